@@ -1,0 +1,98 @@
+package cn.grid.platform.consumer;
+
+import cn.grid.platform.events.CloudEvent;
+import cn.grid.platform.events.CloudEventCodec;
+import cn.grid.platform.events.MalformedEventException;
+import cn.grid.platform.outbox.KafkaClients;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Starts idempotent consumers: each event is handled in its own transaction that first records
+ * {@code (consumer, event id)} — a redelivered event finds its row and has no second effect.
+ * Event types without a handler are skipped (newer producers may add types before consumers know them).
+ */
+@ApplicationScoped
+public class EventConsumers {
+
+    private final ProcessedEvents processedEvents;
+    private final CloudEventCodec codec;
+    private final String bootstrapServers;
+    private final int maxAttempts;
+    private final List<EventConsumerLoop> loops = new CopyOnWriteArrayList<>();
+    private Producer<String, String> deadLetters;
+
+    public EventConsumers(ProcessedEvents processedEvents, ObjectMapper mapper,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            @ConfigProperty(name = "grid.consumer.max-attempts", defaultValue = "3") int maxAttempts) {
+        this.processedEvents = processedEvents;
+        this.codec = new CloudEventCodec(mapper);
+        this.bootstrapServers = bootstrapServers;
+        this.maxAttempts = maxAttempts;
+    }
+
+    /** The codec consumers use to read typed data out of an event. */
+    public CloudEventCodec codec() {
+        return codec;
+    }
+
+    /**
+     * Starts consumer group {@code consumerName} on {@code topic}; {@code handlers} maps event types to effects.
+     * Failed events go to {@code <consumerName>.dlt}.
+     */
+    public synchronized EventConsumerLoop start(String consumerName, String topic, Map<String, EventHandler> handlers) {
+        if (deadLetters == null) {
+            deadLetters = new KafkaProducer<>(KafkaClients.producer(bootstrapServers, consumerName + "-dlt"));
+        }
+        EventConsumerLoop loop = new EventConsumerLoop(consumerName,
+                new KafkaConsumer<>(KafkaClients.consumer(bootstrapServers, consumerName)), deadLetters,
+                List.of(topic), codec, event -> process(consumerName, handlers, event), maxAttempts,
+                Duration.ofSeconds(5));
+        Thread thread = new Thread(loop, "consumer-" + consumerName);
+        thread.setDaemon(true);
+        thread.start();
+        loops.add(loop);
+        return loop;
+    }
+
+    private void process(String consumerName, Map<String, EventHandler> handlers, CloudEvent event) {
+        EventHandler handler = handlers.get(event.type());
+        if (handler == null) {
+            return;
+        }
+        UUID eventId = parseId(event);
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (processedEvents.markFirstDelivery(consumerName, eventId, event.type())) {
+                handler.handle(event);
+            }
+        });
+    }
+
+    private static UUID parseId(CloudEvent event) {
+        try {
+            return UUID.fromString(event.id());
+        } catch (IllegalArgumentException e) {
+            throw new MalformedEventException("event id is not a UUID: " + event.id());
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        loops.forEach(loop -> loop.stop(Duration.ofSeconds(5)));
+        if (deadLetters != null) {
+            deadLetters.close(Duration.ofSeconds(2));
+        }
+    }
+}

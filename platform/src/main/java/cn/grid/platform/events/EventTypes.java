@@ -1,0 +1,16 @@
+package cn.grid.platform.events;
+
+/** Every event type of the suite, with its topic. docs/events/ holds a JSON Schema and an example of each. */
+public final class EventTypes {
+
+    public static final String GRID_TOPIC = "grid.events";
+    public static final String STUDY_TOPIC = "study.events";
+    public static final String REQUEST_TOPIC = "request.events";
+
+    public static final String GRID_NODE_CREATED = "cn.grid.grid.node.created.v1";
+    public static final String REQUEST_SUBMITTED = "cn.grid.request.submitted.v1";
+    public static final String STUDY_SESSION_RECORDED = "cn.grid.study.session.recorded.v1";
+
+    private EventTypes() {
+    }
+}

@@ -1,0 +1,161 @@
+package cn.grid.platform.outbox;
+
+import cn.grid.platform.events.CloudEvent;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+
+import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Publishes one batch of unsent outbox rows to Kafka and marks them sent, in one database transaction.
+ *
+ * <p>Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so several instances of a service relay side by side
+ * without sending a row twice; a row is marked sent only after the broker acknowledged it ({@code acks=all},
+ * idempotent producer). If Kafka fails mid-batch the transaction rolls back and the whole batch is retried:
+ * consumers may see an event twice, never zero times — they deduplicate on the event id.
+ */
+public final class OutboxRelay {
+
+    private final DataSource dataSource;
+    private final Producer<String, String> producer;
+    private final int batchSize;
+    private final Duration sendTimeout;
+
+    public OutboxRelay(DataSource dataSource, Producer<String, String> producer, int batchSize, Duration sendTimeout) {
+        this.dataSource = dataSource;
+        this.producer = producer;
+        this.batchSize = batchSize;
+        this.sendTimeout = sendTimeout;
+    }
+
+    record PendingEvent(long seq, String eventId, String topic, String key, String type, String payload) {
+    }
+
+    /** Publishes up to one batch; returns how many events went out (0 when the outbox is empty). */
+    public int publishBatch() throws SQLException, InterruptedException, OutboxPublishException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            List<PendingEvent> batch = List.of();
+            try {
+                batch = claim(connection);
+                if (batch.isEmpty()) {
+                    connection.commit();
+                    return 0;
+                }
+                send(batch);
+                markSent(connection, batch);
+                connection.commit();
+                return batch.size();
+            } catch (OutboxPublishException | RuntimeException | SQLException e) {
+                connection.rollback();
+                recordFailure(connection, batch, e);
+                throw e;
+            } catch (InterruptedException e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+    }
+
+    /** How many events wait to be published; for the readiness report and metrics. */
+    public long backlog() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(
+                        "select count(*) from outbox_event where sent_at is null");
+                ResultSet rs = statement.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** Deletes rows published longer ago than {@code retention}; returns how many. */
+    public int purgeSent(Duration retention) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(
+                        "delete from outbox_event where sent_at < now() - make_interval(secs => ?)")) {
+            statement.setDouble(1, retention.toSeconds());
+            return statement.executeUpdate();
+        }
+    }
+
+    private List<PendingEvent> claim(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("""
+                select seq, event_id, topic, event_key, event_type, payload
+                from outbox_event
+                where sent_at is null
+                order by seq
+                limit ?
+                for update skip locked""")) {
+            statement.setInt(1, batchSize);
+            try (ResultSet rs = statement.executeQuery()) {
+                List<PendingEvent> batch = new ArrayList<>();
+                while (rs.next()) {
+                    batch.add(new PendingEvent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6)));
+                }
+                return batch;
+            }
+        }
+    }
+
+    private void send(List<PendingEvent> batch) throws InterruptedException, OutboxPublishException {
+        List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
+        try {
+            for (PendingEvent event : batch) {
+                ProducerRecord<String, String> record = new ProducerRecord<>(event.topic(), event.key(), event.payload());
+                record.headers().add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+                record.headers().add("ce_id", event.eventId().getBytes(StandardCharsets.UTF_8));
+                record.headers().add("ce_type", event.type().getBytes(StandardCharsets.UTF_8));
+                acks.add(producer.send(record));
+            }
+            long deadline = System.nanoTime() + sendTimeout.toNanos();
+            for (Future<RecordMetadata> ack : acks) {
+                ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            }
+        } catch (ExecutionException e) {
+            throw new OutboxPublishException("Kafka refused an outbox event: " + e.getCause(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new OutboxPublishException("Kafka did not acknowledge the outbox batch within " + sendTimeout, e);
+        } catch (org.apache.kafka.common.KafkaException e) {
+            throw new OutboxPublishException("Kafka unavailable: " + e.getMessage(), e);
+        }
+    }
+
+    private void markSent(Connection connection, List<PendingEvent> batch) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "update outbox_event set sent_at = now(), attempts = attempts + 1, last_error = null where seq = any(?)")) {
+            Array seqs = connection.createArrayOf("bigint", batch.stream().map(PendingEvent::seq).toArray());
+            statement.setArray(1, seqs);
+            statement.executeUpdate();
+        }
+    }
+
+    private void recordFailure(Connection connection, List<PendingEvent> batch, Exception cause) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(
+                "update outbox_event set attempts = attempts + 1, last_error = ? where seq = any(?)")) {
+            statement.setString(1, String.valueOf(cause.getMessage()));
+            statement.setArray(2, connection.createArrayOf("bigint", batch.stream().map(PendingEvent::seq).toArray()));
+            statement.executeUpdate();
+            connection.commit();
+        } catch (SQLException ignored) {
+            // bookkeeping only: the rows stay unsent and the next attempt retries them anyway
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package cn.grid.platform.outbox;
+
+import cn.grid.platform.events.CloudEvent;
+import cn.grid.platform.events.CloudEventCodec;
+import cn.grid.platform.events.IntegrationEvent;
+import cn.grid.platform.ids.Ids;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * Appends an event to the outbox inside the caller's transaction: the state change and its event
+ * commit together or not at all. The {@link OutboxRelayRunner} publishes it afterwards.
+ */
+@ApplicationScoped
+public class OutboxWriter {
+
+    private final EntityManager entityManager;
+    private final CloudEventCodec codec;
+    private final String source;
+    private final String topic;
+
+    public OutboxWriter(EntityManager entityManager, ObjectMapper mapper,
+            @ConfigProperty(name = "grid.events.source") String source,
+            @ConfigProperty(name = "grid.events.topic") String topic) {
+        this.entityManager = entityManager;
+        this.codec = new CloudEventCodec(mapper);
+        this.source = source;
+        this.topic = topic;
+    }
+
+    /** Records the event; must run inside the transaction that makes the change it announces. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public CloudEvent append(IntegrationEvent event) {
+        UUID id = Ids.newId();
+        CloudEvent envelope = codec.wrap(source, event, id, OffsetDateTime.now());
+        entityManager.createNativeQuery("""
+                insert into outbox_event (event_id, topic, event_key, event_type, payload, created_at)
+                values (?1, ?2, ?3, ?4, ?5, ?6)""")
+                .setParameter(1, id)
+                .setParameter(2, topic)
+                .setParameter(3, envelope.subject())
+                .setParameter(4, envelope.type())
+                .setParameter(5, codec.write(envelope))
+                .setParameter(6, envelope.time())
+                .executeUpdate();
+        return envelope;
+    }
+}

@@ -1,0 +1,241 @@
+package cn.grid.platform.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.hibernate.StaleObjectStateException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Turns every error a service raises into RFC 9457 problem+json. Client mistakes get a 4xx that says what is
+ * wrong; anything unexpected gets a 500 with an error id to quote — never a stack trace.
+ */
+public class ProblemExceptionMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemExceptionMappers.class);
+
+    @ServerExceptionMapper
+    public Response domain(DomainProblem e, UriInfo uri) {
+        return respond(new Problem(e.type().uri(), e.type().title(), e.type().status(), e.getMessage(), path(uri),
+                e.errors()));
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(field(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        String detail = errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
+        return respond(new Problem(ProblemType.VALIDATION.uri(), ProblemType.VALIDATION.title(), 400, detail,
+                path(uri), errors));
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response invalidFormat(InvalidFormatException e, UriInfo uri) {
+        String field = jsonPath(e);
+        String message;
+        if (e.getTargetType() != null && e.getTargetType().isEnum()) {
+            message = "must be one of " + Arrays.toString(e.getTargetType().getEnumConstants());
+        } else {
+            message = "cannot be read as " + typeName(e.getTargetType()) + ": " + e.getValue();
+        }
+        return fieldProblem(field, message, uri);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response unrecognizedProperty(UnrecognizedPropertyException e, UriInfo uri) {
+        return fieldProblem(jsonPath(e), "is not a known field", uri);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        String field = jsonPath(e);
+        if (field.isEmpty()) {
+            return respond(ProblemType.MALFORMED_JSON.problem("the body does not have the expected shape: "
+                    + firstLine(e.getOriginalMessage()), path(uri)));
+        }
+        return fieldProblem(field, "must be a " + typeName(e.getTargetType()), uri);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response jsonMapping(JsonMappingException e, UriInfo uri) {
+        String field = jsonPath(e);
+        String message = firstLine(e.getOriginalMessage());
+        if (field.isEmpty()) {
+            return respond(ProblemType.MALFORMED_JSON.problem(message, path(uri)));
+        }
+        return fieldProblem(field, message, uri);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response json(JsonProcessingException e, UriInfo uri) {
+        return respond(ProblemType.MALFORMED_JSON.problem(firstLine(e.getOriginalMessage()), path(uri)));
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
+        return unauthorizedResponse("a valid bearer token is required", uri);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        return unauthorizedResponse("the bearer token is invalid or expired", uri);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(ProblemType.FORBIDDEN.problem("your roles do not allow this operation", path(uri)));
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response optimisticLock(OptimisticLockException e, UriInfo uri) {
+        return respond(ProblemType.CONFLICT.problem("the resource was changed by someone else; reload and retry",
+                path(uri)));
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response staleObject(StaleObjectStateException e, UriInfo uri) {
+        return respond(ProblemType.CONFLICT.problem("the resource was changed by someone else; reload and retry",
+                path(uri)));
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return internal(e, uri);
+        }
+        ProblemType type = ProblemType.forStatus(status);
+        String detail = e.getMessage() == null || e.getMessage().startsWith("HTTP ") ? type.title() : e.getMessage();
+        Problem problem = new Problem(type.uri(), type.title(), status, detail, path(uri), null);
+        Response.ResponseBuilder response = Response.status(status).type(Problem.MEDIA_TYPE).entity(problem);
+        copyHeader(e.getResponse(), response, HttpHeaders.ALLOW);
+        copyHeader(e.getResponse(), response, HttpHeaders.WWW_AUTHENTICATE);
+        return response.build();
+    }
+
+    @ServerExceptionMapper(priority = 10)
+    public Response internal(Throwable e, UriInfo uri) {
+        String errorId = UUID.randomUUID().toString();
+        LOG.errorf(e, "unhandled error %s on %s", errorId, path(uri));
+        return respond(ProblemType.INTERNAL.problem("an unexpected error occurred; quote error id " + errorId,
+                path(uri)));
+    }
+
+    private static Response unauthorizedResponse(String detail, UriInfo uri) {
+        return Response.status(401).type(Problem.MEDIA_TYPE).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .entity(ProblemType.UNAUTHORIZED.problem(detail, path(uri))).build();
+    }
+
+    private static Response fieldProblem(String field, String message, UriInfo uri) {
+        return respond(new Problem(ProblemType.VALIDATION.uri(), ProblemType.VALIDATION.title(), 400,
+                field + ": " + message, path(uri), List.of(new Problem.FieldError(field, message))));
+    }
+
+    public static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    private static void copyHeader(Response from, Response.ResponseBuilder to, String header) {
+        Object value = from.getHeaders().getFirst(header);
+        if (value != null) {
+            to.header(header, value);
+        }
+    }
+
+    private static String path(UriInfo uri) {
+        return uri == null ? null : "/" + uri.getPath().replaceFirst("^/", "");
+    }
+
+    /** The violated field as the client knows it: the body's property path, or the parameter's name. */
+    private static String field(ConstraintViolation<?> violation) {
+        List<Path.Node> nodes = new java.util.ArrayList<>();
+        violation.getPropertyPath().forEach(nodes::add);
+        StringBuilder field = new StringBuilder();
+        for (int i = 0; i < nodes.size(); i++) {
+            Path.Node node = nodes.get(i);
+            boolean last = i == nodes.size() - 1;
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.CONSTRUCTOR
+                    || node.getName() == null
+                    // a body parameter's own name means nothing to the client; a query/path parameter's does
+                    || node.getKind() == ElementKind.PARAMETER && !last) {
+                continue;
+            }
+            if (!field.isEmpty()) {
+                field.append('.');
+            }
+            field.append(node.getName());
+            if (node.getIndex() != null) {
+                field.append('[').append(node.getIndex()).append(']');
+            }
+        }
+        return field.isEmpty() ? "body" : field.toString();
+    }
+
+    private static String jsonPath(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String typeName(Class<?> type) {
+        if (type == null) {
+            return "value";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
+            return "number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "boolean";
+        }
+        if (type == String.class || type == UUID.class) {
+            return type == UUID.class ? "UUID string" : "string";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "array";
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+            return "RFC 3339 date-time";
+        }
+        return "JSON object";
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable body";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

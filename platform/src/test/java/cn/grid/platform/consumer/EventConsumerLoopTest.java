@@ -1,0 +1,154 @@
+package cn.grid.platform.consumer;
+
+import cn.grid.platform.events.CloudEvent;
+import cn.grid.platform.events.CloudEventCodec;
+import cn.grid.platform.events.GridNodeCreatedV1;
+import cn.grid.platform.events.MalformedEventException;
+import cn.grid.platform.outbox.KafkaClients;
+import cn.grid.testsupport.EmbeddedKafka;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The consumer loop against a real broker: poison events are dead-lettered, outages are waited out. */
+class EventConsumerLoopTest {
+
+    private final CloudEventCodec codec = new CloudEventCodec(new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS));
+    private final List<String> handled = new CopyOnWriteArrayList<>();
+    private Producer<String, String> producer;
+    private EventConsumerLoop loop;
+    private String topic;
+    private String name;
+
+    @BeforeEach
+    void setUp() {
+        topic = "consumer-test-" + UUID.randomUUID();
+        name = "test-consumer-" + UUID.randomUUID();
+        producer = new KafkaProducer<>(KafkaClients.producer(EmbeddedKafka.bootstrapServers(), "consumer-test"));
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (loop != null) {
+            loop.stop(Duration.ofSeconds(5));
+        }
+        producer.close();
+    }
+
+    @Test
+    void poisonEventsGoToTheDeadLetterTopicAndConsumptionGoesOn() throws Exception {
+        start(event -> {
+            if (event.subject().equals("poison")) {
+                throw new MalformedEventException("data is missing nodeId");
+            }
+            handled.add(event.subject());
+        });
+
+        send("a");
+        producer.send(new ProducerRecord<>(topic, "k", "this is not JSON")).get();
+        send("poison");
+        send("b");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> handled.size() == 2);
+        assertThat(handled).containsExactly("a", "b");
+        List<ConsumerRecord<String, String>> letters = read(loop.deadLetterTopic(), 2);
+        assertThat(letters).hasSize(2);
+        assertThat(header(letters.get(0), "dlt-reason")).contains("MalformedEventException");
+        assertThat(header(letters.get(0), "dlt-original-topic")).isEqualTo(topic);
+        assertThat(letters.get(0).value()).isEqualTo("this is not JSON");
+        assertThat(header(letters.get(1), "dlt-reason")).contains("data is missing nodeId");
+    }
+
+    @Test
+    void anEventWaitsOutADatabaseOutageInsteadOfBeingDeadLettered() throws Exception {
+        AtomicInteger failuresLeft = new AtomicInteger(4);
+        start(event -> {
+            if (failuresLeft.getAndDecrement() > 0) {
+                throw new RuntimeException(new SQLTransientConnectionException("database is restarting"));
+            }
+            handled.add(event.subject());
+        });
+
+        send("a");
+        send("b");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> handled.size() == 2);
+        assertThat(handled).containsExactly("a", "b");
+        assertThat(read(loop.deadLetterTopic(), 1)).isEmpty();
+    }
+
+    @Test
+    void aFailingHandlerIsRetriedThenDeadLettered() throws Exception {
+        Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
+        start(event -> {
+            attempts.computeIfAbsent(event.subject(), k -> new AtomicInteger()).incrementAndGet();
+            if (event.subject().equals("bug")) {
+                throw new IllegalStateException("a bug in the handler");
+            }
+            handled.add(event.subject());
+        });
+
+        send("bug");
+        send("after");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> handled.contains("after"));
+        assertThat(attempts.get("bug").get()).isEqualTo(3);
+        assertThat(read(loop.deadLetterTopic(), 1)).hasSize(1);
+    }
+
+    private void start(EventConsumerLoop.Processor processor) {
+        loop = new EventConsumerLoop(name,
+                new KafkaConsumer<>(KafkaClients.consumer(EmbeddedKafka.bootstrapServers(), name)), producer,
+                List.of(topic), codec, processor, 3, Duration.ofMillis(400));
+        Thread thread = new Thread(loop, "test-loop");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void send(String subject) throws Exception {
+        CloudEvent event = codec.wrap("/test", new GridNodeCreatedV1(subject, null, "/" + subject + "/", "GRID",
+                subject, subject), UUID.randomUUID(), OffsetDateTime.now());
+        producer.send(new ProducerRecord<>(topic, "k", codec.write(event))).get();
+    }
+
+    private static List<ConsumerRecord<String, String>> read(String topic, int expected) {
+        List<ConsumerRecord<String, String>> received = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+                KafkaClients.consumer(EmbeddedKafka.bootstrapServers(), "reader-" + UUID.randomUUID()))) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.currentTimeMillis() + 5_000;
+            while (received.size() < expected && System.currentTimeMillis() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(received::add);
+            }
+        }
+        return received;
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+}

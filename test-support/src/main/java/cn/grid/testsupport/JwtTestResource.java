@@ -10,8 +10,8 @@ public class JwtTestResource implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         return Map.of(
-                "mp.jwt.verify.publickey.location", TestJwt.publicKeyFile().toString(),
-                "grid.jwt.private-key-location", TestJwt.privateKeyFile().toString(),
+                "mp.jwt.verify.publickey.location", TestJwt.publicKeyFile().toUri().toString(),
+                "grid.jwt.private-key-location", TestJwt.privateKeyFile().toUri().toString(),
                 "mp.jwt.verify.issuer", TestJwt.ISSUER,
                 "mp.jwt.verify.audiences", TestJwt.AUDIENCE);
     }

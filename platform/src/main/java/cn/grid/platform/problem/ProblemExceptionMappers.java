@@ -121,9 +121,21 @@ public class ProblemExceptionMappers {
                 path(uri)));
     }
 
+    /** A unique or foreign-key constraint caught a race the use case's own check could not see. */
+    @ServerExceptionMapper(priority = 1)
+    public Response dataConflict(org.hibernate.exception.ConstraintViolationException e, UriInfo uri) {
+        String constraint = e.getConstraintName() == null ? "a data constraint" : e.getConstraintName();
+        return respond(ProblemType.CONFLICT.problem("the change conflicts with existing data (" + constraint + ")",
+                path(uri)));
+    }
+
     @ServerExceptionMapper(priority = 1)
     public Response webApplication(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
+        if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
+            // the JSON reader wraps syntax errors; answer them like the ones it throws bare
+            return json instanceof JsonMappingException mapping ? jsonMapping(mapping, uri) : json(json, uri);
+        }
         if (status >= 500) {
             return internal(e, uri);
         }

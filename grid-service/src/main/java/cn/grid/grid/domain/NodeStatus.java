@@ -1,0 +1,6 @@
+package cn.grid.grid.domain;
+
+public enum NodeStatus {
+    ACTIVE,
+    RETIRED
+}

@@ -65,16 +65,6 @@ public class GridNodeService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public <T> CursorPage<T> children(UUID parentId, PageRequest page, Caller caller, Function<GridNode, T> view) {
         get(parentId, caller);
-        UUID after = page.after() == null ? null : parseCursor(page.after());
-        return page.page(nodes.children(parentId, after, page.limit() + 1), n -> n.id().toString(), view);
-    }
-
-    private static UUID parseCursor(String position) {
-        try {
-            return UUID.fromString(position);
-        } catch (IllegalArgumentException e) {
-            throw new DomainProblem(cn.grid.platform.problem.ProblemType.INVALID_CURSOR,
-                    "cursor is not one this API issued; start again without it");
-        }
+        return page.page(nodes.children(parentId, page.afterId(), page.limit() + 1), n -> n.id().toString(), view);
     }
 }

@@ -6,6 +6,7 @@ import cn.grid.platform.problem.ProblemType;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -25,6 +26,18 @@ public record PageRequest(int limit, String after) {
         return new PageRequest(clamped, decode(cursor));
     }
 
+    /** The position as an id, for lists ordered by (time-ordered) id; a cursor that is not one is a 400. */
+    public UUID afterId() {
+        if (after == null) {
+            return null;
+        }
+        try {
+            return UUID.fromString(after);
+        } catch (IllegalArgumentException e) {
+            throw invalidCursor();
+        }
+    }
+
     public static String encode(String position) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(position.getBytes(StandardCharsets.UTF_8));
     }
@@ -40,9 +53,12 @@ public record PageRequest(int limit, String after) {
             }
             return position;
         } catch (IllegalArgumentException e) {
-            throw new DomainProblem(ProblemType.INVALID_CURSOR,
-                    "cursor is not one this API issued; start again without it");
+            throw invalidCursor();
         }
+    }
+
+    private static DomainProblem invalidCursor() {
+        return new DomainProblem(ProblemType.INVALID_CURSOR, "cursor is not one this API issued; start again without it");
     }
 
     /**

@@ -1,0 +1,97 @@
+package cn.grid.request.api;
+
+import cn.grid.platform.paging.CursorPage;
+import cn.grid.platform.paging.PageRequest;
+import cn.grid.platform.problem.Problem;
+import cn.grid.platform.security.CurrentCaller;
+import cn.grid.platform.security.Roles;
+import cn.grid.request.app.ServiceRequestService;
+import cn.grid.request.domain.ServiceRequest;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.UUID;
+
+@Path("/api/v1/requests")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Request tickets")
+@SecurityRequirement(name = "jwt")
+@APIResponse(responseCode = "401", description = "No valid bearer token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Role or grid scope does not allow it",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class ServiceRequestResource {
+
+    private final ServiceRequestService service;
+    private final CurrentCaller caller;
+
+    public ServiceRequestResource(ServiceRequestService service, CurrentCaller caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @POST
+    @RolesAllowed({Roles.CITIZEN, Roles.GRID_WORKER, Roles.PARTY_MEMBER, Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN})
+    @Operation(operationId = "submitRequest", summary = "Submit a request ticket (点单)",
+            description = "Routed to gridNodeId when given (it must be a grid known from grid events); "
+                    + "otherwise the ticket waits in the community-level queue.")
+    @APIResponse(responseCode = "201", description = "Submitted",
+            content = @Content(schema = @Schema(implementation = ServiceRequestView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response submit(@Valid @NotNull SubmitRequestBody body, @Context UriInfo uri) {
+        ServiceRequest request = service.submit(body.toCommand(), caller.get());
+        return Response.created(uri.getBaseUriBuilder().path("api/v1/requests/{id}").build(request.id()))
+                .tag(new EntityTag(Long.toString(request.version())))
+                .entity(ServiceRequestView.of(request))
+                .build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.CITIZEN, Roles.GRID_WORKER, Roles.PARTY_MEMBER, Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN,
+            Roles.SERVICE})
+    @Operation(operationId = "getRequest", summary = "A request ticket",
+            description = "Citizens see only their own tickets; staff only those routed inside their grid scope.")
+    @APIResponse(responseCode = "200", description = "The ticket; ETag carries its version",
+            content = @Content(schema = @Schema(implementation = ServiceRequestView.class)))
+    @APIResponse(responseCode = "404", description = "No such ticket",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(@PathParam("id") UUID id) {
+        ServiceRequest request = service.get(id, caller.get());
+        return Response.ok(ServiceRequestView.of(request)).tag(new EntityTag(Long.toString(request.version()))).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.CITIZEN, Roles.GRID_WORKER, Roles.PARTY_MEMBER, Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN,
+            Roles.SERVICE})
+    @Operation(operationId = "listRequests", summary = "Request tickets, newest first",
+            description = "Without gridNodeId: the caller's own tickets. With it: the tickets routed into that "
+                    + "node's subtree (staff within scope). Keyset paging via nextCursor.")
+    @APIResponse(responseCode = "200", description = "One page")
+    public CursorPage<ServiceRequestView> list(@QueryParam("gridNodeId") UUID gridNodeId,
+            @QueryParam("limit") @Schema(description = "1..100, default 20") Integer limit,
+            @QueryParam("cursor") String cursor) {
+        return service.list(gridNodeId, PageRequest.of(limit, cursor), caller.get(), ServiceRequestView::of);
+    }
+}

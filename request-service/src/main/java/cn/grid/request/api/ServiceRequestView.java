@@ -1,0 +1,33 @@
+package cn.grid.request.api;
+
+import cn.grid.request.domain.Channel;
+import cn.grid.request.domain.RequestStatus;
+import cn.grid.request.domain.RequestType;
+import cn.grid.request.domain.ServiceRequest;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+@Schema(name = "ServiceRequest", description = "A citizen request ticket.")
+public record ServiceRequestView(
+        UUID id,
+        RequestType type,
+        Channel channel,
+        String title,
+        String description,
+        SubmitRequestBody.Location location,
+        @Schema(description = "The grid it was routed to; null = the community-level queue") UUID gridNodeId,
+        String reporterId,
+        RequestStatus status,
+        long version,
+        OffsetDateTime submittedAt,
+        OffsetDateTime updatedAt) {
+
+    static ServiceRequestView of(ServiceRequest r) {
+        SubmitRequestBody.Location location = r.latitude() == null && r.address() == null ? null
+                : new SubmitRequestBody.Location(r.latitude(), r.longitude(), r.address());
+        return new ServiceRequestView(r.id(), r.type(), r.channel(), r.title(), r.description(), location,
+                r.gridNodeId(), r.reporterId(), r.status(), r.version(), r.submittedAt(), r.updatedAt());
+    }
+}

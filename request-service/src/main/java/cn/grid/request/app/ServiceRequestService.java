@@ -1,0 +1,79 @@
+package cn.grid.request.app;
+
+import cn.grid.platform.gridview.GridNodeSnapshot;
+import cn.grid.platform.gridview.GridNodeViews;
+import cn.grid.platform.ids.Ids;
+import cn.grid.platform.paging.CursorPage;
+import cn.grid.platform.paging.PageRequest;
+import cn.grid.platform.problem.DomainProblem;
+import cn.grid.platform.security.Caller;
+import cn.grid.platform.security.Roles;
+import cn.grid.request.domain.ServiceRequest;
+import cn.grid.request.messaging.RequestEventPublisher;
+import cn.grid.request.persistence.ServiceRequestRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import java.util.function.Function;
+
+/** Use cases of citizen request tickets. Each public method is one transaction; scope checks happen here. */
+@ApplicationScoped
+public class ServiceRequestService {
+
+    private final ServiceRequestRepository requests;
+    private final GridNodeViews grids;
+    private final RequestEventPublisher events;
+
+    public ServiceRequestService(ServiceRequestRepository requests, GridNodeViews grids, RequestEventPublisher events) {
+        this.requests = requests;
+        this.grids = grids;
+        this.events = events;
+    }
+
+    @Transactional
+    public ServiceRequest submit(SubmitRequest command, Caller caller) {
+        GridNodeSnapshot grid = command.gridNodeId() == null ? null : grids.require(command.gridNodeId(), "gridNodeId");
+        if (grid != null && !caller.hasRole(Roles.CITIZEN)) {
+            // staff file tickets only where they work; a citizen may report a problem anywhere
+            caller.requireScope(grid.path(), "grid node " + grid.id());
+        }
+        ServiceRequest request = ServiceRequest.submit(Ids.newId(), command.type(), command.channel(),
+                command.title(), command.description(), command.latitude(), command.longitude(), command.address(),
+                grid == null ? null : grid.id(), grid == null ? null : grid.path(), caller.subject(),
+                OffsetDateTime.now());
+        requests.persist(request);
+        events.submitted(request);
+        return request;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ServiceRequest get(UUID id, Caller caller) {
+        ServiceRequest request = requests.findByIdOptional(id)
+                .orElseThrow(() -> DomainProblem.notFound("request", id));
+        if (request.reportedBy(caller.subject())) {
+            return request;
+        }
+        if (caller.hasRole(Roles.CITIZEN) && caller.roles().size() == 1) {
+            throw DomainProblem.forbidden("citizens see only their own requests");
+        }
+        if (!caller.covers(request.gridPath())) {
+            throw DomainProblem.forbidden("request " + id + " is outside the grid scope of your token");
+        }
+        return request;
+    }
+
+    /** A citizen's own tickets, or (staff) the tickets routed into the subtree of {@code gridNodeId}. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public <T> CursorPage<T> list(UUID gridNodeId, PageRequest page, Caller caller, Function<ServiceRequest, T> view) {
+        if (gridNodeId == null) {
+            return page.page(requests.reportedBy(caller.subject(), page.afterId(), page.limit() + 1),
+                    r -> r.id().toString(), view);
+        }
+        GridNodeSnapshot grid = grids.require(gridNodeId, "gridNodeId");
+        caller.requireScope(grid.path(), "grid node " + gridNodeId);
+        return page.page(requests.inSubtree(grid.path(), page.afterId(), page.limit() + 1), r -> r.id().toString(),
+                view);
+    }
+}

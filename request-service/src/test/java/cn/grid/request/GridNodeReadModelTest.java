@@ -1,0 +1,98 @@
+package cn.grid.request;
+
+import cn.grid.platform.security.Roles;
+import cn.grid.testsupport.TestGridEvents;
+import cn.grid.testsupport.TestJwt;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+/** grid.events → grid_node_view, on the real broker, from the producer's checked-in example event (contract). */
+@QuarkusTest
+class GridNodeReadModelTest {
+
+    private static final String SERVICE = "Bearer " + TestJwt.token("svc", null, Roles.SERVICE);
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void theProducersExampleEventIsUnderstood() {
+        String example = TestGridEvents.example("grid.node.created.v1");
+        TestGridEvents.send("0193f0a4-5e20-7d11-8a2b-3c4d5e6f7a8b", example);
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().header("Authorization", SERVICE)
+                        .when().get("/api/v1/requests/grid-nodes/0193f0a4-5e20-7d11-8a2b-3c4d5e6f7a8b")
+                        .then().statusCode(200)
+                        .body("name", equalTo("盘江镇"))
+                        .body("level", equalTo("STREET"))
+                        .body("parentId", equalTo("0193f0a4-5e1f-7aa0-9c0d-1e2f3a4b5c6d")));
+    }
+
+    @Test
+    void aRedeliveredEventHasNoSecondEffectAndAPoisonEventDoesNotStopConsumption() throws Exception {
+        UUID first = UUID.randomUUID();
+        String eventId = TestGridEvents.nodeCreated(first, null, "/" + first + "/", "DISTRICT", "D1", "沾益区");
+        awaitKnown(first);
+
+        // the same event again (a redelivery), then garbage, then a new node
+        String redelivered = TestGridEvents.example("grid.node.created.v1")
+                .replaceFirst("\"id\": \"[^\"]+\"", "\"id\": \"" + eventId + "\"")
+                .replaceFirst("\"nodeId\": \"[^\"]+\"", "\"nodeId\": \"" + first + "\"")
+                .replaceFirst("\"path\": \"[^\"]+\"", "\"path\": \"/" + first + "/\"")
+                .replaceFirst("\"name\": \"[^\"]+\"", "\"name\": \"renamed by a replay\"");
+        TestGridEvents.send(first.toString(), redelivered);
+        TestGridEvents.send("x", "{\"this is\": \"not a cloud event\"");
+        UUID second = UUID.randomUUID();
+        TestGridEvents.nodeCreated(second, first, "/" + first + "/" + second + "/", "STREET", "S1", "龙华街道");
+        awaitKnown(second);
+
+        given().header("Authorization", SERVICE).when().get("/api/v1/requests/grid-nodes/" + first)
+                .then().statusCode(200).body("name", equalTo("沾益区"));
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "select count(*) from processed_event where event_id = ?::uuid")) {
+            s.setString(1, eventId);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                assertThat(rs.getInt(1)).isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
+    void unknownNodesAre404AndScopeApplies() {
+        given().header("Authorization", SERVICE).when().get("/api/v1/requests/grid-nodes/" + UUID.randomUUID())
+                .then().statusCode(404).contentType("application/problem+json");
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        TestGridEvents.nodeCreated(a, null, "/" + a + "/", "DISTRICT", "A", "A 区");
+        TestGridEvents.nodeCreated(b, null, "/" + b + "/", "DISTRICT", "B", "B 区");
+        awaitKnown(a);
+        awaitKnown(b);
+        String workerOfA = "Bearer " + TestJwt.token("w", a.toString(), Roles.GRID_WORKER);
+        given().header("Authorization", workerOfA).when().get("/api/v1/requests/grid-nodes/" + a)
+                .then().statusCode(200);
+        given().header("Authorization", workerOfA).when().get("/api/v1/requests/grid-nodes/" + b)
+                .then().statusCode(403).contentType("application/problem+json");
+    }
+
+    static void awaitKnown(UUID node) {
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().header("Authorization", SERVICE).when().get("/api/v1/requests/grid-nodes/" + node)
+                        .then().statusCode(200));
+    }
+}

@@ -1,5 +1,6 @@
 package cn.grid.request.persistence;
 
+import cn.grid.platform.gridview.SubtreeQuery;
 import cn.grid.request.domain.ServiceRequest;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
@@ -13,7 +14,7 @@ public class ServiceRequestRepository implements PanacheRepositoryBase<ServiceRe
 
     /** Tickets routed into the subtree with path prefix {@code pathPrefix}, newest first, before {@code beforeId}. */
     public List<ServiceRequest> inSubtree(String pathPrefix, UUID beforeId, int limit) {
-        Parameters params = Parameters.with("prefix", escapeLike(pathPrefix) + "%");
+        Parameters params = Parameters.with("prefix", SubtreeQuery.likePrefix(pathPrefix));
         String query = "gridPath like :prefix";
         if (beforeId != null) {
             query += " and id < :before";
@@ -27,9 +28,5 @@ public class ServiceRequestRepository implements PanacheRepositoryBase<ServiceRe
         return beforeId == null
                 ? find("reporterId = ?1 order by id desc", reporterId).page(0, limit).list()
                 : find("reporterId = ?1 and id < ?2 order by id desc", reporterId, beforeId).page(0, limit).list();
-    }
-
-    private static String escapeLike(String value) {
-        return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

@@ -1,0 +1,93 @@
+package cn.grid.study.api;
+
+import cn.grid.platform.paging.CursorPage;
+import cn.grid.platform.paging.PageRequest;
+import cn.grid.platform.problem.Problem;
+import cn.grid.platform.security.CurrentCaller;
+import cn.grid.platform.security.Roles;
+import cn.grid.study.app.StudySessionService;
+import cn.grid.study.domain.StudySession;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.UUID;
+
+@Path("/api/v1/study/sessions")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Study sessions")
+@SecurityRequirement(name = "jwt")
+@APIResponse(responseCode = "401", description = "No valid bearer token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Role or grid scope does not allow it",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class StudySessionResource {
+
+    private final StudySessionService service;
+    private final CurrentCaller caller;
+
+    public StudySessionResource(StudySessionService service, CurrentCaller caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @POST
+    @RolesAllowed({Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN, Roles.GRID_WORKER})
+    @Operation(operationId = "recordStudySession", summary = "Record a study session")
+    @APIResponse(responseCode = "201", description = "Recorded",
+            content = @Content(schema = @Schema(implementation = StudySessionView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response record(@Valid @NotNull RecordSessionBody body, @Context UriInfo uri) {
+        StudySession session = service.record(body.toCommand(), caller.get());
+        return Response.created(uri.getBaseUriBuilder().path("api/v1/study/sessions/{id}").build(session.id()))
+                .tag(new EntityTag(Long.toString(session.version())))
+                .entity(StudySessionView.of(session))
+                .build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN, Roles.GRID_WORKER, Roles.PARTY_MEMBER, Roles.SERVICE})
+    @Operation(operationId = "getStudySession", summary = "A study session")
+    @APIResponse(responseCode = "200", description = "The session; ETag carries its version",
+            content = @Content(schema = @Schema(implementation = StudySessionView.class)))
+    @APIResponse(responseCode = "404", description = "No such session",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(@PathParam("id") UUID id) {
+        StudySession session = service.get(id, caller.get());
+        return Response.ok(StudySessionView.of(session)).tag(new EntityTag(Long.toString(session.version()))).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN, Roles.GRID_WORKER, Roles.PARTY_MEMBER, Roles.SERVICE})
+    @Operation(operationId = "listStudySessions", summary = "Sessions held in a node's subtree, newest first",
+            description = "Keyset paging via nextCursor.")
+    @APIResponse(responseCode = "200", description = "One page")
+    @APIResponse(responseCode = "400", description = "gridNodeId missing or unknown",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public CursorPage<StudySessionView> list(@QueryParam("gridNodeId") @NotNull UUID gridNodeId,
+            @QueryParam("limit") @Schema(description = "1..100, default 20") Integer limit,
+            @QueryParam("cursor") String cursor) {
+        return service.list(gridNodeId, PageRequest.of(limit, cursor), caller.get(), StudySessionView::of);
+    }
+}

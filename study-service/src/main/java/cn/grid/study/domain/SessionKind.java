@@ -1,0 +1,22 @@
+package cn.grid.study.domain;
+
+/** The forms study-education takes in the seed documents. */
+public enum SessionKind {
+    /** 微党课 */
+    MICRO_LECTURE,
+    /** 板凳课堂 */
+    BENCH_CLASS,
+    /** 宣讲 (lecture tours) */
+    LECTURE_TOUR,
+    /** 观影 with reflections (观后感) */
+    FILM_SCREENING,
+    /** 读书会 (required reading) */
+    READING_CLUB,
+    /** 主题党日 */
+    THEMED_PARTY_DAY,
+    /** a visit, e.g. to a patriotic education base */
+    SITE_VISIT,
+    /** 送学上门: study brought to elderly members' homes */
+    HOME_DELIVERY,
+    ONLINE
+}

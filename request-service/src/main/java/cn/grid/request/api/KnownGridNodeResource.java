@@ -1,50 +1,15 @@
 package cn.grid.request.api;
 
-import cn.grid.platform.gridview.GridNodeSnapshot;
 import cn.grid.platform.gridview.GridNodeViews;
-import cn.grid.platform.problem.Problem;
+import cn.grid.platform.gridview.KnownGridNodeResourceBase;
 import cn.grid.platform.security.CurrentCaller;
-import cn.grid.platform.security.Roles;
-import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.UUID;
-
-/** The routing read model: grid nodes as request-service knows them from grid events. */
+/** The grid read model that request routing uses, as fed by grid.events. */
 @Path("/api/v1/requests/grid-nodes")
-@Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Routing read model")
-@SecurityRequirement(name = "jwt")
-public class KnownGridNodeResource {
-
-    private final GridNodeViews views;
-    private final CurrentCaller caller;
+public class KnownGridNodeResource extends KnownGridNodeResourceBase {
 
     public KnownGridNodeResource(GridNodeViews views, CurrentCaller caller) {
-        this.views = views;
-        this.caller = caller;
-    }
-
-    @GET
-    @Path("/{id}")
-    @RolesAllowed({Roles.GRID_WORKER, Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN, Roles.SERVICE})
-    @Operation(operationId = "getKnownGridNode", summary = "A grid node as request routing knows it",
-            description = "Fed by grid.events; a node appears here shortly after grid-service created it.")
-    @APIResponse(responseCode = "200", description = "The node",
-            content = @Content(schema = @Schema(implementation = GridNodeSnapshot.class)))
-    @APIResponse(responseCode = "404", description = "Not (yet) known here",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public GridNodeSnapshot get(@PathParam("id") UUID id) {
-        return views.get(id, caller.get());
+        super(views, caller);
     }
 }

@@ -1,0 +1,154 @@
+# shellcheck shell=bash disable=SC2034   # variables here are used by run/stop
+# Shared settings and helpers for deploy/local/run and deploy/local/stop.
+# Sourced, not executed. Every setting can be overridden through the environment.
+
+LOCAL_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO_ROOT="$(cd "$LOCAL_DIR/../.." && pwd)"
+
+# ---- folders --------------------------------------------------------------------------
+# (made absolute and canonical; nothing is created here, run creates what it needs)
+GRID_STATE_DIR="$(realpath -m "${GRID_STATE_DIR:-$LOCAL_DIR/.state}")"
+GRID_LOG_DIR="$(realpath -m "${GRID_LOG_DIR:-$GRID_STATE_DIR/logs}")"
+PID_DIR="$GRID_STATE_DIR/pids"
+KEY_DIR="$GRID_STATE_DIR/keys"
+KAFKA_DIR="$GRID_STATE_DIR/kafka"
+KAFKA_LIBS="$KAFKA_DIR/libs"
+KAFKA_DATA="$KAFKA_DIR/data"
+KAFKA_CONF_DIR="$KAFKA_DIR/config"
+PG_OWN_DATA="$GRID_STATE_DIR/pgdata"
+PG_RECORD="$GRID_STATE_DIR/postgres.started"             # exists only if run started PostgreSQL
+
+# ---- PostgreSQL -----------------------------------------------------------------------
+GRID_DB_HOST="${GRID_DB_HOST:-127.0.0.1}"
+GRID_DB_PORT="${GRID_DB_PORT:-5432}"
+GRID_DB_USER="${GRID_DB_USER:-postgres}"
+GRID_DB_PASSWORD="${GRID_DB_PASSWORD:-}"
+GRID_DB_ADMIN_USER="${GRID_DB_ADMIN_USER:-postgres}"
+GRID_DATABASES=(grid_service study_service request_service)
+
+# ---- Kafka ----------------------------------------------------------------------------
+KAFKA_PORT="${KAFKA_PORT:-9092}"
+KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
+KAFKA_HEAP="${KAFKA_HEAP:-512m}"
+KAFKA_JAVA_OPTS="${KAFKA_JAVA_OPTS:-}"
+KAFKA_START_TIMEOUT="${KAFKA_START_TIMEOUT:-60}"
+KAFKA_STOP_TIMEOUT="${KAFKA_STOP_TIMEOUT:-30}"
+
+# ---- services -------------------------------------------------------------------------
+GRID_PORT="${GRID_PORT:-8081}"
+STUDY_PORT="${STUDY_PORT:-8082}"
+REQUEST_PORT="${REQUEST_PORT:-8083}"
+GATEWAY_PORT="${GATEWAY_PORT:-8080}"
+GRID_HEAP="${GRID_HEAP:-256m}"
+STUDY_HEAP="${STUDY_HEAP:-256m}"
+REQUEST_HEAP="${REQUEST_HEAP:-256m}"
+GATEWAY_HEAP="${GATEWAY_HEAP:-256m}"
+JAVA_OPTS="${JAVA_OPTS:-}"
+GRID_BUILD="${GRID_BUILD:-auto}"
+GRID_HEALTH_TIMEOUT="${GRID_HEALTH_TIMEOUT:-180}"
+GRID_STOP_TIMEOUT="${GRID_STOP_TIMEOUT:-20}"
+GRID_SKIP_SERVICES="${GRID_SKIP_SERVICES:-0}"
+
+# Start order; stop uses the reverse.
+SERVICES=(grid-service study-service request-service gateway)
+
+svc_port() {
+  case "$1" in
+    grid-service) echo "$GRID_PORT" ;;
+    study-service) echo "$STUDY_PORT" ;;
+    request-service) echo "$REQUEST_PORT" ;;
+    gateway) echo "$GATEWAY_PORT" ;;
+    *) return 1 ;;
+  esac
+}
+svc_heap() {
+  case "$1" in
+    grid-service) echo "$GRID_HEAP" ;;
+    study-service) echo "$STUDY_HEAP" ;;
+    request-service) echo "$REQUEST_HEAP" ;;
+    gateway) echo "$GATEWAY_HEAP" ;;
+    *) return 1 ;;
+  esac
+}
+svc_jar() { echo "$REPO_ROOT/$1/target/quarkus-app/quarkus-run.jar"; }
+
+JAVA_BIN="java"
+if [[ -n "${JAVA_HOME:-}" && -x "${JAVA_HOME}/bin/java" ]]; then JAVA_BIN="$JAVA_HOME/bin/java"; fi
+
+# ---- output ---------------------------------------------------------------------------
+log()  { printf '[local] %s\n' "$*"; }
+warn() { printf '[local] WARNING: %s\n' "$*" >&2; }
+die()  { printf '[local] ERROR: %s\n' "$*" >&2; exit 1; }
+
+is_root() { [[ "$(id -u)" == 0 ]]; }
+
+# ---- processes ------------------------------------------------------------------------
+# Every JVM started by run carries these two system properties, so a pid is only trusted
+# (and only ever signalled) when its command line still shows it belongs to this state dir.
+marker_args() { # name
+  printf '%s\n' "-Dgridlauncher.name=$1" "-Dgridlauncher.state=$GRID_STATE_DIR"
+}
+
+# pid_matches PID NAME: live process started by run for this state dir under that name
+pid_matches() {
+  local pid="$1" name="$2" cmd
+  [[ "$pid" =~ ^[0-9]+$ ]] || return 1
+  [[ -r "/proc/$pid/cmdline" ]] || return 1
+  cmd="$(tr '\0' '\n' <"/proc/$pid/cmdline" 2>/dev/null)" || return 1
+  grep -qxF -- "-Dgridlauncher.name=$name" <<<"$cmd" &&
+    grep -qxF -- "-Dgridlauncher.state=$GRID_STATE_DIR" <<<"$cmd"
+}
+
+# running_pid NAME: prints the pid from the pid file if that process is alive and ours
+running_pid() {
+  local f="$PID_DIR/$1.pid" pid
+  [[ -f "$f" ]] || return 1
+  pid="$(tr -dc '0-9' <"$f")"
+  pid_matches "$pid" "$1" || return 1
+  echo "$pid"
+}
+
+# all pids (ours, this state dir) carrying -Dgridlauncher.name=NAME, even without pid file
+find_marked_pids() { # name
+  local p
+  for p in /proc/[0-9]*; do
+    p="${p#/proc/}"
+    if pid_matches "$p" "$1"; then echo "$p"; fi
+  done
+}
+
+# port_open HOST PORT: something accepts TCP connections there
+port_open() {
+  # shellcheck disable=SC2016
+  timeout 2 bash -c 'exec 3<>"/dev/tcp/$0/$1"' "$1" "$2" 2>/dev/null
+}
+
+# who_listens PORT: best-effort description of the listener (for error messages)
+who_listens() {
+  if command -v ss >/dev/null 2>&1; then
+    ss -Hltnp "sport = :$1" 2>/dev/null | sed -n 's/.*users:((\(.*\)))$/\1/p' | head -1
+  fi
+}
+
+# ---- PostgreSQL binaries ---------------------------------------------------------------
+pg_bin_dir() {
+  if [[ -n "${GRID_PG_BIN:-}" ]]; then echo "$GRID_PG_BIN"; return; fi
+  local d
+  d="$(printf '%s\n' /usr/lib/postgresql/*/bin | sort -V | tail -1)"
+  if [[ -n "$d" && -x "$d/initdb" ]]; then echo "$d"; return; fi
+  if command -v pg_config >/dev/null 2>&1; then pg_config --bindir; return; fi
+  if command -v initdb >/dev/null 2>&1; then dirname "$(command -v initdb)"; return; fi
+  if command -v psql >/dev/null 2>&1; then dirname "$(command -v psql)"; return; fi
+  return 1
+}
+
+# as_pg_owner CMD...: run a command as user postgres when we are root, else as ourselves
+as_pg_owner() {
+  if is_root; then
+    local q
+    q="$(printf '%q ' "$@")"
+    su postgres -s /bin/sh -c "cd / && $q"
+  else
+    "$@"
+  fi
+}

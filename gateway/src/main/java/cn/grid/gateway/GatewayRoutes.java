@@ -1,0 +1,76 @@
+package cn.grid.gateway;
+
+import cn.grid.gateway.auth.BearerAuth;
+import cn.grid.gateway.auth.DevTokens;
+import cn.grid.gateway.config.GatewayConfig;
+import cn.grid.gateway.problem.ProblemResponses;
+import cn.grid.gateway.proxy.RequestIds;
+import cn.grid.gateway.proxy.ReverseProxy;
+import cn.grid.gateway.proxy.Route;
+import cn.grid.gateway.proxy.Routes;
+import cn.grid.platform.problem.ProblemType;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import org.jboss.logging.Logger;
+
+/**
+ * The gateway's whole HTTP surface, in the order the router tries it: request id and token check for all of
+ * {@code /api}, then each service's prefixes, then a 404 problem for the rest of {@code /api}; and, in dev
+ * only, the dev-token endpoint. Plain Vert.x routes, not JAX-RS: the proxy must see the raw request and
+ * stream its body, which a resource method would have read first.
+ */
+@ApplicationScoped
+public class GatewayRoutes {
+
+    private static final Logger LOG = Logger.getLogger(GatewayRoutes.class);
+    private static final int DEV_TOKEN_BODY_LIMIT = 16 * 1024;
+
+    private final Routes routes;
+    private final ReverseProxy proxy;
+    private final BearerAuth auth;
+    private final ProblemResponses problems;
+    private final Instance<DevTokens> devTokens;
+    private final GatewayConfig config;
+
+    public GatewayRoutes(Routes routes, ReverseProxy proxy, BearerAuth auth, ProblemResponses problems,
+            Instance<DevTokens> devTokens, GatewayConfig config) {
+        this.routes = routes;
+        this.proxy = proxy;
+        this.auth = auth;
+        this.problems = problems;
+        this.devTokens = devTokens;
+        this.config = config;
+    }
+
+    void register(@Observes Router router) {
+        router.route("/api/*").handler(RequestIds::assign).failureHandler(problems::failure);
+        router.route("/api/*").handler(auth::handle);
+        for (Route route : routes.all()) {
+            for (String prefix : route.prefixes()) {
+                router.route(prefix + "/*").handler(ctx -> proxy.forward(ctx, route));
+            }
+            LOG.infof("%s -> %s (timeout %d ms)", String.join(", ", route.prefixes()), route.url(),
+                    route.timeout().toMillis());
+        }
+        router.route("/api/*").handler(ctx -> problems.send(ctx, ProblemType.NOT_FOUND,
+                "no service of the suite serves " + ctx.request().path()));
+
+        // decided at start-up, not at build time: the launcher runs the packaged jar with QUARKUS_PROFILE=dev
+        if (config.devToken().enabled()) {
+            DevTokens tokens = devTokens.get();
+            router.post("/auth/dev-token")
+                    .handler(BodyHandler.create(false).setBodyLimit(DEV_TOKEN_BODY_LIMIT))
+                    .blockingHandler(tokens::issue, false)
+                    .failureHandler(problems::failure);
+            router.route("/auth/dev-token").handler(ctx -> {
+                ctx.response().putHeader(HttpHeaders.ALLOW, HttpMethod.POST.name());
+                problems.send(ctx, ProblemType.METHOD_NOT_ALLOWED, "only POST is allowed here");
+            });
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package cn.grid.gateway.auth;
+
+import cn.grid.gateway.problem.ProblemResponses;
+import cn.grid.gateway.proxy.RequestIds;
+import cn.grid.platform.problem.ProblemType;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.util.List;
+
+/**
+ * Lets a request through only with a valid bearer token: signed by the suite's key (RS256 — so
+ * {@code alg: none} and foreign keys fail), from the configured issuer, for the suite's audience, not
+ * expired. The token then travels on unchanged: each service verifies it again and reads the caller from it.
+ */
+@ApplicationScoped
+public class BearerAuth {
+
+    private static final Logger LOG = Logger.getLogger(BearerAuth.class);
+    private static final String BEARER = "Bearer ";
+
+    private final JWTParser parser;
+    private final ProblemResponses problems;
+
+    public BearerAuth(JWTParser parser, ProblemResponses problems) {
+        this.parser = parser;
+        this.problems = problems;
+    }
+
+    /** Route handler: goes on with a valid token, answers 401 otherwise. */
+    public void handle(RoutingContext ctx) {
+        List<String> headers = ctx.request().headers().getAll(HttpHeaders.AUTHORIZATION);
+        // two Authorization headers: the gateway and a service might each read a different one
+        String header = headers.size() == 1 ? headers.get(0) : null;
+        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                || header.substring(BEARER.length()).isBlank()) {
+            deny(ctx, "a bearer token is required");
+            return;
+        }
+        try {
+            parser.parse(header.substring(BEARER.length()).strip());
+        } catch (ParseException e) {
+            LOG.debugf("request %s: token refused: %s", RequestIds.of(ctx), e.getMessage());
+            deny(ctx, "the bearer token is invalid or expired");
+            return;
+        }
+        ctx.next();
+    }
+
+    private void deny(RoutingContext ctx, String detail) {
+        ctx.response().putHeader("WWW-Authenticate", "Bearer");
+        problems.send(ctx, ProblemType.UNAUTHORIZED, detail);
+    }
+}

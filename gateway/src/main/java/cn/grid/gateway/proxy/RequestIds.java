@@ -1,0 +1,34 @@
+package cn.grid.gateway.proxy;
+
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Gives every request an id that the services log and the caller gets back in {@code X-Request-Id}, so one
+ * request can be followed across the suite's logs. A caller's own id is kept when it is sane.
+ */
+public final class RequestIds {
+
+    private static final String KEY = "gateway.request-id";
+    /** Visible ASCII only and short: the id ends up in every service's log lines. */
+    private static final Pattern SANE = Pattern.compile("[\\x21-\\x7E]{1,200}");
+
+    private RequestIds() {
+    }
+
+    /** Route handler: picks the id, puts it on the response, and goes on. */
+    public static void assign(RoutingContext ctx) {
+        String given = ctx.request().getHeader(ForwardedHeaders.REQUEST_ID);
+        String id = given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        ctx.put(KEY, id);
+        ctx.response().putHeader(ForwardedHeaders.REQUEST_ID, id);
+        ctx.next();
+    }
+
+    public static String of(RoutingContext ctx) {
+        String id = ctx.get(KEY);
+        return id == null ? UUID.randomUUID().toString() : id;
+    }
+}

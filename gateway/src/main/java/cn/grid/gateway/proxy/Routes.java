@@ -1,0 +1,29 @@
+package cn.grid.gateway.proxy;
+
+import cn.grid.gateway.config.GatewayConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+
+/** The routing table: which service owns which part of {@code /api}. */
+@ApplicationScoped
+public class Routes {
+
+    private final List<Route> all;
+
+    public Routes(GatewayConfig config) {
+        GatewayConfig.Upstreams upstreams = config.upstreams();
+        all = List.of(
+                route("grid-service", upstreams.grid(), "/api/v1/grids", "/api/v1/people", "/api/v1/party-orgs"),
+                route("study-service", upstreams.study(), "/api/v1/study"),
+                route("request-service", upstreams.request(), "/api/v1/requests"));
+    }
+
+    public List<Route> all() {
+        return all;
+    }
+
+    private static Route route(String service, GatewayConfig.Upstream upstream, String... prefixes) {
+        return new Route(service, List.of(prefixes), upstream.url(), upstream.timeout());
+    }
+}

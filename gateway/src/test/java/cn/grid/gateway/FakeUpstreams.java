@@ -1,0 +1,218 @@
+package cn.grid.gateway;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Three stand-in services on random ports, with the gateway pointed at them. They answer by the end of the
+ * path, and say who they are and what they got, so tests see both sides of the gateway through its
+ * responses alone:
+ * <ul>
+ *   <li>{@code .../download?bytes=N}: N bytes of {@link #pattern(long)}, streamed in chunks</li>
+ *   <li>{@code .../slow}: "first\n", a 2 s pause, then "second\n"</li>
+ *   <li>{@code .../hang}: answers only after 4 s (the study route's timeout here is 1 s)</li>
+ *   <li>{@code .../abort}: closes the connection without an answer</li>
+ *   <li>anything else: a JSON echo of method, path, query, headers and the body's length and SHA-256,
+ *       with status {@code ?status=} (default 200)</li>
+ * </ul>
+ * Init arg {@code down=<upstream>} points that upstream at a port nobody listens on instead.
+ */
+public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
+
+    public static final String STUDY_TIMEOUT = "1S";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final List<HttpServer> servers = new ArrayList<>();
+    private ExecutorService executor;
+    private String down;
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        down = initArgs.get("down");
+    }
+
+    @Override
+    public Map<String, String> start() {
+        executor = Executors.newCachedThreadPool(r -> {
+            Thread thread = new Thread(r, "fake-upstream");
+            thread.setDaemon(true);
+            return thread;
+        });
+        Map<String, String> config = new LinkedHashMap<>();
+        for (String upstream : List.of("grid", "study", "request")) {
+            String url = upstream.equals(down) ? "http://127.0.0.1:" + closedPort() : "http://127.0.0.1:" + serve(upstream);
+            config.put("gateway.upstreams." + upstream + ".url", url);
+        }
+        config.put("gateway.upstreams.study.timeout", STUDY_TIMEOUT);
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        servers.forEach(server -> server.stop(0));
+        servers.clear();
+        if (executor != null) {
+            executor.shutdownNow();
+        }
+    }
+
+    /** Byte {@code i} of every download. */
+    public static byte pattern(long i) {
+        return (byte) (i * 31 + 7);
+    }
+
+    private int serve(String service) {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
+            server.createContext("/", exchange -> {
+                try (exchange) {
+                    answer(service, exchange);
+                } catch (IOException | RuntimeException e) {
+                    // the gateway hung up (a timeout test): nothing left to answer
+                }
+            });
+            server.setExecutor(executor);
+            server.start();
+            servers.add(server);
+            return server.getAddress().getPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void answer(String service, HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getRawPath();
+        String query = exchange.getRequestURI().getRawQuery();
+        exchange.getResponseHeaders().add("X-Upstream", service);
+        if (path.endsWith("/abort")) {
+            // closing before any answer: the connection just goes away
+            return;
+        }
+        if (path.endsWith("/hang")) {
+            sleep(4000);
+        }
+        if (path.endsWith("/download")) {
+            long bytes = Long.parseLong(param(query, "bytes", "0"));
+            exchange.getResponseHeaders().add("Content-Type", "application/octet-stream");
+            exchange.sendResponseHeaders(200, 0);
+            try (OutputStream out = exchange.getResponseBody()) {
+                byte[] chunk = new byte[32 * 1024];
+                for (long sent = 0; sent < bytes; ) {
+                    int n = (int) Math.min(chunk.length, bytes - sent);
+                    for (int i = 0; i < n; i++) {
+                        chunk[i] = pattern(sent + i);
+                    }
+                    out.write(chunk, 0, n);
+                    sent += n;
+                }
+            }
+            return;
+        }
+        if (path.endsWith("/slow")) {
+            exchange.getResponseHeaders().add("Content-Type", "text/plain");
+            exchange.sendResponseHeaders(200, 0);
+            OutputStream out = exchange.getResponseBody();
+            out.write("first\n".getBytes());
+            out.flush();
+            sleep(2000);
+            out.write("second\n".getBytes());
+            out.close();
+            return;
+        }
+        echo(service, exchange, path, query);
+    }
+
+    private static void echo(String service, HttpExchange exchange, String path, String query) throws IOException {
+        MessageDigest sha = sha256();
+        long length = 0;
+        try (InputStream in = exchange.getRequestBody()) {
+            byte[] buffer = new byte[64 * 1024];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                sha.update(buffer, 0, n);
+                length += n;
+            }
+        }
+        Map<String, List<String>> headers = new TreeMap<>();
+        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values));
+        Map<String, Object> echo = new LinkedHashMap<>();
+        echo.put("service", service);
+        echo.put("method", exchange.getRequestMethod());
+        echo.put("path", path);
+        echo.put("query", query);
+        echo.put("headers", headers);
+        echo.put("bodyLength", length);
+        echo.put("bodySha256", HexFormat.of().formatHex(sha.digest()));
+        byte[] body = JSON.writeValueAsBytes(echo);
+
+        int status = Integer.parseInt(param(query, "status", "200"));
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.getResponseHeaders().add("X-Custom", "from-" + service);
+        exchange.getResponseHeaders().add("Set-Cookie", "a=1");
+        exchange.getResponseHeaders().add("Set-Cookie", "b=2");
+        // hop-by-hop: must not reach the caller
+        exchange.getResponseHeaders().add("Keep-Alive", "timeout=5");
+        exchange.getResponseHeaders().add("Proxy-Authenticate", "Basic");
+        exchange.getResponseHeaders().add("Upgrade", "example/1");
+        if (status == 204 || status == 304 || "HEAD".equals(exchange.getRequestMethod())) {
+            exchange.sendResponseHeaders(status, -1);
+        } else {
+            exchange.sendResponseHeaders(status, body.length);
+            exchange.getResponseBody().write(body);
+        }
+    }
+
+    private static String param(String query, String name, String fallback) {
+        if (query != null) {
+            for (String pair : query.split("&")) {
+                if (pair.startsWith(name + "=")) {
+                    return pair.substring(name.length() + 1);
+                }
+            }
+        }
+        return fallback;
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -3,6 +3,7 @@ package cn.grid.grid;
 import cn.grid.platform.outbox.KafkaClients;
 import cn.grid.platform.security.Roles;
 import cn.grid.testsupport.EmbeddedKafka;
+import cn.grid.testsupport.EventContract;
 import cn.grid.testsupport.TestJwt;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,6 +38,7 @@ class GridEventsTest {
         ConsumerRecord<String, String> record = awaitRecord("grid.events", id);
 
         assertThat(record.key()).isEqualTo(id);
+        EventContract.assertMatchesExample(record.value(), "grid.node.created.v1");
         JsonNode event = new ObjectMapper().readTree(record.value());
         assertThat(event.get("specversion").asText()).isEqualTo("1.0");
         assertThat(event.get("type").asText()).isEqualTo("cn.grid.grid.node.created.v1");

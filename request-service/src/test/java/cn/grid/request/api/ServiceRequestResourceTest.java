@@ -3,6 +3,7 @@ package cn.grid.request.api;
 import cn.grid.platform.outbox.KafkaClients;
 import cn.grid.platform.security.Roles;
 import cn.grid.testsupport.EmbeddedKafka;
+import cn.grid.testsupport.EventContract;
 import cn.grid.testsupport.TestGridEvents;
 import cn.grid.testsupport.TestJwt;
 import io.quarkus.test.junit.QuarkusTest;
@@ -90,6 +91,7 @@ class ServiceRequestResourceTest {
             await().atMost(Duration.ofSeconds(20)).until(() -> {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
                     if (id.equals(r.key()) && r.value().contains("cn.grid.request.submitted.v1")) {
+                        EventContract.assertMatchesExample(r.value(), "request.submitted.v1");
                         return true;
                     }
                 }

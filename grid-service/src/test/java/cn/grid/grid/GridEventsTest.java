@@ -50,6 +50,65 @@ class GridEventsTest {
         assertThat(event.get("data").get("level").asText()).isEqualTo("DISTRICT");
     }
 
+    @Test
+    void updatesMovesAndRetirementsArePublishedAsTheirExamplesSay() {
+        String admin = "Bearer " + TestJwt.token("admin", null, Roles.DISTRICT_ADMIN);
+        String district = create(admin, "{\"name\": \"南沙区\", \"level\": \"DISTRICT\", \"code\": \"NS"
+                + UUID.randomUUID().toString().substring(0, 6) + "\"}");
+        String a = create(admin, "{\"name\": \"东涌镇\", \"level\": \"STREET\", \"code\": \"DY\", \"parentId\": \""
+                + district + "\"}");
+        String b = create(admin, "{\"name\": \"榄核镇\", \"level\": \"STREET\", \"code\": \"LH\", \"parentId\": \""
+                + district + "\"}");
+        String village = create(admin, "{\"name\": \"牛角村\", \"level\": \"COMMUNITY\", \"code\": \"NJ\", "
+                + "\"parentId\": \"" + a + "\"}");
+        given().header("Authorization", admin).header("If-Match", "\"0\"").contentType(ContentType.JSON)
+                .body("{\"households\": 820}").patch("/api/v1/grids/" + village).then().statusCode(200);
+        given().header("Authorization", admin).header("If-Match", "\"1\"").contentType(ContentType.JSON)
+                .body("{\"parentId\": \"" + b + "\"}").post("/api/v1/grids/" + village + "/move").then().statusCode(200);
+        given().header("Authorization", admin).header("If-Match", "\"2\"").contentType(ContentType.JSON)
+                .body("{\"reason\": \"撤并\"}").post("/api/v1/grids/" + village + "/retire").then().statusCode(200);
+
+        List<ConsumerRecord<String, String>> events = awaitRecords("grid.events", village, 4);
+        assertThat(events).extracting(r -> type(r.value())).containsExactly("cn.grid.grid.node.created.v1",
+                "cn.grid.grid.node.updated.v1", "cn.grid.grid.node.moved.v1", "cn.grid.grid.node.retired.v1");
+        EventContract.assertMatchesExample(events.get(1).value(), "grid.node.updated.v1");
+        EventContract.assertMatchesExample(events.get(2).value(), "grid.node.moved.v1");
+        EventContract.assertMatchesExample(events.get(3).value(), "grid.node.retired.v1");
+        assertThat(events.get(2).value()).contains("\"newPath\":\"/" + district + "/" + b + "/" + village + "/\"");
+    }
+
+    private static String create(String token, String body) {
+        return given().header("Authorization", token).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/grids").then().statusCode(201).extract().path("id");
+    }
+
+    private static String type(String json) {
+        try {
+            return new ObjectMapper().readTree(json).get("type").asText();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The first {@code count} events with key {@code key}, in the order the topic holds them. */
+    static List<ConsumerRecord<String, String>> awaitRecords(String topic, String key, int count) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+                KafkaClients.consumer(EmbeddedKafka.bootstrapServers(), "grid-events-test-" + UUID.randomUUID()))) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.currentTimeMillis() + 20_000;
+            List<ConsumerRecord<String, String>> matching = new ArrayList<>();
+            while (matching.size() < count && System.currentTimeMillis() < deadline) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                    if (key.equals(r.key())) {
+                        matching.add(r);
+                    }
+                }
+            }
+            assertThat(matching).hasSizeGreaterThanOrEqualTo(count);
+            return matching.subList(0, count);
+        }
+    }
+
     static ConsumerRecord<String, String> awaitRecord(String topic, String key) {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
                 KafkaClients.consumer(EmbeddedKafka.bootstrapServers(), "grid-events-test-" + UUID.randomUUID()))) {

@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -71,6 +72,50 @@ class GridNodeReadModelTest {
                 assertThat(rs.getInt(1)).isEqualTo(1);
             }
         }
+    }
+
+    @Test
+    void updatesMovesAndRetirementsReachTheReadModelAndTheTickets() throws Exception {
+        UUID district = UUID.randomUUID();
+        UUID streetA = UUID.randomUUID();
+        UUID streetB = UUID.randomUUID();
+        UUID community = UUID.randomUUID();
+        String pathA = "/" + district + "/" + streetA + "/";
+        TestGridEvents.nodeCreated(district, null, "/" + district + "/", "DISTRICT", "D", "南沙区");
+        TestGridEvents.nodeCreated(streetA, district, pathA, "STREET", "A", "东涌镇");
+        TestGridEvents.nodeCreated(streetB, district, "/" + district + "/" + streetB + "/", "STREET", "B", "榄核镇");
+        TestGridEvents.nodeCreated(community, streetA, pathA + community + "/", "COMMUNITY", "C", "牛角村");
+        awaitKnown(community);
+        String ticket = given().header("Authorization", "Bearer " + TestJwt.token("c1", null, Roles.CITIZEN))
+                .contentType("application/json")
+                .body("{\"type\": \"DISPUTE\", \"title\": \"邻里纠纷\", \"gridNodeId\": \"" + community + "\"}")
+                .post("/api/v1/requests").then().statusCode(201).extract().path("id");
+
+        TestGridEvents.publish("grid.node.updated.v1", community, Map.of("nodeId", community.toString(),
+                "path", pathA + community + "/", "level", "COMMUNITY", "code", "C", "name", "牛角村委会"));
+        String newPath = "/" + district + "/" + streetB + "/" + community + "/";
+        TestGridEvents.publish("grid.node.moved.v1", community, Map.of("nodeId", community.toString(),
+                "oldParentId", streetA.toString(), "newParentId", streetB.toString(),
+                "oldPath", pathA + community + "/", "newPath", newPath, "level", "COMMUNITY"));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().header("Authorization", SERVICE)
+                .get("/api/v1/requests/grid-nodes/" + community).then().statusCode(200)
+                .body("path", equalTo(newPath)).body("parentId", equalTo(streetB.toString()))
+                .body("name", equalTo("牛角村委会")));
+        // the ticket moved with its grid: staff of the new street see it, staff of the old one no longer do
+        given().header("Authorization", "Bearer " + TestJwt.token("w-b", streetB.toString(), Roles.GRID_WORKER))
+                .get("/api/v1/requests/" + ticket).then().statusCode(200);
+        given().header("Authorization", "Bearer " + TestJwt.token("w-a", streetA.toString(), Roles.GRID_WORKER))
+                .get("/api/v1/requests/" + ticket).then().statusCode(403);
+
+        TestGridEvents.publish("grid.node.retired.v1", community, Map.of("nodeId", community.toString(),
+                "path", newPath, "reason", "撤并"));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().header("Authorization", SERVICE)
+                .get("/api/v1/requests/grid-nodes/" + community).then().statusCode(200)
+                .body("status", equalTo("RETIRED")));
+        given().header("Authorization", "Bearer " + TestJwt.token("c1", null, Roles.CITIZEN))
+                .contentType("application/json")
+                .body("{\"type\": \"DISPUTE\", \"title\": \"又一起\", \"gridNodeId\": \"" + community + "\"}")
+                .post("/api/v1/requests").then().statusCode(409).contentType("application/problem+json");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package cn.grid.testsupport;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -10,16 +12,18 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
 /**
  * Plays grid-service towards a consuming service under test: publishes grid events on the real broker,
- * built from the producer's own example in docs/events (so a change of the contract breaks these tests).
+ * built from the producer's own examples in docs/events (so a change of the contract breaks these tests).
  */
 public final class TestGridEvents {
 
     public static final String TOPIC = "grid.events";
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static KafkaProducer<String, String> producer;
 
     private TestGridEvents() {
@@ -35,23 +39,36 @@ public final class TestGridEvents {
         }
     }
 
+    /**
+     * Publishes the example {@code name} as a new event (fresh id and time) about {@code subject}, with the
+     * given data fields replaced (a null value writes JSON null); returns the event id.
+     */
+    public static String publish(String name, UUID subject, Map<String, Object> data) {
+        try {
+            ObjectNode event = (ObjectNode) JSON.readTree(example(name));
+            String eventId = UUID.randomUUID().toString();
+            event.put("id", eventId);
+            event.put("subject", subject.toString());
+            event.put("time", Instant.now().toString());
+            ObjectNode body = (ObjectNode) event.get("data");
+            data.forEach((field, value) -> body.set(field, JSON.valueToTree(value)));
+            send(subject.toString(), JSON.writeValueAsString(event));
+            return eventId;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Publishes a grid.node.created.v1 event for a node with this id and path; returns the event id. */
     public static String nodeCreated(UUID nodeId, UUID parentId, String path, String level, String code, String name) {
-        String eventId = UUID.randomUUID().toString();
-        String example = example("grid.node.created.v1");
-        String json = example
-                .replaceFirst("\"id\": \"[^\"]+\"", "\"id\": \"" + eventId + "\"")
-                .replaceFirst("\"subject\": \"[^\"]+\"", "\"subject\": \"" + nodeId + "\"")
-                .replaceFirst("\"time\": \"[^\"]+\"", "\"time\": \"" + Instant.now() + "\"")
-                .replaceFirst("\"nodeId\": \"[^\"]+\"", "\"nodeId\": \"" + nodeId + "\"")
-                .replaceFirst("\"parentId\": \"[^\"]+\"", parentId == null ? "\"parentId\": null"
-                        : "\"parentId\": \"" + parentId + "\"")
-                .replaceFirst("\"path\": \"[^\"]+\"", "\"path\": \"" + path + "\"")
-                .replaceFirst("\"level\": \"[^\"]+\"", "\"level\": \"" + level + "\"")
-                .replaceFirst("\"code\": \"[^\"]+\"", "\"code\": \"" + code + "\"")
-                .replaceFirst("\"name\": \"[^\"]+\"", "\"name\": \"" + name + "\"");
-        send(nodeId.toString(), json);
-        return eventId;
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("nodeId", nodeId.toString());
+        data.put("parentId", parentId == null ? null : parentId.toString());
+        data.put("path", path);
+        data.put("level", level);
+        data.put("code", code);
+        data.put("name", name);
+        return publish("grid.node.created.v1", nodeId, data);
     }
 
     /** Sends a raw record to grid.events (for redelivery and poison-event tests). */

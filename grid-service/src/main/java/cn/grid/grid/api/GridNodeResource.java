@@ -11,7 +11,12 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import cn.grid.grid.domain.GridLevel;
+import cn.grid.platform.concurrency.IfMatch;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -24,6 +29,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -70,8 +76,10 @@ public class GridNodeResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.ORG_ADMIN, Roles.GRID_WORKER, Roles.PARTY_MEMBER, Roles.SERVICE})
-    @Operation(operationId = "getGridNode", summary = "A node of the grid hierarchy")
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.ORG_ADMIN, Roles.GRID_WORKER, Roles.PARTY_MEMBER, Roles.SERVICE,
+            Roles.CITIZEN})
+    @Operation(operationId = "getGridNode", summary = "A node of the grid hierarchy",
+            description = "Staff read nodes inside their scope; citizens read any node's public information.")
     @APIResponse(responseCode = "200", description = "The node; ETag carries its version",
             content = @Content(schema = @Schema(implementation = GridNodeView.class)))
     @APIResponse(responseCode = "404", description = "No such node",
@@ -83,7 +91,8 @@ public class GridNodeResource {
 
     @GET
     @Path("/{id}/children")
-    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.ORG_ADMIN, Roles.GRID_WORKER, Roles.PARTY_MEMBER, Roles.SERVICE})
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.ORG_ADMIN, Roles.GRID_WORKER, Roles.PARTY_MEMBER, Roles.SERVICE,
+            Roles.CITIZEN})
     @Operation(operationId = "listGridNodeChildren", summary = "The children of a node, in creation order",
             description = "Keyset paging: pass the previous page's nextCursor as cursor.")
     @APIResponse(responseCode = "200", description = "One page of children")
@@ -93,6 +102,96 @@ public class GridNodeResource {
             @QueryParam("limit") @Schema(description = "1..100, default 20") Integer limit,
             @QueryParam("cursor") String cursor) {
         return service.children(id, PageRequest.of(limit, cursor), caller.get(), GridNodeView::of);
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.ORG_ADMIN})
+    @Operation(operationId = "updateGridNode", summary = "Rename a node or change its counts",
+            description = "Optimistic concurrency: If-Match must carry the ETag last read (428 without it, 412 "
+                    + "when the node changed since).")
+    @APIResponse(responseCode = "200", description = "Updated; ETag carries the new version",
+            content = @Content(schema = @Schema(implementation = GridNodeView.class)))
+    @APIResponse(responseCode = "412", description = "The node changed since the ETag in If-Match",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response update(@PathParam("id") UUID id,
+            @HeaderParam("If-Match") @Parameter(description = "ETag of the version being changed", example = "\"0\"")
+            String ifMatch,
+            @Valid @NotNull UpdateGridNodeRequest request) {
+        return current(service.update(id, IfMatch.version(ifMatch), request.toCommand(), caller.get()));
+    }
+
+    @POST
+    @Path("/{id}/move")
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.ORG_ADMIN})
+    @Operation(operationId = "moveGridNode", summary = "Move a node and its subtree under another parent",
+            description = "The new parent is one level above the node and inside the caller's scope; a move "
+                    + "into the node's own subtree is refused (409). Requires If-Match.")
+    @APIResponse(responseCode = "200", description = "Moved",
+            content = @Content(schema = @Schema(implementation = GridNodeView.class)))
+    @APIResponse(responseCode = "409", description = "Cycle, retired parent or code taken under the new parent",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response move(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull MoveGridNodeRequest request) {
+        return current(service.move(id, IfMatch.version(ifMatch), request.parentId(), caller.get()));
+    }
+
+    @POST
+    @Path("/{id}/retire")
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.ORG_ADMIN})
+    @Operation(operationId = "retireGridNode", summary = "Retire a node",
+            description = "Refused (409) while active children, assignments, organisations or teams remain at it. "
+                    + "Requires If-Match.")
+    @APIResponse(responseCode = "200", description = "Retired",
+            content = @Content(schema = @Schema(implementation = GridNodeView.class)))
+    @APIResponse(responseCode = "409", description = "Something active remains, or already retired",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response retire(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @Valid RetireGridNodeRequest request) {
+        return current(service.retire(id, IfMatch.version(ifMatch), request == null ? null : request.reason(),
+                caller.get()));
+    }
+
+    @GET
+    @Path("/{id}/ancestors")
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.ORG_ADMIN, Roles.GRID_WORKER, Roles.PARTY_MEMBER, Roles.SERVICE,
+            Roles.CITIZEN})
+    @Operation(operationId = "listGridNodeAncestors", summary = "The breadcrumb of a node",
+            description = "Root first, the node itself last. A bound caller sees the ancestors above its scope "
+                    + "only as far as its own subtree hangs from them.")
+    @APIResponse(responseCode = "200", description = "The breadcrumb")
+    public GridNodeList ancestors(@PathParam("id") UUID id) {
+        return new GridNodeList(service.ancestors(id, caller.get()).stream().map(GridNodeView::of).toList());
+    }
+
+    @GET
+    @Path("/{id}/descendants")
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.ORG_ADMIN, Roles.GRID_WORKER, Roles.SERVICE})
+    @Operation(operationId = "searchGridSubtree", summary = "Search a node's subtree by name and level",
+            description = "Nodes strictly below the node, filtered by a name fragment (q) and/or level, keyset paged.")
+    @APIResponse(responseCode = "200", description = "One page of matching nodes")
+    public CursorPage<GridNodeView> descendants(@PathParam("id") UUID id,
+            @QueryParam("q") @Size(max = 100) @Parameter(description = "name fragment", example = "龙华") String q,
+            @QueryParam("level") GridLevel level,
+            @QueryParam("limit") @Schema(description = "1..100, default 20") Integer limit,
+            @QueryParam("cursor") String cursor) {
+        return service.descendants(id, q, level, PageRequest.of(limit, cursor), caller.get(), GridNodeView::of);
+    }
+
+    @GET
+    @Path("/{id}/counts")
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.ORG_ADMIN, Roles.GRID_WORKER, Roles.SERVICE})
+    @Operation(operationId = "countGridSubtree", summary = "Counts per level of a node's subtree")
+    @APIResponse(responseCode = "200", description = "Counts",
+            content = @Content(schema = @Schema(implementation = GridCountsView.class)))
+    public GridCountsView counts(@PathParam("id") UUID id) {
+        return GridCountsView.of(id, service.counts(id, caller.get()));
+    }
+
+    private static Response current(GridNode node) {
+        return Response.ok(GridNodeView.of(node)).tag(etag(node)).build();
     }
 
     private static EntityTag etag(GridNode node) {

@@ -1,8 +1,11 @@
 package cn.grid.grid.app;
 
+import cn.grid.grid.domain.GridLevel;
 import cn.grid.grid.domain.GridNode;
+import cn.grid.grid.domain.LevelCount;
 import cn.grid.grid.messaging.GridEventPublisher;
 import cn.grid.grid.persistence.GridNodeRepository;
+import cn.grid.platform.concurrency.IfMatch;
 import cn.grid.platform.ids.Ids;
 import cn.grid.platform.paging.CursorPage;
 import cn.grid.platform.paging.PageRequest;
@@ -13,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -22,10 +26,13 @@ public class GridNodeService {
 
     private final GridNodeRepository nodes;
     private final GridEventPublisher events;
+    private final List<RetirementGuard> retirementGuards;
 
-    public GridNodeService(GridNodeRepository nodes, GridEventPublisher events) {
+    public GridNodeService(GridNodeRepository nodes, GridEventPublisher events,
+            jakarta.enterprise.inject.Instance<RetirementGuard> retirementGuards) {
         this.nodes = nodes;
         this.events = events;
+        this.retirementGuards = retirementGuards.stream().toList();
     }
 
     @Transactional
@@ -47,24 +54,125 @@ public class GridNodeService {
             node = parent.addChild(id, command.level(), command.code(), command.name(), command.households(),
                     command.residents(), now);
         }
-        if (nodes.siblingCodeTaken(node.parentId(), node.code())) {
-            throw DomainProblem.conflict("code " + node.code() + " is already used by a sibling of this node");
-        }
+        requireFreeCode(node.parentId(), node.code());
         nodes.persist(node);
         events.nodeCreated(node);
         return node;
     }
 
+    /** A node for reading: staff within scope; citizens read any node's public information. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public GridNode get(UUID id, Caller caller) {
-        GridNode node = nodes.findByIdOptional(id).orElseThrow(() -> DomainProblem.notFound("grid node", id));
-        caller.requireScope(node.path(), "grid node " + id);
+        GridNode node = find(id);
+        if (!isPublicReader(caller)) {
+            caller.requireScope(node.path(), "grid node " + id);
+        }
         return node;
+    }
+
+    @Transactional
+    public GridNode update(UUID id, long expectedVersion, UpdateGridNode command, Caller caller) {
+        GridNode node = changeable(id, expectedVersion, caller);
+        node.update(command.name(), command.households(), command.residents(), OffsetDateTime.now());
+        events.nodeUpdated(node);
+        return node;
+    }
+
+    /** Moves a node and its whole subtree under another parent (both inside the caller's scope). */
+    @Transactional
+    public GridNode move(UUID id, long expectedVersion, UUID newParentId, Caller caller) {
+        GridNode node = changeable(id, expectedVersion, caller);
+        if (node.parentId() == null) {
+            throw DomainProblem.conflict("a district is a root and cannot move");
+        }
+        GridNode newParent = nodes.findByIdOptional(newParentId)
+                .orElseThrow(() -> DomainProblem.invalid("parentId", "grid node " + newParentId + " does not exist"));
+        caller.requireScope(newParent.path(), "new parent " + newParentId);
+        if (!newParentId.equals(node.parentId())) {
+            // checked before the move: afterwards the node would count as its own sibling
+            requireFreeCode(newParentId, node.code());
+        }
+        UUID oldParentId = node.parentId();
+        String oldPath = node.path();
+        int oldDepth = node.depth();
+        node.moveUnder(newParent, OffsetDateTime.now());
+        nodes.moveDescendants(oldPath, node.path(), node.depth() - oldDepth);
+        events.nodeMoved(node, oldParentId, oldPath);
+        return node;
+    }
+
+    /** Retires a node once nothing active remains at or under it (children, assignments ...). */
+    @Transactional
+    public GridNode retire(UUID id, long expectedVersion, String reason, Caller caller) {
+        GridNode node = changeable(id, expectedVersion, caller);
+        long children = nodes.activeChildren(id);
+        if (children > 0) {
+            throw DomainProblem.conflict("node " + id + " still has " + children
+                    + " active child node(s); move or retire them first");
+        }
+        for (RetirementGuard guard : retirementGuards) {
+            guard.check(node);
+        }
+        node.retire(OffsetDateTime.now());
+        events.nodeRetired(node, reason);
+        return node;
+    }
+
+    /** The breadcrumb: root first, the node itself last. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<GridNode> ancestors(UUID id, Caller caller) {
+        GridNode node = get(id, caller);
+        List<GridNode> lineage = nodes.lineage(node.lineage());
+        if (isPublicReader(caller) || caller.gridScope() == null) {
+            return lineage;
+        }
+        // above its scope a bound caller sees no more than where its own subtree hangs
+        return lineage.stream().filter(n -> caller.covers(n.path()) || node.path().startsWith(n.path())).toList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public <T> CursorPage<T> children(UUID parentId, PageRequest page, Caller caller, Function<GridNode, T> view) {
         get(parentId, caller);
         return page.page(nodes.children(parentId, page.afterId(), page.limit() + 1), n -> n.id().toString(), view);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public <T> CursorPage<T> descendants(UUID id, String nameContains, GridLevel level, PageRequest page,
+            Caller caller, Function<GridNode, T> view) {
+        GridNode node = inScope(id, caller);
+        return page.page(nodes.descendants(node.path(), nameContains, level, page.afterId(), page.limit() + 1),
+                n -> n.id().toString(), view);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<LevelCount> counts(UUID id, Caller caller) {
+        return nodes.countsBelow(inScope(id, caller).path());
+    }
+
+    private GridNode changeable(UUID id, long expectedVersion, Caller caller) {
+        GridNode node = find(id);
+        caller.requireScope(node.path(), "grid node " + id);
+        IfMatch.check(expectedVersion, node.version(), "grid node " + id);
+        return node;
+    }
+
+    private GridNode inScope(UUID id, Caller caller) {
+        GridNode node = find(id);
+        caller.requireScope(node.path(), "grid node " + id);
+        return node;
+    }
+
+    private GridNode find(UUID id) {
+        return nodes.findByIdOptional(id).orElseThrow(() -> DomainProblem.notFound("grid node", id));
+    }
+
+    private void requireFreeCode(UUID parentId, String code) {
+        if (nodes.siblingCodeTaken(parentId, code)) {
+            throw DomainProblem.conflict("code " + code + " is already used by a sibling of this node");
+        }
+    }
+
+    private static boolean isPublicReader(Caller caller) {
+        return caller.hasRole(Roles.CITIZEN) && caller.roles().size() == 1;
     }
 }

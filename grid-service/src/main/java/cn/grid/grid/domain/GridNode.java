@@ -96,6 +96,69 @@ public class GridNode {
         return new GridNode(id, this, childLevel, code, name, households, residents, now);
     }
 
+    /** New name and/or counts; null leaves a value as it is. */
+    public void update(String newName, Integer newHouseholds, Integer newResidents, OffsetDateTime now) {
+        requireActive("changed");
+        if (newName != null) {
+            this.name = newName;
+        }
+        if (newHouseholds != null) {
+            this.households = newHouseholds;
+        }
+        if (newResidents != null) {
+            this.residents = newResidents;
+        }
+        this.updatedAt = now;
+    }
+
+    /**
+     * Moves this node (with its subtree, which the repository rewrites) under {@code newParent}. The level rule
+     * still holds afterwards, and a node can never end up inside its own subtree.
+     */
+    public void moveUnder(GridNode newParent, OffsetDateTime now) {
+        requireActive("moved");
+        if (newParent.id.equals(parentId)) {
+            throw DomainProblem.conflict("node " + id + " is already under " + newParent.id);
+        }
+        if (newParent.path.startsWith(path)) {
+            throw DomainProblem.conflict("moving node " + id + " under " + newParent.id
+                    + " would put it inside its own subtree");
+        }
+        if (newParent.status != NodeStatus.ACTIVE) {
+            throw DomainProblem.conflict("node " + newParent.id + " is retired; nothing can move under it");
+        }
+        if (newParent.level.childLevel() != level) {
+            throw DomainProblem.invalid("parentId", "a " + level + " node belongs under a "
+                    + levelAbove(level) + ", not under a " + newParent.level);
+        }
+        this.parentId = newParent.id;
+        this.path = newParent.path + id + "/";
+        this.depth = (short) (newParent.depth + 1);
+        this.updatedAt = now;
+    }
+
+    /** Retires the node; the caller has checked that nothing active remains under or at it. */
+    public void retire(OffsetDateTime now) {
+        requireActive("retired");
+        this.status = NodeStatus.RETIRED;
+        this.updatedAt = now;
+    }
+
+    private void requireActive(String what) {
+        if (status != NodeStatus.ACTIVE) {
+            throw DomainProblem.conflict("node " + id + " is retired and cannot be " + what);
+        }
+    }
+
+    private static GridLevel levelAbove(GridLevel level) {
+        return level.ordinal() == 0 ? null : GridLevel.values()[level.ordinal() - 1];
+    }
+
+    /** The ids from the root down to this node, read from its path. */
+    public java.util.List<UUID> lineage() {
+        return java.util.Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).map(UUID::fromString).toList();
+    }
+
     public UUID id() {
         return id;
     }

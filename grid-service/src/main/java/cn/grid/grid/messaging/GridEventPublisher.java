@@ -2,8 +2,13 @@ package cn.grid.grid.messaging;
 
 import cn.grid.grid.domain.GridNode;
 import cn.grid.platform.events.GridNodeCreatedV1;
+import cn.grid.platform.events.GridNodeMovedV1;
+import cn.grid.platform.events.GridNodeRetiredV1;
+import cn.grid.platform.events.GridNodeUpdatedV1;
 import cn.grid.platform.outbox.OutboxWriter;
 import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.UUID;
 
 /** Announces grid changes on {@code grid.events}, through the outbox of the calling transaction. */
 @ApplicationScoped
@@ -16,8 +21,25 @@ public class GridEventPublisher {
     }
 
     public void nodeCreated(GridNode node) {
-        outbox.append(new GridNodeCreatedV1(node.id().toString(),
-                node.parentId() == null ? null : node.parentId().toString(), node.path(), node.level().name(),
-                node.code(), node.name()));
+        outbox.append(new GridNodeCreatedV1(node.id().toString(), text(node.parentId()), node.path(),
+                node.level().name(), node.code(), node.name()));
+    }
+
+    public void nodeUpdated(GridNode node) {
+        outbox.append(new GridNodeUpdatedV1(node.id().toString(), node.path(), node.level().name(), node.code(),
+                node.name(), node.households(), node.residents()));
+    }
+
+    public void nodeMoved(GridNode node, UUID oldParentId, String oldPath) {
+        outbox.append(new GridNodeMovedV1(node.id().toString(), text(oldParentId), text(node.parentId()), oldPath,
+                node.path(), node.level().name()));
+    }
+
+    public void nodeRetired(GridNode node, String reason) {
+        outbox.append(new GridNodeRetiredV1(node.id().toString(), node.path(), reason));
+    }
+
+    private static String text(UUID id) {
+        return id == null ? null : id.toString();
     }
 }

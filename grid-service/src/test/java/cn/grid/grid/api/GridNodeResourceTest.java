@@ -215,7 +215,7 @@ class GridNodeResourceTest {
                 .when().get("/api/v1/grids/" + district)
                 .then().statusCode(401);
         given().header("Authorization", "Bearer " + TestJwt.token("c1", null, Roles.CITIZEN))
-                .when().get("/api/v1/grids/" + district)
+                .when().get("/api/v1/grids/" + district + "/counts")
                 .then().statusCode(403).contentType("application/problem+json")
                 .body("type", endsWith("/forbidden"));
     }

@@ -8,6 +8,9 @@ public final class EventTypes {
     public static final String REQUEST_TOPIC = "request.events";
 
     public static final String GRID_NODE_CREATED = "cn.grid.grid.node.created.v1";
+    public static final String GRID_NODE_UPDATED = "cn.grid.grid.node.updated.v1";
+    public static final String GRID_NODE_MOVED = "cn.grid.grid.node.moved.v1";
+    public static final String GRID_NODE_RETIRED = "cn.grid.grid.node.retired.v1";
     public static final String REQUEST_SUBMITTED = "cn.grid.request.submitted.v1";
     public static final String STUDY_SESSION_RECORDED = "cn.grid.study.session.recorded.v1";
 

@@ -3,17 +3,24 @@ package cn.grid.platform.gridview;
 import cn.grid.platform.consumer.EventConsumers;
 import cn.grid.platform.events.EventTypes;
 import cn.grid.platform.events.GridNodeCreatedV1;
+import cn.grid.platform.events.GridNodeMovedV1;
+import cn.grid.platform.events.GridNodeRetiredV1;
+import cn.grid.platform.events.GridNodeUpdatedV1;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Keeps {@code grid_node_view} in step with grid.events, for services that set {@code grid.gridview.enabled=true}
  * (and add {@code db/gridview} to their Flyway locations). Consumer group: {@code <application>.grid-events}.
+ * A service that keeps its own copies of grid paths lists them in {@code grid.gridview.path-columns}
+ * ({@code table.column}); a subtree move rewrites them in the same transaction as the read model.
  */
 @ApplicationScoped
 public class GridNodeViewConsumer {
@@ -23,24 +30,32 @@ public class GridNodeViewConsumer {
     private final boolean enabled;
     private final String consumerName;
     private final String topic;
+    private final List<String> pathColumns;
 
     public GridNodeViewConsumer(EventConsumers consumers, GridNodeViews views,
             @ConfigProperty(name = "grid.gridview.enabled", defaultValue = "false") boolean enabled,
             @ConfigProperty(name = "quarkus.application.name") String application,
-            @ConfigProperty(name = "grid.gridview.topic", defaultValue = EventTypes.GRID_TOPIC) String topic) {
+            @ConfigProperty(name = "grid.gridview.topic", defaultValue = EventTypes.GRID_TOPIC) String topic,
+            @ConfigProperty(name = "grid.gridview.path-columns") Optional<List<String>> pathColumns) {
         this.consumers = consumers;
         this.views = views;
         this.enabled = enabled;
         this.consumerName = application + ".grid-events";
         this.topic = topic;
+        this.pathColumns = pathColumns.orElse(List.of());
     }
 
     void onStart(@Observes StartupEvent event) {
         if (enabled) {
-            consumers.start(consumerName, topic, Map.of(EventTypes.GRID_NODE_CREATED, e -> {
-                GridNodeCreatedV1 created = consumers.codec().data(e, GridNodeCreatedV1.class);
-                views.apply(UUID.fromString(e.id()), created);
-            }));
+            consumers.start(consumerName, topic, Map.of(
+                    EventTypes.GRID_NODE_CREATED, e -> views.apply(UUID.fromString(e.id()),
+                            consumers.codec().data(e, GridNodeCreatedV1.class)),
+                    EventTypes.GRID_NODE_UPDATED, e -> views.apply(UUID.fromString(e.id()),
+                            consumers.codec().data(e, GridNodeUpdatedV1.class)),
+                    EventTypes.GRID_NODE_MOVED, e -> views.apply(UUID.fromString(e.id()),
+                            consumers.codec().data(e, GridNodeMovedV1.class), pathColumns),
+                    EventTypes.GRID_NODE_RETIRED, e -> views.apply(UUID.fromString(e.id()),
+                            consumers.codec().data(e, GridNodeRetiredV1.class))));
         }
     }
 }

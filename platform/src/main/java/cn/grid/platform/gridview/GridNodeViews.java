@@ -1,6 +1,9 @@
 package cn.grid.platform.gridview;
 
 import cn.grid.platform.events.GridNodeCreatedV1;
+import cn.grid.platform.events.GridNodeMovedV1;
+import cn.grid.platform.events.GridNodeRetiredV1;
+import cn.grid.platform.events.GridNodeUpdatedV1;
 import cn.grid.platform.events.MalformedEventException;
 import cn.grid.platform.problem.DomainProblem;
 import cn.grid.platform.security.Caller;
@@ -48,9 +51,75 @@ public class GridNodeViews {
                 .executeUpdate();
     }
 
-    /** The node as this service knows it, or a 400 naming {@code field} when it has never heard of it. */
+    /**
+     * An active node to route, assign or record something at: a 400 naming {@code field} when this service has
+     * never heard of it, a 409 when it is retired.
+     */
     public GridNodeSnapshot require(UUID id, String field) {
-        return find(id).orElseThrow(() -> DomainProblem.invalid(field, "grid node " + id + " is not known"));
+        GridNodeSnapshot node = find(id)
+                .orElseThrow(() -> DomainProblem.invalid(field, "grid node " + id + " is not known"));
+        if (!"ACTIVE".equals(node.status())) {
+            throw DomainProblem.conflict("grid node " + id + " is retired");
+        }
+        return node;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void apply(UUID eventId, GridNodeUpdatedV1 updated) {
+        entityManager.createNativeQuery("""
+                update grid_node_view set code = ?2, name = ?3, last_event_id = ?4, updated_at = now()
+                where id = ?1""")
+                .setParameter(1, uuid(updated.nodeId(), "nodeId"))
+                .setParameter(2, updated.code())
+                .setParameter(3, updated.name())
+                .setParameter(4, eventId)
+                .executeUpdate();
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void apply(UUID eventId, GridNodeRetiredV1 retired) {
+        entityManager.createNativeQuery("""
+                update grid_node_view set status = 'RETIRED', last_event_id = ?2, updated_at = now() where id = ?1""")
+                .setParameter(1, uuid(retired.nodeId(), "nodeId"))
+                .setParameter(2, eventId)
+                .executeUpdate();
+    }
+
+    /**
+     * Moves the node's subtree: one prefix replacement over the read model and over every column listed in
+     * {@code pathColumns} (the service's own copies of grid paths, e.g. {@code service_request.grid_path}).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void apply(UUID eventId, GridNodeMovedV1 moved, List<String> pathColumns) {
+        UUID nodeId = uuid(moved.nodeId(), "nodeId");
+        if (moved.oldPath() == null || moved.newPath() == null || !moved.oldPath().endsWith("/" + nodeId + "/")
+                || !moved.newPath().endsWith("/" + nodeId + "/")) {
+            throw new MalformedEventException("grid node move without consistent old and new paths");
+        }
+        entityManager.createNativeQuery("""
+                update grid_node_view set parent_id = ?2, last_event_id = ?3, updated_at = now() where id = ?1""")
+                .setParameter(1, nodeId)
+                .setParameter(2, moved.newParentId() == null ? null : uuid(moved.newParentId(), "newParentId"))
+                .setParameter(3, eventId)
+                .executeUpdate();
+        rewritePrefix("grid_node_view.path", moved.oldPath(), moved.newPath());
+        for (String column : pathColumns) {
+            rewritePrefix(column, moved.oldPath(), moved.newPath());
+        }
+    }
+
+    private void rewritePrefix(String tableColumn, String oldPath, String newPath) {
+        if (!tableColumn.matches("[a-z_][a-z0-9_]*[.][a-z_][a-z0-9_]*")) {
+            throw new IllegalArgumentException("grid.gridview.path-columns: not a table.column: " + tableColumn);
+        }
+        String table = tableColumn.substring(0, tableColumn.indexOf('.'));
+        String column = tableColumn.substring(tableColumn.indexOf('.') + 1);
+        entityManager.createNativeQuery("update " + table + " set " + column + " = ?1 || substr(" + column
+                        + ", ?3) where " + column + " like ?2")
+                .setParameter(1, newPath)
+                .setParameter(2, SubtreeQuery.likePrefix(oldPath))
+                .setParameter(3, oldPath.length() + 1)
+                .executeUpdate();
     }
 
     /** The node for a caller who may see it: 404 when unknown, 403 when outside the caller's scope. */

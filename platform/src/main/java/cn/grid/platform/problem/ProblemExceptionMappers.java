@@ -139,6 +139,11 @@ public class ProblemExceptionMappers {
         if (status >= 500) {
             return internal(e, uri);
         }
+        if (status == 404 && e.getCause() instanceof IllegalArgumentException) {
+            // JAX-RS answers a path or query parameter it cannot convert (a bad UUID, an unknown enum) with 404
+            return respond(ProblemType.BAD_REQUEST.problem("a path or query parameter has an invalid value: "
+                    + parameterProblem(e.getCause()), path(uri)));
+        }
         ProblemType type = ProblemType.forStatus(status);
         String detail = e.getMessage() == null || e.getMessage().startsWith("HTTP ") ? type.title() : e.getMessage();
         Problem problem = new Problem(type.uri(), type.title(), status, detail, path(uri), null);
@@ -241,6 +246,20 @@ public class ProblemExceptionMappers {
             return "RFC 3339 date-time";
         }
         return "JSON object";
+    }
+
+    /** What was wrong with a parameter, without the Java class names a conversion error carries. */
+    private static String parameterProblem(Throwable cause) {
+        String message = String.valueOf(cause.getMessage());
+        int enumConstant = message.indexOf("No enum constant ");
+        if (enumConstant >= 0) {
+            String constant = message.substring(message.lastIndexOf('.') + 1);
+            return "'" + constant + "' is not one of the allowed values";
+        }
+        if (message.contains("UUID")) {
+            return "not a UUID";
+        }
+        return firstLine(message).replaceAll("[a-z]+(\\.[a-z]+)+\\.[A-Z]\\w*", "value");
     }
 
     private static String firstLine(String message) {

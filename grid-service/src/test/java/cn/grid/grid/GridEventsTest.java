@@ -77,6 +77,37 @@ class GridEventsTest {
         assertThat(events.get(2).value()).contains("\"newPath\":\"/" + district + "/" + b + "/" + village + "/\"");
     }
 
+    @Test
+    void assignmentsAndPartyMemberRegistrationsArePublishedAsTheirExamplesSay() {
+        String admin = "Bearer " + TestJwt.token("admin", null, Roles.DISTRICT_ADMIN);
+        String district = create(admin, "{\"name\": \"相山区\", \"level\": \"DISTRICT\", \"code\": \"XS"
+                + UUID.randomUUID().toString().substring(0, 6) + "\"}");
+        String person = given().header("Authorization", admin).contentType(ContentType.JSON)
+                .body("{\"name\": \"周党员\", \"homeNodeId\": \"" + district + "\", \"subject\": \"zhou-"
+                        + UUID.randomUUID() + "\"}")
+                .post("/api/v1/people").then().statusCode(201).extract().path("id");
+        String member = given().header("Authorization", admin).contentType(ContentType.JSON)
+                .body("{\"personId\": \"" + person + "\", \"role\": \"PARTY_MEMBER\", \"startDate\": \"2021-03-01\", "
+                        + "\"workOrganisation\": \"三堤口街道办\"}")
+                .post("/api/v1/grids/" + district + "/assignments").then().statusCode(201).extract().path("id");
+        String volunteer = given().header("Authorization", admin).contentType(ContentType.JSON)
+                .body("{\"personId\": \"" + person + "\", \"role\": \"VOLUNTEER\", \"startDate\": \"2022-01-01\"}")
+                .post("/api/v1/grids/" + district + "/assignments").then().statusCode(201).extract().path("id");
+        for (String assignment : List.of(member, volunteer)) {
+            given().header("Authorization", admin).header("If-Match", "\"0\"").contentType(ContentType.JSON)
+                    .body("{\"endDate\": \"2026-01-31\", \"reason\": \"迁出\"}")
+                    .post("/api/v1/grids/" + district + "/assignments/" + assignment + "/end").then().statusCode(200);
+        }
+
+        List<ConsumerRecord<String, String>> memberEvents = awaitRecords("grid.events", member, 2);
+        EventContract.assertMatchesExample(memberEvents.get(0).value(), "grid.party-member.registered.v1");
+        EventContract.assertMatchesExample(memberEvents.get(1).value(), "grid.party-member.unregistered.v1");
+        List<ConsumerRecord<String, String>> volunteerEvents = awaitRecords("grid.events", volunteer, 2);
+        EventContract.assertMatchesExample(volunteerEvents.get(0).value(), "grid.assignment.started.v1");
+        EventContract.assertMatchesExample(volunteerEvents.get(1).value(), "grid.assignment.ended.v1");
+        assertThat(memberEvents.get(0).value()).contains("三堤口街道办").doesNotContain("phone");
+    }
+
     private static String create(String token, String body) {
         return given().header("Authorization", token).contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/grids").then().statusCode(201).extract().path("id");

@@ -119,6 +119,39 @@ class GridNodeReadModelTest {
     }
 
     @Test
+    void assignmentsAndPartyMemberRegistrationsReachTheAssignmentReadModel() throws Exception {
+        UUID node = UUID.randomUUID();
+        UUID assignment = UUID.randomUUID();
+        TestGridEvents.publish("grid.party-member.registered.v1", assignment, Map.of(
+                "assignmentId", assignment.toString(), "nodeId", node.toString(), "nodePath", "/" + node + "/"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> endDateOf(assignment) != null);
+        assertThat(endDateOf(assignment)).isEqualTo("open");
+        TestGridEvents.publish("grid.party-member.unregistered.v1", assignment, Map.of(
+                "assignmentId", assignment.toString(), "nodeId", node.toString(), "endDate", "2026-11-30"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> "2026-11-30".equals(endDateOf(assignment)));
+
+        UUID worker = UUID.randomUUID();
+        TestGridEvents.publish("grid.assignment.started.v1", worker, Map.of("assignmentId", worker.toString(),
+                "nodeId", node.toString(), "nodePath", "/" + node + "/", "role", "GRID_WORKER"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> "open".equals(endDateOf(worker)));
+        TestGridEvents.publish("grid.assignment.ended.v1", worker, Map.of("assignmentId", worker.toString(),
+                "nodeId", node.toString(), "endDate", "2026-12-31"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> "2026-12-31".equals(endDateOf(worker)));
+    }
+
+    /** null: not known; "open": known without an end; else the end date. */
+    private String endDateOf(UUID assignment) throws Exception {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "select coalesce(end_date::text, 'open') from grid_assignment_view where assignment_id = ?")) {
+            s.setObject(1, assignment);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    @Test
     void unknownNodesAre404AndScopeApplies() {
         given().header("Authorization", SERVICE).when().get("/api/v1/requests/grid-nodes/" + UUID.randomUUID())
                 .then().statusCode(404).contentType("application/problem+json");

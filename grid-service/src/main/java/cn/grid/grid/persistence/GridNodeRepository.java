@@ -34,7 +34,7 @@ public class GridNodeRepository implements PanacheRepositoryBase<GridNode, UUID>
 
     /** The nodes with these ids, root first (a breadcrumb from a path's ids). */
     public List<GridNode> lineage(List<UUID> ids) {
-        return list("id in ?1 order by depth", ids);
+        return ids.isEmpty() ? List.of() : list("id in ?1 order by depth", ids);
     }
 
     /** Nodes strictly below {@code path}, optionally filtered by name fragment and level, in id order. */

@@ -103,6 +103,7 @@ public class GridNodeViews {
                 .setParameter(3, eventId)
                 .executeUpdate();
         rewritePrefix("grid_node_view.path", moved.oldPath(), moved.newPath());
+        rewritePrefix("grid_assignment_view.node_path", moved.oldPath(), moved.newPath());
         for (String column : pathColumns) {
             rewritePrefix(column, moved.oldPath(), moved.newPath());
         }

@@ -139,8 +139,9 @@ public class ProblemExceptionMappers {
         if (status >= 500) {
             return internal(e, uri);
         }
-        if (status == 404 && e.getCause() instanceof IllegalArgumentException) {
-            // JAX-RS answers a path or query parameter it cannot convert (a bad UUID, an unknown enum) with 404
+        if (status == 404 && e.getCause() instanceof RuntimeException) {
+            // JAX-RS answers a path or query parameter it cannot convert (a bad UUID, an unknown enum, a date that
+            // is not ISO) with a 404 caused by the converter's exception; a path that matches nothing has no cause
             return respond(ProblemType.BAD_REQUEST.problem("a path or query parameter has an invalid value: "
                     + parameterProblem(e.getCause()), path(uri)));
         }

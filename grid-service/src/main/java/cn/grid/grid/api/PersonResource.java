@@ -1,0 +1,88 @@
+package cn.grid.grid.api;
+
+import cn.grid.grid.app.PeopleService;
+import cn.grid.grid.domain.Person;
+import cn.grid.platform.problem.Problem;
+import cn.grid.platform.security.CurrentCaller;
+import cn.grid.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.UUID;
+
+@Path("/api/v1/people")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "People")
+@SecurityRequirement(name = "jwt")
+@APIResponse(responseCode = "401", description = "No valid bearer token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Role or grid scope does not allow it",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class PersonResource {
+
+    private final PeopleService service;
+    private final CurrentCaller caller;
+
+    public PersonResource(PeopleService service, CurrentCaller caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @POST
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.ORG_ADMIN, Roles.GRID_WORKER})
+    @Operation(operationId = "registerPerson", summary = "Register a person living at a node of the caller's scope")
+    @APIResponse(responseCode = "201", description = "Registered",
+            content = @Content(schema = @Schema(implementation = PersonView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input (e.g. a wrong identity number check digit)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Identity number or login subject already registered",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response register(@Valid @NotNull RegisterPersonRequest request, @Context UriInfo uri) {
+        Person person = service.register(request.toCommand(), caller.get());
+        return Response.created(uri.getBaseUriBuilder().path("api/v1/people/{id}").build(person.id()))
+                .tag(new EntityTag(Long.toString(person.version())))
+                .entity(PersonView.of(person)).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.ORG_ADMIN, Roles.GRID_WORKER, Roles.SERVICE})
+    @Operation(operationId = "getPerson", summary = "A person",
+            description = "For staff whose scope covers the person's home or one of the person's assignments.")
+    @APIResponse(responseCode = "200", description = "The person",
+            content = @Content(schema = @Schema(implementation = PersonView.class)))
+    @APIResponse(responseCode = "404", description = "No such person",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(@PathParam("id") UUID id) {
+        Person person = service.get(id, caller.get());
+        return Response.ok(PersonView.of(person)).tag(new EntityTag(Long.toString(person.version()))).build();
+    }
+
+    @GET
+    @Path("/{id}/assignments")
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.ORG_ADMIN, Roles.GRID_WORKER, Roles.SERVICE})
+    @Operation(operationId = "listPersonAssignments", summary = "A person's assignments, ended ones included")
+    @APIResponse(responseCode = "200", description = "The full history, oldest first")
+    public AssignmentList history(@PathParam("id") UUID id) {
+        return new AssignmentList(service.history(id, caller.get()).stream().map(AssignmentView::of).toList());
+    }
+}

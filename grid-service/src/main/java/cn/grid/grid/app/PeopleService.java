@@ -1,0 +1,180 @@
+package cn.grid.grid.app;
+
+import cn.grid.grid.domain.Assignment;
+import cn.grid.grid.domain.AssignmentRole;
+import cn.grid.grid.domain.GridNode;
+import cn.grid.grid.domain.IdentityNumber;
+import cn.grid.grid.domain.Person;
+import cn.grid.grid.messaging.GridEventPublisher;
+import cn.grid.grid.persistence.AssignmentRepository;
+import cn.grid.grid.persistence.GridNodeRepository;
+import cn.grid.grid.persistence.PersonRepository;
+import cn.grid.platform.concurrency.IfMatch;
+import cn.grid.platform.ids.Ids;
+import cn.grid.platform.paging.CursorPage;
+import cn.grid.platform.paging.PageRequest;
+import cn.grid.platform.problem.DomainProblem;
+import cn.grid.platform.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The person registry and assignments of people to nodes. Transactions and scope checks live here. */
+@ApplicationScoped
+public class PeopleService implements RetirementGuard {
+
+    private final PersonRepository people;
+    private final AssignmentRepository assignments;
+    private final GridNodeRepository nodes;
+    private final IdentityNumberProtector identities;
+    private final GridEventPublisher events;
+    private final ZoneId zone;
+
+    public PeopleService(PersonRepository people, AssignmentRepository assignments, GridNodeRepository nodes,
+            IdentityNumberProtector identities, GridEventPublisher events,
+            @ConfigProperty(name = "grid.time-zone", defaultValue = "Asia/Shanghai") ZoneId zone) {
+        this.people = people;
+        this.assignments = assignments;
+        this.nodes = nodes;
+        this.identities = identities;
+        this.events = events;
+        this.zone = zone;
+    }
+
+    /** Today where the grids are; "active now" and default dates mean this day. */
+    public LocalDate today() {
+        return LocalDate.now(zone);
+    }
+
+    @Transactional
+    public Person register(RegisterPerson command, Caller caller) {
+        GridNode home = nodes.findByIdOptional(command.homeNodeId()).orElseThrow(() ->
+                DomainProblem.invalid("homeNodeId", "grid node " + command.homeNodeId() + " does not exist"));
+        caller.requireScope(home.path(), "home node " + home.id());
+        IdentityNumber.Protected idNumber = command.idNumber() == null ? null
+                : identities.protect(command.idNumber(), "idNumber");
+        if (idNumber != null && people.identityTaken(idNumber.hmac())) {
+            throw DomainProblem.conflict("a person with this identity number is already registered");
+        }
+        if (people.subjectTaken(command.subject())) {
+            throw DomainProblem.conflict("login subject " + command.subject() + " already belongs to a person");
+        }
+        Person person = Person.register(Ids.newId(), command.name(), command.phone(), command.address(), idNumber,
+                home, command.subject(), OffsetDateTime.now());
+        people.persist(person);
+        return person;
+    }
+
+    /** A person, for staff whose scope covers the home node or one of the person's assignments. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Person get(UUID id, Caller caller) {
+        Person person = people.findByIdOptional(id).orElseThrow(() -> DomainProblem.notFound("person", id));
+        if (!visible(person, caller)) {
+            throw DomainProblem.forbidden("person " + id + " is outside the grid scope of your token");
+        }
+        return person;
+    }
+
+    @Transactional
+    public Assignment assign(UUID nodeId, StartAssignment command, Caller caller) {
+        GridNode node = nodes.findByIdOptional(nodeId).orElseThrow(() -> DomainProblem.notFound("grid node", nodeId));
+        caller.requireScope(node.path(), "grid node " + nodeId);
+        Person person = people.findByIdOptional(command.personId()).orElseThrow(() ->
+                DomainProblem.invalid("personId", "person " + command.personId() + " does not exist"));
+        LocalDate start = command.startDate() == null ? today() : command.startDate();
+        for (Assignment existing : assignments.samePersonNodeRole(person.id(), nodeId, command.role())) {
+            if (existing.overlaps(start, command.endDate())) {
+                throw DomainProblem.conflict("person " + person.id() + " already holds " + command.role() + " at "
+                        + nodeId + " from " + existing.startDate()
+                        + (existing.endDate() == null ? "" : " to " + existing.endDate()));
+            }
+        }
+        Assignment assignment = Assignment.start(Ids.newId(), person, node, command.role(), start,
+                command.endDate(), command.workOrganisation(), OffsetDateTime.now());
+        assignments.persist(assignment);
+        events.assignmentStarted(assignment, person);
+        return assignment;
+    }
+
+    @Transactional
+    public Assignment end(UUID nodeId, UUID assignmentId, long expectedVersion, LocalDate endDate, String reason,
+            Caller caller) {
+        Assignment assignment = assignments.findByIdOptional(assignmentId)
+                .filter(a -> a.nodeId().equals(nodeId))
+                .orElseThrow(() -> DomainProblem.notFound("assignment", assignmentId));
+        caller.requireScope(assignment.nodePath(), "assignment " + assignmentId);
+        IfMatch.check(expectedVersion, assignment.version(), "assignment " + assignmentId);
+        assignment.end(endDate == null ? today() : endDate, reason);
+        events.assignmentEnded(assignment);
+        return assignment;
+    }
+
+    /** People holding a role (or any role) somewhere in the node's subtree on {@code day}. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public <T> CursorPage<T> inSubtree(UUID nodeId, AssignmentRole role, LocalDate day, PageRequest page,
+            Caller caller, Function<Responsibility, T> view) {
+        GridNode node = nodes.findByIdOptional(nodeId).orElseThrow(() -> DomainProblem.notFound("grid node", nodeId));
+        caller.requireScope(node.path(), "grid node " + nodeId);
+        List<Assignment> rows = assignments.inSubtree(node.path(), role, day == null ? today() : day, page.afterId(),
+                page.limit() + 1);
+        Map<UUID, Person> persons = byId(people.byIds(rows.stream().map(Assignment::personId).toList()), Person::id);
+        Map<UUID, GridNode> at = byId(nodes.lineage(rows.stream().map(Assignment::nodeId).distinct().toList()),
+                GridNode::id);
+        return page.page(rows, a -> a.id().toString(),
+                a -> view.apply(new Responsibility(a, persons.get(a.personId()), at.get(a.nodeId()))));
+    }
+
+    /**
+     * Who was responsible for the node on {@code day}: the assignments holding that day at the node and at each
+     * ancestor, the node's own first (an escalation walks up this list).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Responsibility> responsibleOn(UUID nodeId, LocalDate day, Caller caller) {
+        GridNode node = nodes.findByIdOptional(nodeId).orElseThrow(() -> DomainProblem.notFound("grid node", nodeId));
+        caller.requireScope(node.path(), "grid node " + nodeId);
+        List<UUID> lineage = node.lineage();
+        Map<UUID, GridNode> line = byId(nodes.lineage(lineage), GridNode::id);
+        List<Assignment> active = assignments.activeAt(lineage, day == null ? today() : day);
+        Map<UUID, Person> persons = byId(people.byIds(active.stream().map(Assignment::personId).toList()), Person::id);
+        return active.stream()
+                .sorted(Comparator.comparing((Assignment a) -> -line.get(a.nodeId()).depth())
+                        .thenComparing(Assignment::role).thenComparing(Assignment::startDate))
+                .map(a -> new Responsibility(a, persons.get(a.personId()), line.get(a.nodeId())))
+                .toList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Assignment> history(UUID personId, Caller caller) {
+        get(personId, caller);
+        return assignments.ofPerson(personId);
+    }
+
+    /** Retiring a node waits until nobody holds (or will hold) an assignment there. */
+    @Override
+    public void check(GridNode node) {
+        long holding = assignments.currentOrFutureAt(node.id(), today());
+        if (holding > 0) {
+            throw DomainProblem.conflict("node " + node.id() + " still has " + holding
+                    + " current or planned assignment(s); end or reassign them first");
+        }
+    }
+
+    private boolean visible(Person person, Caller caller) {
+        return caller.covers(person.homePath())
+                || assignments.ofPerson(person.id()).stream().anyMatch(a -> caller.covers(a.nodePath()));
+    }
+
+    private static <T> Map<UUID, T> byId(List<T> items, Function<T, UUID> id) {
+        return items.stream().collect(Collectors.toMap(id, Function.identity()));
+    }
+}

@@ -1,0 +1,148 @@
+package cn.grid.grid.domain;
+
+import cn.grid.platform.problem.DomainProblem;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * A person in a role at a node for a period: {@code [startDate, endDate]}, both days included, open-ended while
+ * {@code endDate} is null. Ended assignments stay — they are the history of who was responsible when.
+ */
+@Entity
+@Table(name = "assignment")
+public class Assignment {
+
+    @Id
+    private UUID id;
+
+    @Column(name = "person_id")
+    private UUID personId;
+
+    @Column(name = "node_id")
+    private UUID nodeId;
+
+    @Column(name = "node_path")
+    private String nodePath;
+
+    @Enumerated(EnumType.STRING)
+    private AssignmentRole role;
+
+    @Column(name = "start_date")
+    private LocalDate startDate;
+
+    @Column(name = "end_date")
+    private LocalDate endDate;
+
+    @Column(name = "work_organisation")
+    private String workOrganisation;
+
+    @Column(name = "end_reason")
+    private String endReason;
+
+    @Version
+    private long version;
+
+    @Column(name = "created_at")
+    private OffsetDateTime createdAt;
+
+    protected Assignment() {
+        // for JPA
+    }
+
+    public static Assignment start(UUID id, Person person, GridNode node, AssignmentRole role, LocalDate startDate,
+            LocalDate endDate, String workOrganisation, OffsetDateTime now) {
+        if (node.status() != NodeStatus.ACTIVE) {
+            throw DomainProblem.conflict("node " + node.id() + " is retired; nobody can be assigned there");
+        }
+        if (endDate != null && endDate.isBefore(startDate)) {
+            throw DomainProblem.invalid("endDate", "must not be before startDate " + startDate);
+        }
+        if (workOrganisation != null && role != AssignmentRole.PARTY_MEMBER) {
+            throw DomainProblem.invalid("workOrganisation", "only a party member's residence registration "
+                    + "names a work organisation (双报到)");
+        }
+        Assignment assignment = new Assignment();
+        assignment.id = id;
+        assignment.personId = person.id();
+        assignment.nodeId = node.id();
+        assignment.nodePath = node.path();
+        assignment.role = role;
+        assignment.startDate = startDate;
+        assignment.endDate = endDate;
+        assignment.workOrganisation = workOrganisation;
+        assignment.createdAt = now;
+        return assignment;
+    }
+
+    /** Ends the assignment on {@code day} (the last day it holds). */
+    public void end(LocalDate day, String reason) {
+        if (endDate != null) {
+            throw DomainProblem.conflict("assignment " + id + " already ended on " + endDate);
+        }
+        if (day.isBefore(startDate)) {
+            throw DomainProblem.invalid("endDate", "must not be before startDate " + startDate);
+        }
+        this.endDate = day;
+        this.endReason = reason;
+    }
+
+    /** Whether this and {@code [start, end]} share a day. */
+    public boolean overlaps(LocalDate start, LocalDate end) {
+        boolean startsBeforeOtherEnds = end == null || !startDate.isAfter(end);
+        boolean endsAfterOtherStarts = endDate == null || !endDate.isBefore(start);
+        return startsBeforeOtherEnds && endsAfterOtherStarts;
+    }
+
+    public boolean activeOn(LocalDate day) {
+        return !day.isBefore(startDate) && (endDate == null || !day.isAfter(endDate));
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public UUID personId() {
+        return personId;
+    }
+
+    public UUID nodeId() {
+        return nodeId;
+    }
+
+    public String nodePath() {
+        return nodePath;
+    }
+
+    public AssignmentRole role() {
+        return role;
+    }
+
+    public LocalDate startDate() {
+        return startDate;
+    }
+
+    public LocalDate endDate() {
+        return endDate;
+    }
+
+    public String workOrganisation() {
+        return workOrganisation;
+    }
+
+    public String endReason() {
+        return endReason;
+    }
+
+    public long version() {
+        return version;
+    }
+}

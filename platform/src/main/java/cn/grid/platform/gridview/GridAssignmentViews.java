@@ -1,0 +1,136 @@
+package cn.grid.platform.gridview;
+
+import cn.grid.platform.events.AssignmentEndedV1;
+import cn.grid.platform.events.AssignmentStartedV1;
+import cn.grid.platform.events.MalformedEventException;
+import cn.grid.platform.events.PartyMemberRegisteredV1;
+import cn.grid.platform.events.PartyMemberUnregisteredV1;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.UUID;
+
+/** The service's local copy of who holds which role where ({@code grid_assignment_view}). */
+@ApplicationScoped
+public class GridAssignmentViews {
+
+    private final EntityManager entityManager;
+
+    public GridAssignmentViews(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void apply(UUID eventId, AssignmentStartedV1 e) {
+        upsert(eventId, e.assignmentId(), e.personId(), e.personName(), e.subject(), e.nodeId(), e.nodePath(),
+                e.role(), e.startDate(), e.endDate(), null);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void apply(UUID eventId, PartyMemberRegisteredV1 e) {
+        upsert(eventId, e.assignmentId(), e.personId(), e.personName(), e.subject(), e.nodeId(), e.nodePath(),
+                AssignmentSnapshot.PARTY_MEMBER, e.startDate(), null, e.workOrganisation());
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void apply(UUID eventId, AssignmentEndedV1 e) {
+        end(eventId, e.assignmentId(), e.endDate());
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void apply(UUID eventId, PartyMemberUnregisteredV1 e) {
+        end(eventId, e.assignmentId(), e.endDate());
+    }
+
+    /** The roles the login {@code subject} holds on {@code day}, with where. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<AssignmentSnapshot> heldBy(String subject, LocalDate day) {
+        return query("subject = ?1 and start_date <= ?2 and (end_date is null or end_date >= ?2)", subject,
+                Date.valueOf(day));
+    }
+
+    /** Assignments of {@code role} holding on {@code day} anywhere in the subtree under {@code path}. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<AssignmentSnapshot> inSubtree(String path, String role, LocalDate day) {
+        return query("node_path like ?1 and role = ?2 and start_date <= ?3 and (end_date is null or end_date >= ?3)",
+                SubtreeQuery.likePrefix(path), role, Date.valueOf(day));
+    }
+
+    private List<AssignmentSnapshot> query(String where, Object... params) {
+        var query = entityManager.createNativeQuery("""
+                select assignment_id, person_id, person_name, subject, node_id, node_path, role, start_date, end_date,
+                       work_organisation
+                from grid_assignment_view where\s""" + where + " order by node_path, person_name");
+        for (int i = 0; i < params.length; i++) {
+            query.setParameter(i + 1, params[i]);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        return rows.stream().map(r -> new AssignmentSnapshot((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3],
+                (UUID) r[4], (String) r[5], (String) r[6], toLocalDate(r[7]), toLocalDate(r[8]), (String) r[9]))
+                .toList();
+    }
+
+    private static LocalDate toLocalDate(Object value) {
+        return value == null ? null : value instanceof LocalDate d ? d : ((Date) value).toLocalDate();
+    }
+
+    private void upsert(UUID eventId, String assignmentId, String personId, String personName, String subject,
+            String nodeId, String nodePath, String role, String startDate, String endDate, String workOrganisation) {
+        if (nodePath == null || role == null) {
+            throw new MalformedEventException("assignment event without nodePath or role");
+        }
+        entityManager.createNativeQuery("""
+                insert into grid_assignment_view (assignment_id, person_id, person_name, subject, node_id, node_path,
+                    role, start_date, end_date, work_organisation, last_event_id, updated_at)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, now())
+                on conflict (assignment_id) do update set person_name = excluded.person_name,
+                    subject = excluded.subject, node_path = excluded.node_path, role = excluded.role,
+                    start_date = excluded.start_date, end_date = excluded.end_date,
+                    work_organisation = excluded.work_organisation, last_event_id = excluded.last_event_id,
+                    updated_at = now()""")
+                .setParameter(1, uuid(assignmentId, "assignmentId"))
+                .setParameter(2, uuid(personId, "personId"))
+                .setParameter(3, personName)
+                .setParameter(4, subject)
+                .setParameter(5, uuid(nodeId, "nodeId"))
+                .setParameter(6, nodePath)
+                .setParameter(7, role)
+                .setParameter(8, date(startDate, "startDate"))
+                .setParameter(9, endDate == null ? null : date(endDate, "endDate"))
+                .setParameter(10, workOrganisation)
+                .setParameter(11, eventId)
+                .executeUpdate();
+    }
+
+    private void end(UUID eventId, String assignmentId, String endDate) {
+        entityManager.createNativeQuery("""
+                update grid_assignment_view set end_date = ?2, last_event_id = ?3, updated_at = now()
+                where assignment_id = ?1""")
+                .setParameter(1, uuid(assignmentId, "assignmentId"))
+                .setParameter(2, date(endDate, "endDate"))
+                .setParameter(3, eventId)
+                .executeUpdate();
+    }
+
+    private static UUID uuid(String value, String field) {
+        try {
+            return UUID.fromString(value);
+        } catch (RuntimeException e) {
+            throw new MalformedEventException("assignment event with an invalid " + field + ": " + value);
+        }
+    }
+
+    private static Date date(String value, String field) {
+        try {
+            return Date.valueOf(LocalDate.parse(value));
+        } catch (DateTimeParseException | NullPointerException e) {
+            throw new MalformedEventException("assignment event with an invalid " + field + ": " + value);
+        }
+    }
+}

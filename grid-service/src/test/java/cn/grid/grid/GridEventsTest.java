@@ -108,6 +108,39 @@ class GridEventsTest {
         assertThat(memberEvents.get(0).value()).contains("三堤口街道办").doesNotContain("phone");
     }
 
+    @Test
+    void partyOrganisationsAndTeamsArePublishedAsTheirExamplesSay() {
+        String admin = "Bearer " + TestJwt.token("admin", null, Roles.DISTRICT_ADMIN);
+        String district = create(admin, "{\"name\": \"庆相桥\", \"level\": \"DISTRICT\", \"code\": \"QX"
+                + UUID.randomUUID().toString().substring(0, 6) + "\"}");
+        String org = given().header("Authorization", admin).contentType(ContentType.JSON)
+                .body("{\"name\": \"党委\", \"kind\": \"PARTY_COMMITTEE\", \"gridNodeId\": \"" + district + "\"}")
+                .post("/api/v1/party-orgs").then().statusCode(201).extract().path("id");
+        given().header("Authorization", admin).header("If-Match", "\"0\"").contentType(ContentType.JSON)
+                .body("{\"name\": \"社区党委\"}").patch("/api/v1/party-orgs/" + org).then().statusCode(200);
+        String person = given().header("Authorization", admin).contentType(ContentType.JSON)
+                .body("{\"name\": \"书记\", \"homeNodeId\": \"" + district + "\"}")
+                .post("/api/v1/people").then().statusCode(201).extract().path("id");
+        given().header("Authorization", admin).contentType(ContentType.JSON)
+                .body("{\"personId\": \"" + person + "\", \"role\": \"SECRETARY\"}")
+                .post("/api/v1/party-orgs/" + org + "/members").then().statusCode(201);
+        String team = given().header("Authorization", admin).contentType(ContentType.JSON)
+                .body("{\"kind\": \"LECTURE\", \"name\": \"宣讲队\"}")
+                .post("/api/v1/grids/" + district + "/teams").then().statusCode(201).extract().path("id");
+        given().header("Authorization", admin).contentType(ContentType.JSON)
+                .body("{\"personId\": \"" + person + "\", \"leader\": true}")
+                .post("/api/v1/grids/" + district + "/teams/" + team + "/members").then().statusCode(201);
+
+        List<ConsumerRecord<String, String>> orgEvents = awaitRecords("grid.events", org, 3);
+        EventContract.assertMatchesExample(orgEvents.get(0).value(), "grid.party-org.created.v1");
+        EventContract.assertMatchesExample(orgEvents.get(1).value(), "grid.party-org.changed.v1");
+        EventContract.assertMatchesExample(orgEvents.get(2).value(), "grid.party-org.membership-changed.v1");
+        List<ConsumerRecord<String, String>> teamEvents = awaitRecords("grid.events", team, 2);
+        EventContract.assertMatchesExample(teamEvents.get(1).value(), "grid.team.changed.v1");
+        assertThat(teamEvents.get(0).value()).contains("\"members\":[]");
+        assertThat(teamEvents.get(1).value()).contains("\"role\":\"LEADER\"", "书记");
+    }
+
     private static String create(String token, String body) {
         return given().header("Authorization", token).contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/grids").then().statusCode(201).extract().path("id");

@@ -4,9 +4,7 @@ import cn.grid.grid.domain.GridLevel;
 import cn.grid.grid.domain.GridNode;
 import cn.grid.grid.domain.LevelCount;
 import cn.grid.grid.messaging.GridEventPublisher;
-import cn.grid.grid.persistence.AssignmentRepository;
 import cn.grid.grid.persistence.GridNodeRepository;
-import cn.grid.grid.persistence.PersonRepository;
 import cn.grid.platform.concurrency.IfMatch;
 import cn.grid.platform.ids.Ids;
 import cn.grid.platform.paging.CursorPage;
@@ -27,17 +25,12 @@ import java.util.function.Function;
 public class GridNodeService {
 
     private final GridNodeRepository nodes;
-    private final AssignmentRepository assignments;
-    private final PersonRepository people;
     private final GridEventPublisher events;
     private final List<RetirementGuard> retirementGuards;
 
-    public GridNodeService(GridNodeRepository nodes, AssignmentRepository assignments, PersonRepository people,
-            GridEventPublisher events,
+    public GridNodeService(GridNodeRepository nodes, GridEventPublisher events,
             jakarta.enterprise.inject.Instance<RetirementGuard> retirementGuards) {
         this.nodes = nodes;
-        this.assignments = assignments;
-        this.people = people;
         this.events = events;
         this.retirementGuards = retirementGuards.stream().toList();
     }
@@ -103,9 +96,7 @@ public class GridNodeService {
         String oldPath = node.path();
         int oldDepth = node.depth();
         node.moveUnder(newParent, OffsetDateTime.now());
-        nodes.moveDescendants(oldPath, node.path(), node.depth() - oldDepth);
-        assignments.movePaths(oldPath, node.path());
-        people.moveHomePaths(oldPath, node.path());
+        nodes.moveSubtree(oldPath, node.path(), node.depth() - oldDepth);
         events.nodeMoved(node, oldParentId, oldPath);
         return node;
     }

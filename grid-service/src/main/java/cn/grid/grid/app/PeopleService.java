@@ -5,6 +5,7 @@ import cn.grid.grid.domain.AssignmentRole;
 import cn.grid.grid.domain.GridNode;
 import cn.grid.grid.domain.IdentityNumber;
 import cn.grid.grid.domain.Person;
+import cn.grid.grid.domain.Tenure;
 import cn.grid.grid.messaging.GridEventPublisher;
 import cn.grid.grid.persistence.AssignmentRepository;
 import cn.grid.grid.persistence.GridNodeRepository;
@@ -92,11 +93,11 @@ public class PeopleService implements RetirementGuard {
         Person person = people.findByIdOptional(command.personId()).orElseThrow(() ->
                 DomainProblem.invalid("personId", "person " + command.personId() + " does not exist"));
         LocalDate start = command.startDate() == null ? today() : command.startDate();
+        Tenure tenure = new Tenure(start, command.endDate());
         for (Assignment existing : assignments.samePersonNodeRole(person.id(), nodeId, command.role())) {
-            if (existing.overlaps(start, command.endDate())) {
+            if (existing.tenure().overlaps(tenure)) {
                 throw DomainProblem.conflict("person " + person.id() + " already holds " + command.role() + " at "
-                        + nodeId + " from " + existing.startDate()
-                        + (existing.endDate() == null ? "" : " to " + existing.endDate()));
+                        + nodeId + " from " + existing.tenure());
             }
         }
         Assignment assignment = Assignment.start(Ids.newId(), person, node, command.role(), start,

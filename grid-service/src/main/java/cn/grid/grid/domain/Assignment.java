@@ -2,6 +2,7 @@ package cn.grid.grid.domain;
 
 import cn.grid.platform.problem.DomainProblem;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -36,11 +37,8 @@ public class Assignment {
     @Enumerated(EnumType.STRING)
     private AssignmentRole role;
 
-    @Column(name = "start_date")
-    private LocalDate startDate;
-
-    @Column(name = "end_date")
-    private LocalDate endDate;
+    @Embedded
+    private Tenure tenure;
 
     @Column(name = "work_organisation")
     private String workOrganisation;
@@ -63,9 +61,6 @@ public class Assignment {
         if (node.status() != NodeStatus.ACTIVE) {
             throw DomainProblem.conflict("node " + node.id() + " is retired; nobody can be assigned there");
         }
-        if (endDate != null && endDate.isBefore(startDate)) {
-            throw DomainProblem.invalid("endDate", "must not be before startDate " + startDate);
-        }
         if (workOrganisation != null && role != AssignmentRole.PARTY_MEMBER) {
             throw DomainProblem.invalid("workOrganisation", "only a party member's residence registration "
                     + "names a work organisation (双报到)");
@@ -76,8 +71,7 @@ public class Assignment {
         assignment.nodeId = node.id();
         assignment.nodePath = node.path();
         assignment.role = role;
-        assignment.startDate = startDate;
-        assignment.endDate = endDate;
+        assignment.tenure = new Tenure(startDate, endDate);
         assignment.workOrganisation = workOrganisation;
         assignment.createdAt = now;
         return assignment;
@@ -85,25 +79,12 @@ public class Assignment {
 
     /** Ends the assignment on {@code day} (the last day it holds). */
     public void end(LocalDate day, String reason) {
-        if (endDate != null) {
-            throw DomainProblem.conflict("assignment " + id + " already ended on " + endDate);
-        }
-        if (day.isBefore(startDate)) {
-            throw DomainProblem.invalid("endDate", "must not be before startDate " + startDate);
-        }
-        this.endDate = day;
+        this.tenure = tenure.endOn(day, "assignment " + id);
         this.endReason = reason;
     }
 
-    /** Whether this and {@code [start, end]} share a day. */
-    public boolean overlaps(LocalDate start, LocalDate end) {
-        boolean startsBeforeOtherEnds = end == null || !startDate.isAfter(end);
-        boolean endsAfterOtherStarts = endDate == null || !endDate.isBefore(start);
-        return startsBeforeOtherEnds && endsAfterOtherStarts;
-    }
-
-    public boolean activeOn(LocalDate day) {
-        return !day.isBefore(startDate) && (endDate == null || !day.isAfter(endDate));
+    public Tenure tenure() {
+        return tenure;
     }
 
     public UUID id() {
@@ -127,11 +108,11 @@ public class Assignment {
     }
 
     public LocalDate startDate() {
-        return startDate;
+        return tenure.startDate();
     }
 
     public LocalDate endDate() {
-        return endDate;
+        return tenure.endDate();
     }
 
     public String workOrganisation() {

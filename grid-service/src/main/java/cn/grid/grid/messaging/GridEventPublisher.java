@@ -3,7 +3,10 @@ package cn.grid.grid.messaging;
 import cn.grid.grid.domain.Assignment;
 import cn.grid.grid.domain.AssignmentRole;
 import cn.grid.grid.domain.GridNode;
+import cn.grid.grid.domain.OrgMembership;
+import cn.grid.grid.domain.PartyOrg;
 import cn.grid.grid.domain.Person;
+import cn.grid.grid.domain.Team;
 import cn.grid.platform.events.AssignmentEndedV1;
 import cn.grid.platform.events.AssignmentStartedV1;
 import cn.grid.platform.events.GridNodeCreatedV1;
@@ -12,9 +15,14 @@ import cn.grid.platform.events.GridNodeRetiredV1;
 import cn.grid.platform.events.GridNodeUpdatedV1;
 import cn.grid.platform.events.PartyMemberRegisteredV1;
 import cn.grid.platform.events.PartyMemberUnregisteredV1;
+import cn.grid.platform.events.PartyOrgChangedV1;
+import cn.grid.platform.events.PartyOrgCreatedV1;
+import cn.grid.platform.events.PartyOrgMembershipChangedV1;
+import cn.grid.platform.events.TeamChangedV1;
 import cn.grid.platform.outbox.OutboxWriter;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.List;
 import java.util.UUID;
 
 /** Announces grid changes on {@code grid.events}, through the outbox of the calling transaction. */
@@ -68,6 +76,30 @@ public class GridEventPublisher {
                     assignment.nodeId().toString(), assignment.role().name(), assignment.endDate().toString(),
                     assignment.endReason()));
         }
+    }
+
+    public void partyOrgCreated(PartyOrg org) {
+        outbox.append(new PartyOrgCreatedV1(org.id().toString(), text(org.parentId()), org.orgPath(),
+                org.kind().name(), org.branchType() == null ? null : org.branchType().name(), org.name(),
+                org.gridNodeId().toString(), org.gridPath()));
+    }
+
+    public void partyOrgChanged(PartyOrg org) {
+        outbox.append(new PartyOrgChangedV1(org.id().toString(), text(org.parentId()), org.orgPath(),
+                org.kind().name(), org.branchType() == null ? null : org.branchType().name(), org.name(),
+                org.gridNodeId().toString(), org.gridPath(), org.status().name()));
+    }
+
+    public void membershipChanged(OrgMembership membership, Person person) {
+        outbox.append(new PartyOrgMembershipChangedV1(membership.id().toString(), membership.orgId().toString(),
+                person.id().toString(), person.name(), person.subject(), membership.role().name(),
+                membership.tenure().startDate().toString(),
+                membership.tenure().endDate() == null ? null : membership.tenure().endDate().toString()));
+    }
+
+    public void teamChanged(Team team, List<TeamChangedV1.Member> members) {
+        outbox.append(new TeamChangedV1(team.id().toString(), team.kind().name(), team.name(),
+                team.gridNodeId().toString(), team.gridPath(), team.status().name(), team.version(), members));
     }
 
     private static String text(UUID id) {

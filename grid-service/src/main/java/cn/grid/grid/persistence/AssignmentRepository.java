@@ -14,7 +14,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class AssignmentRepository implements PanacheRepositoryBase<Assignment, UUID> {
 
-    private static final String ACTIVE_ON = "startDate <= :day and (endDate is null or endDate >= :day)";
+    private static final String ACTIVE_ON = "tenure.startDate <= :day and (tenure.endDate is null or tenure.endDate >= :day)";
 
     public List<Assignment> samePersonNodeRole(UUID personId, UUID nodeId, AssignmentRole role) {
         return list("personId = ?1 and nodeId = ?2 and role = ?3", personId, nodeId, role);
@@ -22,13 +22,13 @@ public class AssignmentRepository implements PanacheRepositoryBase<Assignment, U
 
     /** Assignments at any of {@code nodeIds} that hold on {@code day}. */
     public List<Assignment> activeAt(List<UUID> nodeIds, LocalDate day) {
-        return list("nodeId in :nodes and " + ACTIVE_ON + " order by role, startDate",
+        return list("nodeId in :nodes and " + ACTIVE_ON + " order by role, tenure.startDate",
                 Parameters.with("nodes", nodeIds).and("day", day));
     }
 
     /** Assignments that hold on {@code day} or later at the node itself. */
     public long currentOrFutureAt(UUID nodeId, LocalDate day) {
-        return count("nodeId = ?1 and (endDate is null or endDate >= ?2)", nodeId, day);
+        return count("nodeId = ?1 and (tenure.endDate is null or tenure.endDate >= ?2)", nodeId, day);
     }
 
     /** Assignments in the subtree holding on {@code day}, optionally of one role, in id order after {@code afterId}. */
@@ -47,16 +47,6 @@ public class AssignmentRepository implements PanacheRepositoryBase<Assignment, U
     }
 
     public List<Assignment> ofPerson(UUID personId) {
-        return list("personId = ?1 order by startDate, id", personId);
-    }
-
-    /** Keeps the copies of node paths in step with a subtree move. */
-    public int movePaths(String oldPath, String newPath) {
-        return getEntityManager().createNativeQuery(
-                        "update assignment set node_path = ?1 || substr(node_path, ?3) where node_path like ?2")
-                .setParameter(1, newPath)
-                .setParameter(2, SubtreeQuery.likePrefix(oldPath))
-                .setParameter(3, oldPath.length() + 1)
-                .executeUpdate();
+        return list("personId = ?1 order by tenure.startDate, id", personId);
     }
 }

@@ -57,9 +57,16 @@ public class GridNodeRepository implements PanacheRepositoryBase<GridNode, UUID>
         return find(query + " order by id", params).page(0, limit).list();
     }
 
-    /** Rewrites the paths of everything below a moved node: one statement, whatever the subtree's size. */
-    public int moveDescendants(String oldPath, String newPath, int depthDelta) {
-        return getEntityManager().createNativeQuery("""
+    /** Grid paths copied into other tables; a subtree move rewrites them with the nodes'. */
+    private static final List<String> PATH_COPIES = List.of("assignment.node_path", "person.home_path",
+            "party_org.grid_path", "team.grid_path");
+
+    /**
+     * Moves everything below and at a moved node: node paths and depths (one statement), then every copy of
+     * those paths in other tables.
+     */
+    public void moveSubtree(String oldPath, String newPath, int depthDelta) {
+        getEntityManager().createNativeQuery("""
                 update grid_node set path = ?1 || substr(path, ?3), depth = depth + ?4, version = version + 1
                 where path like ?2 and path <> ?5""")
                 .setParameter(1, newPath)
@@ -68,6 +75,7 @@ public class GridNodeRepository implements PanacheRepositoryBase<GridNode, UUID>
                 .setParameter(4, depthDelta)
                 .setParameter(5, oldPath)
                 .executeUpdate();
+        PATH_COPIES.forEach(copy -> SubtreeQuery.rewritePrefix(getEntityManager(), copy, oldPath, newPath));
     }
 
     public List<LevelCount> countsBelow(String path) {

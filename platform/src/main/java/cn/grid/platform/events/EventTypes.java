@@ -15,6 +15,10 @@ public final class EventTypes {
     public static final String ASSIGNMENT_ENDED = "cn.grid.grid.assignment.ended.v1";
     public static final String PARTY_MEMBER_REGISTERED = "cn.grid.grid.party-member.registered.v1";
     public static final String PARTY_MEMBER_UNREGISTERED = "cn.grid.grid.party-member.unregistered.v1";
+    public static final String PARTY_ORG_CREATED = "cn.grid.grid.party-org.created.v1";
+    public static final String PARTY_ORG_CHANGED = "cn.grid.grid.party-org.changed.v1";
+    public static final String PARTY_ORG_MEMBERSHIP_CHANGED = "cn.grid.grid.party-org.membership-changed.v1";
+    public static final String TEAM_CHANGED = "cn.grid.grid.team.changed.v1";
     public static final String REQUEST_SUBMITTED = "cn.grid.request.submitted.v1";
     public static final String STUDY_SESSION_RECORDED = "cn.grid.study.session.recorded.v1";
 

@@ -1,6 +1,7 @@
 package cn.grid.platform.gridview;
 
 import cn.grid.platform.consumer.EventConsumers;
+import cn.grid.platform.consumer.EventHandler;
 import cn.grid.platform.events.AssignmentEndedV1;
 import cn.grid.platform.events.AssignmentStartedV1;
 import cn.grid.platform.events.EventTypes;
@@ -10,6 +11,10 @@ import cn.grid.platform.events.GridNodeRetiredV1;
 import cn.grid.platform.events.GridNodeUpdatedV1;
 import cn.grid.platform.events.PartyMemberRegisteredV1;
 import cn.grid.platform.events.PartyMemberUnregisteredV1;
+import cn.grid.platform.events.PartyOrgChangedV1;
+import cn.grid.platform.events.PartyOrgCreatedV1;
+import cn.grid.platform.events.PartyOrgMembershipChangedV1;
+import cn.grid.platform.events.TeamChangedV1;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -19,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 
 /**
  * Keeps {@code grid_node_view} in step with grid.events, for services that set {@code grid.gridview.enabled=true}
@@ -32,12 +38,14 @@ public class GridNodeViewConsumer {
     private final EventConsumers consumers;
     private final GridNodeViews views;
     private final GridAssignmentViews assignments;
+    private final PartyOrgAndTeamViews orgs;
     private final boolean enabled;
     private final String consumerName;
     private final String topic;
     private final List<String> pathColumns;
 
     public GridNodeViewConsumer(EventConsumers consumers, GridNodeViews views, GridAssignmentViews assignments,
+            PartyOrgAndTeamViews orgs,
             @ConfigProperty(name = "grid.gridview.enabled", defaultValue = "false") boolean enabled,
             @ConfigProperty(name = "quarkus.application.name") String application,
             @ConfigProperty(name = "grid.gridview.topic", defaultValue = EventTypes.GRID_TOPIC) String topic,
@@ -45,31 +53,33 @@ public class GridNodeViewConsumer {
         this.consumers = consumers;
         this.views = views;
         this.assignments = assignments;
+        this.orgs = orgs;
         this.enabled = enabled;
         this.consumerName = application + ".grid-events";
         this.topic = topic;
         this.pathColumns = pathColumns.orElse(List.of());
     }
 
+    /** An effect that takes the event id (for the read model's last_event_id) and the typed data. */
+    private <T> EventHandler handle(Class<T> type, BiConsumer<UUID, T> effect) {
+        return event -> effect.accept(UUID.fromString(event.id()), consumers.codec().data(event, type));
+    }
+
     void onStart(@Observes StartupEvent event) {
         if (enabled) {
-            consumers.start(consumerName, topic, Map.of(
-                    EventTypes.GRID_NODE_CREATED, e -> views.apply(UUID.fromString(e.id()),
-                            consumers.codec().data(e, GridNodeCreatedV1.class)),
-                    EventTypes.GRID_NODE_UPDATED, e -> views.apply(UUID.fromString(e.id()),
-                            consumers.codec().data(e, GridNodeUpdatedV1.class)),
-                    EventTypes.GRID_NODE_MOVED, e -> views.apply(UUID.fromString(e.id()),
-                            consumers.codec().data(e, GridNodeMovedV1.class), pathColumns),
-                    EventTypes.GRID_NODE_RETIRED, e -> views.apply(UUID.fromString(e.id()),
-                            consumers.codec().data(e, GridNodeRetiredV1.class)),
-                    EventTypes.ASSIGNMENT_STARTED, e -> assignments.apply(UUID.fromString(e.id()),
-                            consumers.codec().data(e, AssignmentStartedV1.class)),
-                    EventTypes.ASSIGNMENT_ENDED, e -> assignments.apply(UUID.fromString(e.id()),
-                            consumers.codec().data(e, AssignmentEndedV1.class)),
-                    EventTypes.PARTY_MEMBER_REGISTERED, e -> assignments.apply(UUID.fromString(e.id()),
-                            consumers.codec().data(e, PartyMemberRegisteredV1.class)),
-                    EventTypes.PARTY_MEMBER_UNREGISTERED, e -> assignments.apply(UUID.fromString(e.id()),
-                            consumers.codec().data(e, PartyMemberUnregisteredV1.class))));
+            consumers.start(consumerName, topic, Map.ofEntries(
+                    Map.entry(EventTypes.PARTY_ORG_CREATED, handle(PartyOrgCreatedV1.class, orgs::apply)),
+                    Map.entry(EventTypes.PARTY_ORG_CHANGED, handle(PartyOrgChangedV1.class, orgs::apply)),
+                    Map.entry(EventTypes.PARTY_ORG_MEMBERSHIP_CHANGED, handle(PartyOrgMembershipChangedV1.class, orgs::apply)),
+                    Map.entry(EventTypes.TEAM_CHANGED, handle(TeamChangedV1.class, orgs::apply)),
+                    Map.entry(EventTypes.GRID_NODE_CREATED, handle(GridNodeCreatedV1.class, views::apply)),
+                    Map.entry(EventTypes.GRID_NODE_UPDATED, handle(GridNodeUpdatedV1.class, views::apply)),
+                    Map.entry(EventTypes.GRID_NODE_MOVED, handle(GridNodeMovedV1.class, (id, moved) -> views.apply(id, moved, pathColumns))),
+                    Map.entry(EventTypes.GRID_NODE_RETIRED, handle(GridNodeRetiredV1.class, views::apply)),
+                    Map.entry(EventTypes.ASSIGNMENT_STARTED, handle(AssignmentStartedV1.class, assignments::apply)),
+                    Map.entry(EventTypes.ASSIGNMENT_ENDED, handle(AssignmentEndedV1.class, assignments::apply)),
+                    Map.entry(EventTypes.PARTY_MEMBER_REGISTERED, handle(PartyMemberRegisteredV1.class, assignments::apply)),
+                    Map.entry(EventTypes.PARTY_MEMBER_UNREGISTERED, handle(PartyMemberUnregisteredV1.class, assignments::apply))));
         }
     }
 }

@@ -103,24 +103,16 @@ public class GridNodeViews {
                 .setParameter(3, eventId)
                 .executeUpdate();
         rewritePrefix("grid_node_view.path", moved.oldPath(), moved.newPath());
-        rewritePrefix("grid_assignment_view.node_path", moved.oldPath(), moved.newPath());
+        for (String copy : List.of("grid_assignment_view.node_path", "party_org_view.grid_path", "team_view.grid_path")) {
+            rewritePrefix(copy, moved.oldPath(), moved.newPath());
+        }
         for (String column : pathColumns) {
             rewritePrefix(column, moved.oldPath(), moved.newPath());
         }
     }
 
     private void rewritePrefix(String tableColumn, String oldPath, String newPath) {
-        if (!tableColumn.matches("[a-z_][a-z0-9_]*[.][a-z_][a-z0-9_]*")) {
-            throw new IllegalArgumentException("grid.gridview.path-columns: not a table.column: " + tableColumn);
-        }
-        String table = tableColumn.substring(0, tableColumn.indexOf('.'));
-        String column = tableColumn.substring(tableColumn.indexOf('.') + 1);
-        entityManager.createNativeQuery("update " + table + " set " + column + " = ?1 || substr(" + column
-                        + ", ?3) where " + column + " like ?2")
-                .setParameter(1, newPath)
-                .setParameter(2, SubtreeQuery.likePrefix(oldPath))
-                .setParameter(3, oldPath.length() + 1)
-                .executeUpdate();
+        SubtreeQuery.rewritePrefix(entityManager, tableColumn, oldPath, newPath);
     }
 
     /** The node for a caller who may see it: 404 when unknown, 403 when outside the caller's scope. */

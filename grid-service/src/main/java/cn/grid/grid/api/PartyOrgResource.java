@@ -1,0 +1,164 @@
+package cn.grid.grid.api;
+
+import cn.grid.grid.app.PartyOrgService;
+import cn.grid.grid.domain.BranchType;
+import cn.grid.grid.domain.MembershipRole;
+import cn.grid.grid.domain.OrgMembership;
+import cn.grid.grid.domain.PartyOrg;
+import cn.grid.grid.domain.PartyOrgKind;
+import cn.grid.platform.concurrency.IfMatch;
+import cn.grid.platform.paging.CursorPage;
+import cn.grid.platform.paging.PageRequest;
+import cn.grid.platform.problem.Problem;
+import cn.grid.platform.security.CurrentCaller;
+import cn.grid.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+@Path("/api/v1/party-orgs")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Party organisations")
+@SecurityRequirement(name = "jwt")
+@APIResponse(responseCode = "401", description = "No valid bearer token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Role or grid scope does not allow it",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class PartyOrgResource {
+
+    private final PartyOrgService service;
+    private final CurrentCaller caller;
+
+    public PartyOrgResource(PartyOrgService service, CurrentCaller caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @POST
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.ORG_ADMIN})
+    @Operation(operationId = "foundPartyOrg", summary = "Found a party organisation linked to a grid node",
+            description = "Kinds nest 党工委 → 党委/党总支 → 党支部 → 党小组 → 党员责任区; a 党支部 names its type "
+                    + "(网格党支部, 物业公司党支部, 功能型党组织 ...); the grid node lies inside the parent's.")
+    @APIResponse(responseCode = "201", description = "Founded",
+            content = @Content(schema = @Schema(implementation = PartyOrgDtos.OrgView.class)))
+    @APIResponse(responseCode = "400", description = "A kind that cannot sit there, a node outside the parent's ...",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response found(@Valid @NotNull PartyOrgDtos.FoundRequest request) {
+        PartyOrg org = service.found(request.toCommand(), caller.get());
+        return Response.status(Response.Status.CREATED).tag(new EntityTag(Long.toString(org.version())))
+                .entity(PartyOrgDtos.OrgView.of(org)).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.ORG_ADMIN, Roles.GRID_WORKER, Roles.PARTY_MEMBER, Roles.SERVICE})
+    @Operation(operationId = "getPartyOrg", summary = "A party organisation")
+    @APIResponse(responseCode = "200", description = "The organisation",
+            content = @Content(schema = @Schema(implementation = PartyOrgDtos.OrgView.class)))
+    @APIResponse(responseCode = "404", description = "No such organisation",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(@PathParam("id") UUID id) {
+        PartyOrg org = service.get(id, caller.get());
+        return Response.ok(PartyOrgDtos.OrgView.of(org)).tag(new EntityTag(Long.toString(org.version()))).build();
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.ORG_ADMIN})
+    @Operation(operationId = "renamePartyOrg", summary = "Rename a party organisation (If-Match required)")
+    @APIResponse(responseCode = "200", description = "Renamed",
+            content = @Content(schema = @Schema(implementation = PartyOrgDtos.OrgView.class)))
+    public Response rename(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull PartyOrgDtos.RenameRequest request) {
+        PartyOrg org = service.rename(id, IfMatch.version(ifMatch), request.name().strip(), caller.get());
+        return Response.ok(PartyOrgDtos.OrgView.of(org)).tag(new EntityTag(Long.toString(org.version()))).build();
+    }
+
+    @GET
+    @Path("/{id}/children")
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.ORG_ADMIN, Roles.GRID_WORKER, Roles.PARTY_MEMBER, Roles.SERVICE})
+    @Operation(operationId = "listPartyOrgChildren", summary = "The organisations directly under one, keyset paged")
+    @APIResponse(responseCode = "200", description = "One page")
+    public CursorPage<PartyOrgDtos.OrgView> children(@PathParam("id") UUID id, @QueryParam("limit") Integer limit,
+            @QueryParam("cursor") String cursor) {
+        return service.children(id, PageRequest.of(limit, cursor), caller.get(), PartyOrgDtos.OrgView::of);
+    }
+
+    @POST
+    @Path("/{id}/members")
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.ORG_ADMIN})
+    @Operation(operationId = "joinPartyOrg", summary = "A person joins, or takes a role (secretary, group leader ...)",
+            description = "One secretary at a time; a GROUP_LEADER only in a 党小组.")
+    @APIResponse(responseCode = "201", description = "Joined",
+            content = @Content(schema = @Schema(implementation = PartyOrgDtos.MembershipView.class)))
+    @APIResponse(responseCode = "409", description = "Already a member in that role, or the single role is taken",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response join(@PathParam("id") UUID id, @Valid @NotNull PartyOrgDtos.JoinRequest request) {
+        OrgMembership membership = service.join(id, request.personId(),
+                request.role() == null ? MembershipRole.MEMBER : request.role(), request.startDate(), caller.get());
+        return Response.status(Response.Status.CREATED).tag(new EntityTag(Long.toString(membership.version())))
+                .entity(PartyOrgDtos.MembershipView.of(membership)).build();
+    }
+
+    @POST
+    @Path("/{id}/members/{membershipId}/end")
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.ORG_ADMIN})
+    @Operation(operationId = "leavePartyOrg", summary = "End a membership (If-Match required)")
+    @APIResponse(responseCode = "200", description = "Ended",
+            content = @Content(schema = @Schema(implementation = PartyOrgDtos.MembershipView.class)))
+    public Response leave(@PathParam("id") UUID id, @PathParam("membershipId") UUID membershipId,
+            @HeaderParam("If-Match") String ifMatch, @Valid @NotNull PartyOrgDtos.LeaveRequest request) {
+        OrgMembership membership = service.leave(id, membershipId, IfMatch.version(ifMatch), request.endDate(),
+                caller.get());
+        return Response.ok(PartyOrgDtos.MembershipView.of(membership))
+                .tag(new EntityTag(Long.toString(membership.version()))).build();
+    }
+
+    @GET
+    @Path("/{id}/members")
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.ORG_ADMIN, Roles.GRID_WORKER, Roles.SERVICE})
+    @Operation(operationId = "listPartyOrgMembers", summary = "Members on a day (default today)")
+    @APIResponse(responseCode = "200", description = "Secretary and roles first")
+    public PartyOrgDtos.MembershipList members(@PathParam("id") UUID id, @QueryParam("on") LocalDate on) {
+        return new PartyOrgDtos.MembershipList(service.members(id, on, caller.get()).stream()
+                .map(PartyOrgDtos.MembershipView::of).toList());
+    }
+
+    @GET
+    @Path("/counts")
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.ORG_ADMIN, Roles.GRID_WORKER, Roles.SERVICE})
+    @Operation(operationId = "countPartyOrgs", summary = "Organisations and members of a grid subtree",
+            description = "E.g. 南沙街道: 505 grid branches and 10,758 registered members.")
+    @APIResponse(responseCode = "200", description = "Counts",
+            content = @Content(schema = @Schema(implementation = PartyOrgDtos.CountsView.class)))
+    public PartyOrgDtos.CountsView counts(@QueryParam("gridNodeId") @NotNull UUID gridNodeId,
+            @QueryParam("on") LocalDate on) {
+        PartyOrgService.Counts counts = service.counts(gridNodeId, on, caller.get());
+        return new PartyOrgDtos.CountsView(gridNodeId, on, counts.orgsByKind().stream()
+                .map(r -> new PartyOrgDtos.KindCount(PartyOrgKind.valueOf((String) r[0]),
+                        ((String) r[1]).isEmpty() ? null : BranchType.valueOf((String) r[1]), ((Number) r[2]).longValue()))
+                .toList(), counts.members(), counts.registeredMembers());
+    }
+}

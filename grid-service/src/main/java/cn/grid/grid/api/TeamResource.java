@@ -1,0 +1,146 @@
+package cn.grid.grid.api;
+
+import cn.grid.grid.app.TeamService;
+import cn.grid.grid.domain.NodeStatus;
+import cn.grid.grid.domain.Team;
+import cn.grid.grid.domain.TeamKind;
+import cn.grid.grid.domain.TeamMember;
+import cn.grid.platform.paging.CursorPage;
+import cn.grid.platform.paging.PageRequest;
+import cn.grid.platform.problem.Problem;
+import cn.grid.platform.security.CurrentCaller;
+import cn.grid.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** Volunteer and service teams (志愿服务队, 宣讲队, 党员突击队, 党群服务队) at a grid node. */
+@Path("/api/v1/grids/{nodeId}/teams")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Teams")
+@SecurityRequirement(name = "jwt")
+@APIResponse(responseCode = "401", description = "No valid bearer token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Role or grid scope does not allow it",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class TeamResource {
+
+    @Schema(name = "FormTeam")
+    public record FormRequest(@Schema(examples = "VOLUNTEER_SERVICE") @NotNull TeamKind kind,
+            @Schema(examples = "庆相桥社区志愿服务队") @NotBlank @Size(max = 200) String name) {
+    }
+
+    @Schema(name = "JoinTeam")
+    public record JoinRequest(@NotNull UUID personId, @Schema(description = "Lead the team") boolean leader,
+            @Schema(description = "Default: today") LocalDate startDate) {
+    }
+
+    @Schema(name = "LeaveTeam")
+    public record LeaveRequest(@Schema(description = "Last day; default today") LocalDate endDate) {
+    }
+
+    @Schema(name = "Team")
+    public record TeamView(UUID id, TeamKind kind, String name, UUID gridNodeId, NodeStatus status, long version) {
+        static TeamView of(Team t) {
+            return new TeamView(t.id(), t.kind(), t.name(), t.gridNodeId(), t.status(), t.version());
+        }
+    }
+
+    @Schema(name = "TeamMember")
+    public record MemberView(UUID id, UUID personId, String personName, String role, LocalDate startDate,
+            LocalDate endDate) {
+        static MemberView of(TeamMember m, String personName) {
+            return new MemberView(m.id(), m.personId(), personName, m.role(), m.tenure().startDate(),
+                    m.tenure().endDate());
+        }
+    }
+
+    @Schema(name = "TeamMemberList")
+    public record MemberList(List<MemberView> items) {
+    }
+
+    private final TeamService service;
+    private final CurrentCaller caller;
+
+    public TeamResource(TeamService service, CurrentCaller caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @POST
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.ORG_ADMIN})
+    @Operation(operationId = "formTeam", summary = "Form a team at this node")
+    @APIResponse(responseCode = "201", description = "Formed",
+            content = @Content(schema = @Schema(implementation = TeamView.class)))
+    public Response form(@PathParam("nodeId") UUID nodeId, @Valid @NotNull FormRequest request) {
+        Team team = service.form(nodeId, request.kind(), request.name().strip(), caller.get());
+        return Response.status(Response.Status.CREATED).entity(TeamView.of(team)).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.ORG_ADMIN, Roles.GRID_WORKER, Roles.PARTY_MEMBER, Roles.SERVICE})
+    @Operation(operationId = "listTeams", summary = "Teams in the node's subtree, keyset paged")
+    @APIResponse(responseCode = "200", description = "One page")
+    public CursorPage<TeamView> list(@PathParam("nodeId") UUID nodeId, @QueryParam("limit") Integer limit,
+            @QueryParam("cursor") String cursor) {
+        return service.inSubtree(nodeId, PageRequest.of(limit, cursor), caller.get(), TeamView::of);
+    }
+
+    @POST
+    @Path("/{teamId}/members")
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.ORG_ADMIN})
+    @Operation(operationId = "joinTeam", summary = "A person joins the team")
+    @APIResponse(responseCode = "201", description = "Joined",
+            content = @Content(schema = @Schema(implementation = MemberView.class)))
+    @APIResponse(responseCode = "409", description = "Already in the team",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response join(@PathParam("nodeId") UUID nodeId, @PathParam("teamId") UUID teamId,
+            @Valid @NotNull JoinRequest request) {
+        TeamMember member = service.join(nodeId, teamId, request.personId(), request.leader(), request.startDate(),
+                caller.get());
+        return Response.status(Response.Status.CREATED).entity(MemberView.of(member, null)).build();
+    }
+
+    @POST
+    @Path("/{teamId}/members/{memberId}/end")
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.ORG_ADMIN})
+    @Operation(operationId = "leaveTeam", summary = "A person leaves the team")
+    @APIResponse(responseCode = "200", description = "Left",
+            content = @Content(schema = @Schema(implementation = MemberView.class)))
+    public MemberView leave(@PathParam("nodeId") UUID nodeId, @PathParam("teamId") UUID teamId,
+            @PathParam("memberId") UUID memberId, @Valid @NotNull LeaveRequest request) {
+        return MemberView.of(service.leave(nodeId, teamId, memberId, request.endDate(), caller.get()), null);
+    }
+
+    @GET
+    @Path("/{teamId}/members")
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.ORG_ADMIN, Roles.GRID_WORKER, Roles.SERVICE})
+    @Operation(operationId = "listTeamMembers", summary = "The team's current members, leaders first")
+    @APIResponse(responseCode = "200", description = "Members")
+    public MemberList members(@PathParam("nodeId") UUID nodeId, @PathParam("teamId") UUID teamId) {
+        return new MemberList(service.members(nodeId, teamId, caller.get()).stream()
+                .map(m -> MemberView.of(m.member(), m.person().name())).toList());
+    }
+}

@@ -1,0 +1,153 @@
+package cn.grid.grid.app;
+
+import cn.grid.grid.domain.GridNode;
+import cn.grid.grid.domain.MembershipRole;
+import cn.grid.grid.domain.OrgMembership;
+import cn.grid.grid.domain.PartyOrg;
+import cn.grid.grid.domain.Person;
+import cn.grid.grid.domain.Tenure;
+import cn.grid.grid.messaging.GridEventPublisher;
+import cn.grid.grid.persistence.GridNodeRepository;
+import cn.grid.grid.persistence.PartyOrgRepository;
+import cn.grid.grid.persistence.PersonRepository;
+import cn.grid.platform.concurrency.IfMatch;
+import cn.grid.platform.ids.Ids;
+import cn.grid.platform.paging.CursorPage;
+import cn.grid.platform.paging.PageRequest;
+import cn.grid.platform.problem.DomainProblem;
+import cn.grid.platform.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+/** Party organisations, their memberships and counts. Scope: the grid node an organisation serves. */
+@ApplicationScoped
+public class PartyOrgService implements RetirementGuard {
+
+    /** Counts of a grid subtree's party organisations and members on a day. */
+    public record Counts(List<Object[]> orgsByKind, long members, long registeredMembers) {
+    }
+
+    private final PartyOrgRepository orgs;
+    private final GridNodeRepository nodes;
+    private final PersonRepository people;
+    private final PeopleService peopleService;
+    private final GridEventPublisher events;
+
+    public PartyOrgService(PartyOrgRepository orgs, GridNodeRepository nodes, PersonRepository people,
+            PeopleService peopleService, GridEventPublisher events) {
+        this.orgs = orgs;
+        this.nodes = nodes;
+        this.people = people;
+        this.peopleService = peopleService;
+        this.events = events;
+    }
+
+    @Transactional
+    public PartyOrg found(FoundPartyOrg command, Caller caller) {
+        GridNode grid = nodes.findByIdOptional(command.gridNodeId()).orElseThrow(() ->
+                DomainProblem.invalid("gridNodeId", "grid node " + command.gridNodeId() + " does not exist"));
+        caller.requireScope(grid.path(), "grid node " + grid.id());
+        PartyOrg parent = null;
+        if (command.parentId() != null) {
+            parent = orgs.findByIdOptional(command.parentId()).orElseThrow(() ->
+                    DomainProblem.invalid("parentId", "party organisation " + command.parentId() + " does not exist"));
+            caller.requireScope(parent.gridPath(), "party organisation " + parent.id());
+        }
+        PartyOrg org = PartyOrg.found(Ids.newId(), parent, command.kind(), command.branchType(), command.name(), grid,
+                OffsetDateTime.now());
+        orgs.persist(org);
+        events.partyOrgCreated(org);
+        return org;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PartyOrg get(UUID id, Caller caller) {
+        PartyOrg org = orgs.findByIdOptional(id).orElseThrow(() -> DomainProblem.notFound("party organisation", id));
+        caller.requireScope(org.gridPath(), "party organisation " + id);
+        return org;
+    }
+
+    @Transactional
+    public PartyOrg rename(UUID id, long expectedVersion, String name, Caller caller) {
+        PartyOrg org = get(id, caller);
+        IfMatch.check(expectedVersion, org.version(), "party organisation " + id);
+        org.rename(name, OffsetDateTime.now());
+        events.partyOrgChanged(org);
+        return org;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public <T> CursorPage<T> children(UUID id, PageRequest page, Caller caller, Function<PartyOrg, T> view) {
+        get(id, caller);
+        return page.page(orgs.children(id, page.afterId(), page.limit() + 1), o -> o.id().toString(), view);
+    }
+
+    @Transactional
+    public OrgMembership join(UUID orgId, UUID personId, MembershipRole role, LocalDate start, Caller caller) {
+        PartyOrg org = get(orgId, caller);
+        Person person = people.findByIdOptional(personId).orElseThrow(() ->
+                DomainProblem.invalid("personId", "person " + personId + " does not exist"));
+        Tenure tenure = new Tenure(start == null ? peopleService.today() : start, null);
+        for (OrgMembership existing : orgs.membershipsOf(orgId, personId)) {
+            if (existing.role() == role && existing.tenure().overlaps(tenure)) {
+                throw DomainProblem.conflict("person " + personId + " is already " + role + " of " + orgId);
+            }
+        }
+        if (role.isSingle()) {
+            for (OrgMembership holder : orgs.holdersOf(orgId, role)) {
+                if (holder.tenure().overlaps(tenure)) {
+                    throw DomainProblem.conflict(orgId + " already has a " + role + " (membership " + holder.id()
+                            + "); end it first");
+                }
+            }
+        }
+        OrgMembership membership = OrgMembership.join(Ids.newId(), org, person, role, tenure, OffsetDateTime.now());
+        orgs.persist(membership);
+        events.membershipChanged(membership, person);
+        return membership;
+    }
+
+    @Transactional
+    public OrgMembership leave(UUID orgId, UUID membershipId, long expectedVersion, LocalDate day, Caller caller) {
+        get(orgId, caller);
+        OrgMembership membership = orgs.membership(membershipId);
+        if (membership == null || !membership.orgId().equals(orgId)) {
+            throw DomainProblem.notFound("membership", membershipId);
+        }
+        IfMatch.check(expectedVersion, membership.version(), "membership " + membershipId);
+        membership.end(day == null ? peopleService.today() : day);
+        events.membershipChanged(membership, people.findById(membership.personId()));
+        return membership;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<OrgMembership> members(UUID orgId, LocalDate day, Caller caller) {
+        get(orgId, caller);
+        return orgs.memberships(orgId, day == null ? peopleService.today() : day);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Counts counts(UUID gridNodeId, LocalDate day, Caller caller) {
+        GridNode grid = nodes.findByIdOptional(gridNodeId).orElseThrow(() -> DomainProblem.notFound("grid node",
+                gridNodeId));
+        caller.requireScope(grid.path(), "grid node " + gridNodeId);
+        LocalDate on = day == null ? peopleService.today() : day;
+        return new Counts(orgs.countsInGridSubtree(grid.path()), orgs.membersInGridSubtree(grid.path(), on),
+                orgs.registeredMembersInGridSubtree(grid.path(), on));
+    }
+
+    @Override
+    public void check(GridNode node) {
+        long active = orgs.activeAtNode(node.id());
+        if (active > 0) {
+            throw DomainProblem.conflict("node " + node.id() + " is still served by " + active
+                    + " party organisation(s); relink or dissolve them first");
+        }
+    }
+}

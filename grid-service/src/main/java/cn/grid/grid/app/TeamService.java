@@ -1,0 +1,138 @@
+package cn.grid.grid.app;
+
+import cn.grid.grid.domain.GridNode;
+import cn.grid.grid.domain.Person;
+import cn.grid.grid.domain.Team;
+import cn.grid.grid.domain.TeamKind;
+import cn.grid.grid.domain.TeamMember;
+import cn.grid.grid.domain.Tenure;
+import cn.grid.grid.messaging.GridEventPublisher;
+import cn.grid.grid.persistence.GridNodeRepository;
+import cn.grid.grid.persistence.PersonRepository;
+import cn.grid.grid.persistence.TeamRepository;
+import cn.grid.platform.events.TeamChangedV1;
+import cn.grid.platform.ids.Ids;
+import cn.grid.platform.paging.CursorPage;
+import cn.grid.platform.paging.PageRequest;
+import cn.grid.platform.problem.DomainProblem;
+import cn.grid.platform.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Volunteer and service teams at grid nodes. Every change publishes the team's whole current state. */
+@ApplicationScoped
+public class TeamService implements RetirementGuard {
+
+    /** A member with the person it is. */
+    public record Membership(TeamMember member, Person person) {
+    }
+
+    private final TeamRepository teams;
+    private final GridNodeRepository nodes;
+    private final PersonRepository people;
+    private final PeopleService peopleService;
+    private final GridEventPublisher events;
+
+    public TeamService(TeamRepository teams, GridNodeRepository nodes, PersonRepository people,
+            PeopleService peopleService, GridEventPublisher events) {
+        this.teams = teams;
+        this.nodes = nodes;
+        this.people = people;
+        this.peopleService = peopleService;
+        this.events = events;
+    }
+
+    @Transactional
+    public Team form(UUID nodeId, TeamKind kind, String name, Caller caller) {
+        GridNode grid = nodes.findByIdOptional(nodeId).orElseThrow(() -> DomainProblem.notFound("grid node", nodeId));
+        caller.requireScope(grid.path(), "grid node " + nodeId);
+        Team team = Team.form(Ids.newId(), kind, name, grid, OffsetDateTime.now());
+        teams.persist(team);
+        publish(team);
+        return team;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Team get(UUID nodeId, UUID teamId, Caller caller) {
+        Team team = teams.findByIdOptional(teamId).filter(t -> t.gridNodeId().equals(nodeId))
+                .orElseThrow(() -> DomainProblem.notFound("team", teamId));
+        caller.requireScope(team.gridPath(), "team " + teamId);
+        return team;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public <T> CursorPage<T> inSubtree(UUID nodeId, PageRequest page, Caller caller, Function<Team, T> view) {
+        GridNode grid = nodes.findByIdOptional(nodeId).orElseThrow(() -> DomainProblem.notFound("grid node", nodeId));
+        caller.requireScope(grid.path(), "grid node " + nodeId);
+        return page.page(teams.inSubtree(grid.path(), page.afterId(), page.limit() + 1), t -> t.id().toString(), view);
+    }
+
+    @Transactional
+    public TeamMember join(UUID nodeId, UUID teamId, UUID personId, boolean leader, LocalDate start, Caller caller) {
+        Team team = get(nodeId, teamId, caller);
+        Person person = people.findByIdOptional(personId).orElseThrow(() ->
+                DomainProblem.invalid("personId", "person " + personId + " does not exist"));
+        Tenure tenure = new Tenure(start == null ? peopleService.today() : start, null);
+        for (TeamMember existing : teams.membershipsOf(teamId, personId)) {
+            if (existing.tenure().overlaps(tenure)) {
+                throw DomainProblem.conflict("person " + personId + " is already in team " + teamId);
+            }
+        }
+        TeamMember member = TeamMember.join(Ids.newId(), team, person, leader, tenure, OffsetDateTime.now());
+        teams.persist(member);
+        team.touch(OffsetDateTime.now());
+        publish(team);
+        return member;
+    }
+
+    @Transactional
+    public TeamMember leave(UUID nodeId, UUID teamId, UUID memberId, LocalDate day, Caller caller) {
+        Team team = get(nodeId, teamId, caller);
+        TeamMember member = teams.member(memberId);
+        if (member == null || !member.teamId().equals(teamId)) {
+            throw DomainProblem.notFound("team member", memberId);
+        }
+        member.leave(day == null ? peopleService.today() : day);
+        team.touch(OffsetDateTime.now());
+        publish(team);
+        return member;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Membership> members(UUID nodeId, UUID teamId, Caller caller) {
+        get(nodeId, teamId, caller);
+        return withPeople(teams.members(teamId, peopleService.today()));
+    }
+
+    @Override
+    public void check(GridNode node) {
+        long active = teams.activeAtNode(node.id());
+        if (active > 0) {
+            throw DomainProblem.conflict("node " + node.id() + " still has " + active + " team(s); move or disband "
+                    + "them first");
+        }
+    }
+
+    private void publish(Team team) {
+        teams.flush();
+        List<TeamChangedV1.Member> members = withPeople(teams.members(team.id(), peopleService.today())).stream()
+                .map(m -> new TeamChangedV1.Member(m.person().id().toString(), m.person().name(),
+                        m.person().subject(), m.member().role()))
+                .toList();
+        events.teamChanged(team, members);
+    }
+
+    private List<Membership> withPeople(List<TeamMember> members) {
+        Map<UUID, Person> persons = people.byIds(members.stream().map(TeamMember::personId).toList()).stream()
+                .collect(Collectors.toMap(Person::id, Function.identity()));
+        return members.stream().map(m -> new Membership(m, persons.get(m.personId()))).toList();
+    }
+}

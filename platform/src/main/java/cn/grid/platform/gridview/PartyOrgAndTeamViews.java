@@ -1,0 +1,130 @@
+package cn.grid.platform.gridview;
+
+import cn.grid.platform.events.MalformedEventException;
+import cn.grid.platform.events.PartyOrgChangedV1;
+import cn.grid.platform.events.PartyOrgCreatedV1;
+import cn.grid.platform.events.PartyOrgMembershipChangedV1;
+import cn.grid.platform.events.TeamChangedV1;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** Local copies of party organisations, their members and teams ({@code party_org_view}, ..., {@code team_view}). */
+@ApplicationScoped
+public class PartyOrgAndTeamViews {
+
+    private final EntityManager entityManager;
+    private final ObjectMapper mapper;
+
+    public PartyOrgAndTeamViews(EntityManager entityManager, ObjectMapper mapper) {
+        this.entityManager = entityManager;
+        this.mapper = mapper;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void apply(UUID eventId, PartyOrgCreatedV1 e) {
+        upsertOrg(eventId, e.orgId(), e.parentId(), e.orgPath(), e.kind(), e.branchType(), e.name(), e.gridNodeId(),
+                e.gridPath(), "ACTIVE");
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void apply(UUID eventId, PartyOrgChangedV1 e) {
+        upsertOrg(eventId, e.orgId(), e.parentId(), e.orgPath(), e.kind(), e.branchType(), e.name(), e.gridNodeId(),
+                e.gridPath(), e.status());
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void apply(UUID eventId, PartyOrgMembershipChangedV1 e) {
+        entityManager.createNativeQuery("""
+                insert into party_org_member_view (membership_id, org_id, person_id, person_name, subject, role,
+                    start_date, end_date, last_event_id) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                on conflict (membership_id) do update set role = excluded.role, start_date = excluded.start_date,
+                    end_date = excluded.end_date, person_name = excluded.person_name, subject = excluded.subject,
+                    last_event_id = excluded.last_event_id""")
+                .setParameter(1, uuid(e.membershipId()))
+                .setParameter(2, uuid(e.orgId()))
+                .setParameter(3, uuid(e.personId()))
+                .setParameter(4, e.personName())
+                .setParameter(5, e.subject())
+                .setParameter(6, e.role())
+                .setParameter(7, date(e.startDate()))
+                .setParameter(8, e.endDate() == null ? null : date(e.endDate()))
+                .setParameter(9, eventId)
+                .executeUpdate();
+    }
+
+    /** A newer snapshot replaces an older one; an older one arriving late changes nothing. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void apply(UUID eventId, TeamChangedV1 e) {
+        String members;
+        try {
+            members = mapper.writeValueAsString(e.members() == null ? java.util.List.of() : e.members());
+        } catch (JsonProcessingException ex) {
+            throw new MalformedEventException("team members cannot be written: " + ex.getMessage());
+        }
+        entityManager.createNativeQuery("""
+                insert into team_view (team_id, kind, name, grid_node_id, grid_path, status, version, members,
+                    last_event_id) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, cast(?8 as jsonb), ?9)
+                on conflict (team_id) do update set kind = excluded.kind, name = excluded.name,
+                    grid_node_id = excluded.grid_node_id, grid_path = excluded.grid_path, status = excluded.status,
+                    version = excluded.version, members = excluded.members, last_event_id = excluded.last_event_id
+                where team_view.version <= excluded.version""")
+                .setParameter(1, uuid(e.teamId()))
+                .setParameter(2, e.kind())
+                .setParameter(3, e.name())
+                .setParameter(4, uuid(e.gridNodeId()))
+                .setParameter(5, e.gridPath())
+                .setParameter(6, e.status())
+                .setParameter(7, e.version())
+                .setParameter(8, members)
+                .setParameter(9, eventId)
+                .executeUpdate();
+    }
+
+    private void upsertOrg(UUID eventId, String orgId, String parentId, String orgPath, String kind,
+            String branchType, String name, String gridNodeId, String gridPath, String status) {
+        if (orgPath == null || gridPath == null || kind == null || name == null) {
+            throw new MalformedEventException("party organisation event without orgPath, gridPath, kind or name");
+        }
+        entityManager.createNativeQuery("""
+                insert into party_org_view (org_id, parent_id, org_path, kind, branch_type, name, grid_node_id,
+                    grid_path, status, last_event_id, updated_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, now())
+                on conflict (org_id) do update set parent_id = excluded.parent_id, org_path = excluded.org_path,
+                    kind = excluded.kind, branch_type = excluded.branch_type, name = excluded.name,
+                    grid_node_id = excluded.grid_node_id, grid_path = excluded.grid_path, status = excluded.status,
+                    last_event_id = excluded.last_event_id, updated_at = now()""")
+                .setParameter(1, uuid(orgId))
+                .setParameter(2, parentId == null ? null : uuid(parentId))
+                .setParameter(3, orgPath)
+                .setParameter(4, kind)
+                .setParameter(5, branchType)
+                .setParameter(6, name)
+                .setParameter(7, uuid(gridNodeId))
+                .setParameter(8, gridPath)
+                .setParameter(9, status)
+                .setParameter(10, eventId)
+                .executeUpdate();
+    }
+
+    private static UUID uuid(String value) {
+        try {
+            return UUID.fromString(value);
+        } catch (RuntimeException e) {
+            throw new MalformedEventException("party organisation or team event with an invalid id: " + value);
+        }
+    }
+
+    private static Date date(String value) {
+        try {
+            return Date.valueOf(LocalDate.parse(value));
+        } catch (RuntimeException e) {
+            throw new MalformedEventException("party organisation event with an invalid date: " + value);
+        }
+    }
+}

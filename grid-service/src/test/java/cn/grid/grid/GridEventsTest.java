@@ -141,6 +141,19 @@ class GridEventsTest {
         assertThat(teamEvents.get(1).value()).contains("\"role\":\"LEADER\"", "书记");
     }
 
+    @Test
+    void boundariesArePublishedAsTheirExampleSays() {
+        String admin = "Bearer " + TestJwt.token("admin", null, Roles.DISTRICT_ADMIN);
+        String district = create(admin, "{\"name\": \"沾益区\", \"level\": \"DISTRICT\", \"code\": \"ZB"
+                + UUID.randomUUID().toString().substring(0, 6) + "\"}");
+        given().header("Authorization", admin).contentType(ContentType.JSON)
+                .body("{\"type\": \"Polygon\", \"coordinates\": [[[-60,-60],[-59,-60],[-59,-59],[-60,-59],[-60,-60]]]}")
+                .put("/api/v1/grids/" + district + "/boundary").then().statusCode(200);
+        List<ConsumerRecord<String, String>> events = awaitRecords("grid.events", district, 2);
+        EventContract.assertMatchesExample(events.get(1).value(), "grid.boundary.changed.v1");
+        assertThat(events.get(1).value()).contains("\"bbox\":[-60.0,-60.0,-59.0,-59.0]");
+    }
+
     private static String create(String token, String body) {
         return given().header("Authorization", token).contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/grids").then().statusCode(201).extract().path("id");

@@ -1,5 +1,6 @@
 package cn.grid.request;
 
+import cn.grid.platform.gridview.GridBoundaryViews;
 import cn.grid.platform.security.Roles;
 import cn.grid.testsupport.TestGridEvents;
 import cn.grid.testsupport.TestJwt;
@@ -12,6 +13,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -138,6 +140,32 @@ class GridNodeReadModelTest {
                 "nodeId", node.toString(), "endDate", "2026-12-31"));
         await().atMost(Duration.ofSeconds(20)).until(() -> "2026-12-31".equals(endDateOf(worker)));
     }
+
+    @Test
+    void boundariesLetTheServiceLocateWithoutAskingGridService() {
+        UUID outer = UUID.randomUUID();
+        UUID inner = UUID.randomUUID();
+        TestGridEvents.nodeCreated(outer, null, "/" + outer + "/", "DISTRICT", "O", "外");
+        TestGridEvents.nodeCreated(inner, outer, "/" + outer + "/" + inner + "/", "STREET", "I", "内");
+        TestGridEvents.publish("grid.boundary.changed.v1", outer, Map.of("nodeId", outer.toString(),
+                "nodePath", "/" + outer + "/", "geometry", Map.of("type", "Polygon", "coordinates",
+                        List.of(List.of(List.of(-50, -50), List.of(-40, -50), List.of(-40, -40), List.of(-50, -40),
+                                List.of(-50, -50)))), "bbox", List.of(-50, -50, -40, -40)));
+        TestGridEvents.publish("grid.boundary.changed.v1", inner, Map.of("nodeId", inner.toString(),
+                "nodePath", "/" + outer + "/" + inner + "/", "geometry", Map.of("type", "Polygon", "coordinates",
+                        List.of(List.of(List.of(-50, -50), List.of(-45, -50), List.of(-45, -45), List.of(-50, -45),
+                                List.of(-50, -50)))), "bbox", List.of(-50, -50, -45, -45)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> locate(-46, -46).filter(inner::equals).isPresent());
+        assertThat(locate(-42, -42)).contains(outer);
+        assertThat(locate(10, 10)).isEmpty();
+    }
+
+    private java.util.Optional<UUID> locate(double lat, double lon) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> boundaries.locate(lat, lon));
+    }
+
+    @Inject
+    GridBoundaryViews boundaries;
 
     /** null: not known; "open": known without an end; else the end date. */
     private String endDateOf(UUID assignment) throws Exception {

@@ -9,6 +9,9 @@ import cn.grid.grid.domain.Person;
 import cn.grid.grid.domain.Team;
 import cn.grid.platform.events.AssignmentEndedV1;
 import cn.grid.platform.events.AssignmentStartedV1;
+import cn.grid.platform.events.GridBoundaryChangedV1;
+import cn.grid.platform.geo.Area;
+import com.fasterxml.jackson.databind.JsonNode;
 import cn.grid.platform.events.GridNodeCreatedV1;
 import cn.grid.platform.events.GridNodeMovedV1;
 import cn.grid.platform.events.GridNodeRetiredV1;
@@ -100,6 +103,11 @@ public class GridEventPublisher {
     public void teamChanged(Team team, List<TeamChangedV1.Member> members) {
         outbox.append(new TeamChangedV1(team.id().toString(), team.kind().name(), team.name(),
                 team.gridNodeId().toString(), team.gridPath(), team.status().name(), team.version(), members));
+    }
+
+    public void boundaryChanged(GridNode node, long version, JsonNode geometry, Area.BoundingBox box) {
+        outbox.append(new GridBoundaryChangedV1(node.id().toString(), node.path(), version, geometry,
+                List.of(box.minLon(), box.minLat(), box.maxLon(), box.maxLat())));
     }
 
     private static String text(UUID id) {

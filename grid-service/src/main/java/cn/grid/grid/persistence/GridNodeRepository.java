@@ -20,6 +20,18 @@ public class GridNodeRepository implements PanacheRepositoryBase<GridNode, UUID>
                 : count("parentId = ?1 and code = ?2", parentId, code) > 0;
     }
 
+    /** Ids of the other children of {@code parentId} (a node's siblings). */
+    public List<UUID> siblingIds(UUID parentId, UUID except) {
+        return parentId == null ? List.of() : getEntityManager().createQuery(
+                        "select id from GridNode where parentId = ?1 and id <> ?2", UUID.class)
+                .setParameter(1, parentId).setParameter(2, except).getResultList();
+    }
+
+    public List<UUID> childIds(UUID parentId) {
+        return getEntityManager().createQuery("select id from GridNode where parentId = ?1", UUID.class)
+                .setParameter(1, parentId).getResultList();
+    }
+
     public long activeChildren(UUID parentId) {
         return count("parentId = ?1 and status = cn.grid.grid.domain.NodeStatus.ACTIVE", parentId);
     }

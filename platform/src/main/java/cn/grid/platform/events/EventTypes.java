@@ -11,6 +11,7 @@ public final class EventTypes {
     public static final String GRID_NODE_UPDATED = "cn.grid.grid.node.updated.v1";
     public static final String GRID_NODE_MOVED = "cn.grid.grid.node.moved.v1";
     public static final String GRID_NODE_RETIRED = "cn.grid.grid.node.retired.v1";
+    public static final String GRID_BOUNDARY_CHANGED = "cn.grid.grid.boundary.changed.v1";
     public static final String ASSIGNMENT_STARTED = "cn.grid.grid.assignment.started.v1";
     public static final String ASSIGNMENT_ENDED = "cn.grid.grid.assignment.ended.v1";
     public static final String PARTY_MEMBER_REGISTERED = "cn.grid.grid.party-member.registered.v1";

@@ -5,6 +5,7 @@ import cn.grid.platform.consumer.EventHandler;
 import cn.grid.platform.events.AssignmentEndedV1;
 import cn.grid.platform.events.AssignmentStartedV1;
 import cn.grid.platform.events.EventTypes;
+import cn.grid.platform.events.GridBoundaryChangedV1;
 import cn.grid.platform.events.GridNodeCreatedV1;
 import cn.grid.platform.events.GridNodeMovedV1;
 import cn.grid.platform.events.GridNodeRetiredV1;
@@ -39,13 +40,14 @@ public class GridNodeViewConsumer {
     private final GridNodeViews views;
     private final GridAssignmentViews assignments;
     private final PartyOrgAndTeamViews orgs;
+    private final GridBoundaryViews boundaries;
     private final boolean enabled;
     private final String consumerName;
     private final String topic;
     private final List<String> pathColumns;
 
     public GridNodeViewConsumer(EventConsumers consumers, GridNodeViews views, GridAssignmentViews assignments,
-            PartyOrgAndTeamViews orgs,
+            PartyOrgAndTeamViews orgs, GridBoundaryViews boundaries,
             @ConfigProperty(name = "grid.gridview.enabled", defaultValue = "false") boolean enabled,
             @ConfigProperty(name = "quarkus.application.name") String application,
             @ConfigProperty(name = "grid.gridview.topic", defaultValue = EventTypes.GRID_TOPIC) String topic,
@@ -54,6 +56,7 @@ public class GridNodeViewConsumer {
         this.views = views;
         this.assignments = assignments;
         this.orgs = orgs;
+        this.boundaries = boundaries;
         this.enabled = enabled;
         this.consumerName = application + ".grid-events";
         this.topic = topic;
@@ -72,6 +75,7 @@ public class GridNodeViewConsumer {
                     Map.entry(EventTypes.PARTY_ORG_CHANGED, handle(PartyOrgChangedV1.class, orgs::apply)),
                     Map.entry(EventTypes.PARTY_ORG_MEMBERSHIP_CHANGED, handle(PartyOrgMembershipChangedV1.class, orgs::apply)),
                     Map.entry(EventTypes.TEAM_CHANGED, handle(TeamChangedV1.class, orgs::apply)),
+                    Map.entry(EventTypes.GRID_BOUNDARY_CHANGED, handle(GridBoundaryChangedV1.class, boundaries::apply)),
                     Map.entry(EventTypes.GRID_NODE_CREATED, handle(GridNodeCreatedV1.class, views::apply)),
                     Map.entry(EventTypes.GRID_NODE_UPDATED, handle(GridNodeUpdatedV1.class, views::apply)),
                     Map.entry(EventTypes.GRID_NODE_MOVED, handle(GridNodeMovedV1.class, (id, moved) -> views.apply(id, moved, pathColumns))),

@@ -1,0 +1,23 @@
+package cn.grid.platform.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.List;
+
+/**
+ * A node's boundary was set or replaced. {@code geometry} is the GeoJSON Polygon/MultiPolygon as validated by
+ * grid-service; {@code bbox} is [minLon, minLat, maxLon, maxLat]; {@code version} orders replacements.
+ */
+public record GridBoundaryChangedV1(String nodeId, String nodePath, long version, JsonNode geometry,
+        List<Double> bbox) implements IntegrationEvent {
+
+    @Override
+    public String eventType() {
+        return EventTypes.GRID_BOUNDARY_CHANGED;
+    }
+
+    @Override
+    public String aggregateId() {
+        return nodeId;
+    }
+}

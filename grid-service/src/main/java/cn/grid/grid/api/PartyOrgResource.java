@@ -156,7 +156,7 @@ public class PartyOrgResource {
     public PartyOrgDtos.CountsView counts(@QueryParam("gridNodeId") @NotNull UUID gridNodeId,
             @QueryParam("on") LocalDate on) {
         PartyOrgService.Counts counts = service.counts(gridNodeId, on, caller.get());
-        return new PartyOrgDtos.CountsView(gridNodeId, on, counts.orgsByKind().stream()
+        return new PartyOrgDtos.CountsView(gridNodeId, counts.on(), counts.orgsByKind().stream()
                 .map(r -> new PartyOrgDtos.KindCount(PartyOrgKind.valueOf((String) r[0]),
                         ((String) r[1]).isEmpty() ? null : BranchType.valueOf((String) r[1]), ((Number) r[2]).longValue()))
                 .toList(), counts.members(), counts.registeredMembers());

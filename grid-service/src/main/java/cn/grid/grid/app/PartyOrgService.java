@@ -30,7 +30,7 @@ import java.util.function.Function;
 public class PartyOrgService implements RetirementGuard {
 
     /** Counts of a grid subtree's party organisations and members on a day. */
-    public record Counts(List<Object[]> orgsByKind, long members, long registeredMembers) {
+    public record Counts(LocalDate on, List<Object[]> orgsByKind, long members, long registeredMembers) {
     }
 
     private final PartyOrgRepository orgs;
@@ -138,7 +138,7 @@ public class PartyOrgService implements RetirementGuard {
                 gridNodeId));
         caller.requireScope(grid.path(), "grid node " + gridNodeId);
         LocalDate on = day == null ? peopleService.today() : day;
-        return new Counts(orgs.countsInGridSubtree(grid.path()), orgs.membersInGridSubtree(grid.path(), on),
+        return new Counts(on, orgs.countsInGridSubtree(grid.path()), orgs.membersInGridSubtree(grid.path(), on),
                 orgs.registeredMembersInGridSubtree(grid.path(), on));
     }
 

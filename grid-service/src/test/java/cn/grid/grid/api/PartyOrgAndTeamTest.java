@@ -108,7 +108,8 @@ class PartyOrgAndTeamTest {
                 .body("organisations.find { it.kind == 'BRANCH' }.count", equalTo(2))
                 .body("organisations.find { it.kind == 'BRANCH' }.branchType", equalTo("GRID"))
                 .body("members", equalTo(2))
-                .body("registeredMembers", equalTo(2));
+                .body("registeredMembers", equalTo(2))
+                .body("on", equalTo(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString()));
 
         String workerOfOtherStreet = "Bearer " + TestJwt.token("w", child(root, "STREET", "X", "别处"),
                 Roles.ORG_ADMIN);

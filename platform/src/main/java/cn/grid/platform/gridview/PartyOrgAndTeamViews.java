@@ -87,6 +87,32 @@ public class PartyOrgAndTeamViews {
                 .executeUpdate();
     }
 
+    /** Whether the team is known here, active, and has {@code subject} among its current members. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean teamHasMember(UUID teamId, String subject) {
+        return !entityManager.createNativeQuery("""
+                        select 1 from team_view where team_id = ?1 and status = 'ACTIVE'
+                          and members @> cast(?2 as jsonb)""")
+                .setParameter(1, teamId)
+                .setParameter(2, "[{\"subject\": " + quote(subject) + "}]")
+                .getResultList().isEmpty();
+    }
+
+    /** Whether the team is known here and active. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean teamIsActive(UUID teamId) {
+        return !entityManager.createNativeQuery("select 1 from team_view where team_id = ?1 and status = 'ACTIVE'")
+                .setParameter(1, teamId).getResultList().isEmpty();
+    }
+
+    private String quote(String value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
     private void upsertOrg(UUID eventId, String orgId, String parentId, String orgPath, String kind,
             String branchType, String name, String gridNodeId, String gridPath, String status) {
         if (orgPath == null || gridPath == null || kind == null || name == null) {

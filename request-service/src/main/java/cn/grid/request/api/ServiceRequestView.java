@@ -1,6 +1,8 @@
 package cn.grid.request.api;
 
 import cn.grid.request.domain.Channel;
+import cn.grid.request.domain.DispatchTarget;
+import cn.grid.request.domain.Outcome;
 import cn.grid.request.domain.RequestStatus;
 import cn.grid.request.domain.RequestType;
 import cn.grid.request.domain.ServiceRequest;
@@ -20,6 +22,15 @@ public record ServiceRequestView(
         @Schema(description = "The grid it was routed to; null = the community-level queue") UUID gridNodeId,
         String reporterId,
         RequestStatus status,
+        @Schema(description = "Whom it was dispatched to") DispatchTarget dispatchTargetType,
+        String dispatchTargetId,
+        String dispatchTargetName,
+        @Schema(description = "Token subject of the one who took it (签收)") String assignee,
+        Outcome outcome,
+        UUID duplicateOf,
+        String resolutionNotes,
+        Short rating,
+        String ratingComment,
         long version,
         OffsetDateTime submittedAt,
         OffsetDateTime updatedAt) {
@@ -28,6 +39,8 @@ public record ServiceRequestView(
         SubmitRequestBody.Location location = r.latitude() == null && r.address() == null ? null
                 : new SubmitRequestBody.Location(r.latitude(), r.longitude(), r.address());
         return new ServiceRequestView(r.id(), r.type(), r.channel(), r.title(), r.description(), location,
-                r.gridNodeId(), r.reporterId(), r.status(), r.version(), r.submittedAt(), r.updatedAt());
+                r.gridNodeId(), r.reporterId(), r.status(), r.dispatchTargetType(), r.dispatchTargetId(),
+                r.dispatchTargetName(), r.assignee(), r.outcome(), r.duplicateOf(), r.resolutionNotes(), r.rating(),
+                r.ratingComment(), r.version(), r.submittedAt(), r.updatedAt());
     }
 }

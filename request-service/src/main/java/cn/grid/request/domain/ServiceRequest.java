@@ -48,6 +48,41 @@ public class ServiceRequest {
     @Enumerated(EnumType.STRING)
     private RequestStatus status;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "dispatch_target_type")
+    private DispatchTarget dispatchTargetType;
+
+    @Column(name = "dispatch_target_id")
+    private String dispatchTargetId;
+
+    @Column(name = "dispatch_target_name")
+    private String dispatchTargetName;
+
+    private String assignee;
+
+    @Enumerated(EnumType.STRING)
+    private Outcome outcome;
+
+    @Column(name = "duplicate_of")
+    private UUID duplicateOf;
+
+    @Column(name = "resolution_notes")
+    private String resolutionNotes;
+
+    @Column(name = "resolution_photos")
+    private String resolutionPhotos;
+
+    private Short rating;
+
+    @Column(name = "rating_comment")
+    private String ratingComment;
+
+    @Column(name = "resolved_at")
+    private OffsetDateTime resolvedAt;
+
+    @Column(name = "closed_at")
+    private OffsetDateTime closedAt;
+
     @Version
     private long version;
 
@@ -91,6 +126,167 @@ public class ServiceRequest {
         request.submittedAt = now;
         request.updatedAt = now;
         return request;
+    }
+
+    /** Ratings at or below this are dissatisfied: the ticket is done again (重办). */
+    public static final int DISSATISFIED_AT_MOST = 2;
+
+    /** Refuses a move the lifecycle does not allow from the current state, naming it (409). */
+    public RequestStatus require(Transition transition) {
+        if (!transition.allowedFrom(status)) {
+            throw DomainProblem.conflict("request " + id + " is " + status + "; " + transition.verb() + " needs "
+                    + (transition.from().size() == 1 ? transition.from().iterator().next() : "one of " + transition.from()));
+        }
+        return status;
+    }
+
+    public RequestStatus accept(OffsetDateTime now) {
+        return move(Transition.ACCEPT, RequestStatus.ACCEPTED, now);
+    }
+
+    public RequestStatus reject(String reason, OffsetDateTime now) {
+        requireReason(reason);
+        RequestStatus from = move(Transition.REJECT, RequestStatus.REJECTED, now);
+        closedAt = now;
+        return from;
+    }
+
+    /** 派单: to a grid (its id and path: the ticket now belongs there), a person, a team or a department. */
+    public RequestStatus dispatch(DispatchTarget type, String targetId, String targetName, UUID gridId, String gridPath,
+            OffsetDateTime now) {
+        RequestStatus from = move(Transition.DISPATCH, RequestStatus.DISPATCHED, now);
+        dispatchTargetType = type;
+        dispatchTargetId = targetId;
+        dispatchTargetName = targetName;
+        assignee = null;
+        if (gridId != null) {
+            gridNodeId = gridId;
+            this.gridPath = gridPath;
+        }
+        return from;
+    }
+
+    /** 签收/接单: {@code signer} takes the ticket and answers for it from now on. */
+    public RequestStatus sign(String signer, OffsetDateTime now) {
+        RequestStatus from = move(Transition.SIGN, RequestStatus.SIGNED, now);
+        assignee = signer;
+        return from;
+    }
+
+    /** 退单: back to the dispatcher, with the reason. */
+    public RequestStatus giveBack(String reason, OffsetDateTime now) {
+        requireReason(reason);
+        RequestStatus from = move(Transition.RETURN, RequestStatus.RETURNED, now);
+        assignee = null;
+        return from;
+    }
+
+    public RequestStatus start(OffsetDateTime now) {
+        return move(Transition.START, RequestStatus.IN_PROGRESS, now);
+    }
+
+    public RequestStatus resolve(Outcome result, UUID duplicate, String notes, String photos, OffsetDateTime now) {
+        if ((result == Outcome.DUPLICATE_OF) != (duplicate != null)) {
+            throw DomainProblem.invalid("duplicateOf", result == Outcome.DUPLICATE_OF
+                    ? "name the ticket this one duplicates" : "only a DUPLICATE_OF outcome names a ticket");
+        }
+        if (id.equals(duplicate)) {
+            throw DomainProblem.invalid("duplicateOf", "a ticket cannot duplicate itself");
+        }
+        RequestStatus from = move(Transition.RESOLVE, RequestStatus.RESOLVED, now);
+        outcome = result;
+        duplicateOf = duplicate;
+        resolutionNotes = notes;
+        resolutionPhotos = photos;
+        resolvedAt = now;
+        return from;
+    }
+
+    /** The citizen's rating closes the ticket, unless it is dissatisfied: then it is done again. */
+    public RequestStatus rate(int stars, String comment, OffsetDateTime now) {
+        if (stars < 1 || stars > 5) {
+            throw DomainProblem.invalid("rating", "must be 1 to 5");
+        }
+        boolean satisfied = stars > DISSATISFIED_AT_MOST;
+        RequestStatus from = move(Transition.RATE, satisfied ? RequestStatus.CLOSED : RequestStatus.REOPENED, now);
+        rating = (short) stars;
+        ratingComment = comment;
+        if (satisfied) {
+            closedAt = now;
+        }
+        return from;
+    }
+
+    public RequestStatus reopen(String reason, OffsetDateTime now) {
+        requireReason(reason);
+        return move(Transition.REOPEN, RequestStatus.REOPENED, now);
+    }
+
+    public RequestStatus withdraw(OffsetDateTime now) {
+        RequestStatus from = move(Transition.WITHDRAW, RequestStatus.WITHDRAWN, now);
+        closedAt = now;
+        return from;
+    }
+
+    public boolean satisfied() {
+        return rating != null && rating > DISSATISFIED_AT_MOST;
+    }
+
+    private RequestStatus move(Transition transition, RequestStatus to, OffsetDateTime now) {
+        RequestStatus from = require(transition);
+        status = to;
+        updatedAt = now;
+        return from;
+    }
+
+    private static void requireReason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw DomainProblem.invalid("reason", "say why");
+        }
+    }
+
+    public DispatchTarget dispatchTargetType() {
+        return dispatchTargetType;
+    }
+
+    public String dispatchTargetId() {
+        return dispatchTargetId;
+    }
+
+    public String dispatchTargetName() {
+        return dispatchTargetName;
+    }
+
+    public String assignee() {
+        return assignee;
+    }
+
+    public Outcome outcome() {
+        return outcome;
+    }
+
+    public UUID duplicateOf() {
+        return duplicateOf;
+    }
+
+    public String resolutionNotes() {
+        return resolutionNotes;
+    }
+
+    public Short rating() {
+        return rating;
+    }
+
+    public String ratingComment() {
+        return ratingComment;
+    }
+
+    public OffsetDateTime resolvedAt() {
+        return resolvedAt;
+    }
+
+    public OffsetDateTime closedAt() {
+        return closedAt;
     }
 
     public boolean reportedBy(String subject) {

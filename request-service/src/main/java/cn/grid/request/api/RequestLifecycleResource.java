@@ -1,0 +1,219 @@
+package cn.grid.request.api;
+
+import cn.grid.platform.concurrency.IfMatch;
+import cn.grid.platform.problem.Problem;
+import cn.grid.platform.security.CurrentCaller;
+import cn.grid.platform.security.Roles;
+import cn.grid.request.app.RequestLifecycleService;
+import cn.grid.request.app.ServiceRequestService;
+import cn.grid.request.domain.DispatchTarget;
+import cn.grid.request.domain.Outcome;
+import cn.grid.request.domain.RequestStatus;
+import cn.grid.request.domain.ServiceRequest;
+import cn.grid.request.domain.Transition;
+import cn.grid.request.domain.TransitionRecord;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The lifecycle, one endpoint per move. Every move needs If-Match with the ticket's ETag; a move the current
+ * state does not allow is a 409 naming the state.
+ */
+@Path("/api/v1/requests/{id}")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Request lifecycle")
+@SecurityRequirement(name = "jwt")
+@APIResponse(responseCode = "200", description = "Moved; ETag carries the new version",
+        content = @Content(schema = @Schema(implementation = ServiceRequestView.class)))
+@APIResponse(responseCode = "401", description = "No valid bearer token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Not yours to move",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "409", description = "The current state does not allow this move (named in detail)",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "412", description = "The ticket changed since the ETag in If-Match",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "428", description = "If-Match missing",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class RequestLifecycleResource {
+
+    @Schema(name = "MoveReason")
+    public record Reason(@Schema(examples = "不属于本网格") @NotBlank @Size(max = 1000) String reason) {
+    }
+
+    @Schema(name = "Dispatch", description = "派单: to a GRID (targetId = node id), a PERSON (targetId = login "
+            + "subject), a TEAM (targetId = team id) or a DEPARTMENT (targetName).")
+    public record Dispatch(@Schema(examples = "GRID") @NotNull DispatchTarget targetType,
+            @Size(max = 100) String targetId, @Schema(examples = "区水务局") @Size(max = 200) String targetName) {
+    }
+
+    @Schema(name = "Resolve", description = "办结: the outcome, notes and photo URLs.")
+    public record Resolve(@Schema(examples = "FIXED") @NotNull Outcome outcome, UUID duplicateOf,
+            @Schema(examples = "已更换破裂水管") @Size(max = 4000) String notes,
+            @Size(max = 10) List<@Size(max = 1000) String> photos) {
+    }
+
+    @Schema(name = "Rate", description = "The citizen's rating: 1–2 dissatisfied (done again), 3–5 closes it.")
+    public record Rate(@Schema(examples = "5") @NotNull @Min(1) @Max(5) Integer rating,
+            @Schema(examples = "很及时，谢谢网格员") @Size(max = 1000) String comment) {
+    }
+
+    @Schema(name = "RequestMove", description = "One move of a ticket.")
+    public record MoveView(UUID id, Transition action, RequestStatus fromStatus, RequestStatus toStatus, String actor,
+            String reason, OffsetDateTime at) {
+        static MoveView of(TransitionRecord t) {
+            return new MoveView(t.id(), t.action(), t.fromStatus(), t.toStatus(), t.actor(), t.reason(), t.at());
+        }
+    }
+
+    @Schema(name = "RequestTimeline")
+    public record Timeline(List<MoveView> items) {
+    }
+
+    private static final String STAFF = Roles.GRID_WORKER;
+
+    private final RequestLifecycleService lifecycle;
+    private final ServiceRequestService requests;
+    private final CurrentCaller caller;
+
+    public RequestLifecycleResource(RequestLifecycleService lifecycle, ServiceRequestService requests,
+            CurrentCaller caller) {
+        this.lifecycle = lifecycle;
+        this.requests = requests;
+        this.caller = caller;
+    }
+
+    @POST
+    @Path("/accept")
+    @RolesAllowed({STAFF, Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN})
+    @Operation(operationId = "acceptRequest", summary = "受理: SUBMITTED → ACCEPTED")
+    public Response accept(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        return current(lifecycle.accept(id, IfMatch.version(ifMatch), caller.get()));
+    }
+
+    @POST
+    @Path("/reject")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({STAFF, Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN})
+    @Operation(operationId = "rejectRequest", summary = "SUBMITTED → REJECTED, with the reason")
+    public Response reject(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull Reason body) {
+        return current(lifecycle.reject(id, IfMatch.version(ifMatch), body.reason(), caller.get()));
+    }
+
+    @POST
+    @Path("/dispatch")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({STAFF, Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN})
+    @Operation(operationId = "dispatchRequest", summary = "派单: ACCEPTED or RETURNED → DISPATCHED")
+    public Response dispatch(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull Dispatch body) {
+        return current(lifecycle.dispatch(id, IfMatch.version(ifMatch), body.targetType(), body.targetId(),
+                body.targetName(), caller.get()));
+    }
+
+    @POST
+    @Path("/sign")
+    @RolesAllowed({Roles.PARTY_MEMBER, STAFF, Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN})
+    @Operation(operationId = "signRequest", summary = "签收/接单: DISPATCHED → SIGNED by one it was dispatched to")
+    public Response sign(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        return current(lifecycle.sign(id, IfMatch.version(ifMatch), caller.get()));
+    }
+
+    @POST
+    @Path("/return")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.PARTY_MEMBER, STAFF, Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN})
+    @Operation(operationId = "returnRequest", summary = "退单: DISPATCHED → RETURNED to the dispatcher, with the reason")
+    public Response giveBack(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull Reason body) {
+        return current(lifecycle.giveBack(id, IfMatch.version(ifMatch), body.reason(), caller.get()));
+    }
+
+    @POST
+    @Path("/start")
+    @RolesAllowed({Roles.PARTY_MEMBER, STAFF, Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN})
+    @Operation(operationId = "startRequest", summary = "SIGNED or REOPENED → IN_PROGRESS (the one who took it)")
+    public Response start(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        return current(lifecycle.start(id, IfMatch.version(ifMatch), caller.get()));
+    }
+
+    @POST
+    @Path("/resolve")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.PARTY_MEMBER, STAFF, Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN})
+    @Operation(operationId = "resolveRequest", summary = "办结: IN_PROGRESS → RESOLVED with the outcome")
+    public Response resolve(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull Resolve body) {
+        return current(lifecycle.resolve(id, IfMatch.version(ifMatch), body.outcome(), body.duplicateOf(),
+                body.notes(), body.photos() == null ? null : String.join("\n", body.photos()), caller.get()));
+    }
+
+    @POST
+    @Path("/rate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.CITIZEN)
+    @Operation(operationId = "rateRequest", summary = "评价: RESOLVED → CLOSED (3–5) or REOPENED (1–2), by the reporter")
+    public Response rate(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull Rate body) {
+        return current(lifecycle.rate(id, IfMatch.version(ifMatch), body.rating(), body.comment(), caller.get()));
+    }
+
+    @POST
+    @Path("/reopen")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.CITIZEN, STAFF, Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN})
+    @Operation(operationId = "reopenRequest", summary = "重办: RESOLVED → REOPENED, with the reason")
+    public Response reopen(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull Reason body) {
+        return current(lifecycle.reopen(id, IfMatch.version(ifMatch), body.reason(), caller.get()));
+    }
+
+    @POST
+    @Path("/withdraw")
+    @RolesAllowed(Roles.CITIZEN)
+    @Operation(operationId = "withdrawRequest", summary = "Any open state → WITHDRAWN, by the reporter")
+    public Response withdraw(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        return current(lifecycle.withdraw(id, IfMatch.version(ifMatch), caller.get()));
+    }
+
+    @GET
+    @Path("/timeline")
+    @RolesAllowed({Roles.CITIZEN, Roles.PARTY_MEMBER, STAFF, Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN, Roles.SERVICE})
+    @Operation(operationId = "requestTimeline", summary = "Every move of the ticket, oldest first")
+    @APIResponse(responseCode = "200", description = "The timeline",
+            content = @Content(schema = @Schema(implementation = Timeline.class)))
+    public Timeline timeline(@PathParam("id") UUID id) {
+        requests.get(id, caller.get());
+        return new Timeline(lifecycle.timeline(id).stream().map(MoveView::of).toList());
+    }
+
+    private static Response current(ServiceRequest request) {
+        return Response.ok(ServiceRequestView.of(request)).tag(new EntityTag(Long.toString(request.version()))).build();
+    }
+}

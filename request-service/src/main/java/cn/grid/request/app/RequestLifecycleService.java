@@ -1,0 +1,239 @@
+package cn.grid.request.app;
+
+import cn.grid.platform.concurrency.IfMatch;
+import cn.grid.platform.gridview.GridNodeSnapshot;
+import cn.grid.platform.gridview.GridNodeViews;
+import cn.grid.platform.gridview.PartyOrgAndTeamViews;
+import cn.grid.platform.ids.Ids;
+import cn.grid.platform.problem.DomainProblem;
+import cn.grid.platform.security.Caller;
+import cn.grid.platform.security.Roles;
+import cn.grid.request.domain.DispatchTarget;
+import cn.grid.request.domain.Outcome;
+import cn.grid.request.domain.RequestStatus;
+import cn.grid.request.domain.ServiceRequest;
+import cn.grid.request.domain.Transition;
+import cn.grid.request.domain.TransitionRecord;
+import cn.grid.request.messaging.RequestEventPublisher;
+import cn.grid.request.persistence.ServiceRequestRepository;
+import cn.grid.request.persistence.TransitionRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * The ticket lifecycle (受理 → 派单 → 签收 → 办理 → 办结 → 评价). Each move: one transaction that checks the
+ * ETag the client read, who may make it, asks the domain whether the state allows it, records it for the
+ * audit trail and publishes it through the outbox.
+ */
+@ApplicationScoped
+public class RequestLifecycleService {
+
+    private final ServiceRequestRepository requests;
+    private final TransitionRepository transitions;
+    private final GridNodeViews grids;
+    private final PartyOrgAndTeamViews teams;
+    private final RequestEventPublisher events;
+
+    public RequestLifecycleService(ServiceRequestRepository requests, TransitionRepository transitions,
+            GridNodeViews grids, PartyOrgAndTeamViews teams, RequestEventPublisher events) {
+        this.requests = requests;
+        this.transitions = transitions;
+        this.grids = grids;
+        this.teams = teams;
+        this.events = events;
+    }
+
+    @Transactional
+    public ServiceRequest accept(UUID id, long version, Caller caller) {
+        return move(id, version, caller, Transition.ACCEPT, null, r -> {
+            requireStaff(r, caller);
+            return r.accept(now());
+        });
+    }
+
+    @Transactional
+    public ServiceRequest reject(UUID id, long version, String reason, Caller caller) {
+        return move(id, version, caller, Transition.REJECT, reason, r -> {
+            requireStaff(r, caller);
+            return r.reject(reason, now());
+        });
+    }
+
+    @Transactional
+    public ServiceRequest dispatch(UUID id, long version, DispatchTarget type, String targetId, String targetName,
+            Caller caller) {
+        return move(id, version, caller, Transition.DISPATCH, null, r -> {
+            requireStaff(r, caller);
+            UUID gridId = null;
+            String gridPath = null;
+            switch (type) {
+                case GRID -> {
+                    GridNodeSnapshot grid = grids.require(uuid(targetId, "targetId"), "targetId");
+                    caller.requireScope(grid.path(), "grid node " + grid.id());
+                    gridId = grid.id();
+                    gridPath = grid.path();
+                }
+                case TEAM -> {
+                    if (!teams.teamIsActive(uuid(targetId, "targetId"))) {
+                        throw DomainProblem.invalid("targetId", "team " + targetId + " is not known or not active");
+                    }
+                }
+                case PERSON -> requireText(targetId, "targetId", "the person's login subject");
+                case DEPARTMENT -> requireText(targetName, "targetName", "the department's name");
+            }
+            return r.dispatch(type, targetId, targetName, gridId, gridPath, now());
+        });
+    }
+
+    /** 接单: whoever the ticket was dispatched to takes it. */
+    @Transactional
+    public ServiceRequest sign(UUID id, long version, Caller caller) {
+        return move(id, version, caller, Transition.SIGN, null, r -> {
+            if (!mayTake(r, caller)) {
+                throw DomainProblem.forbidden("request " + id + " was dispatched to " + r.dispatchTargetType()
+                        + " " + (r.dispatchTargetId() == null ? r.dispatchTargetName() : r.dispatchTargetId())
+                        + "; you are not among those who may take it");
+            }
+            return r.sign(caller.subject(), now());
+        });
+    }
+
+    @Transactional
+    public ServiceRequest giveBack(UUID id, long version, String reason, Caller caller) {
+        return move(id, version, caller, Transition.RETURN, reason, r -> {
+            if (!mayTake(r, caller)) {
+                throw DomainProblem.forbidden("only those it was dispatched to may return request " + id);
+            }
+            return r.giveBack(reason, now());
+        });
+    }
+
+    @Transactional
+    public ServiceRequest start(UUID id, long version, Caller caller) {
+        return move(id, version, caller, Transition.START, null, r -> {
+            requireAssigneeOrAdmin(r, caller);
+            return r.start(now());
+        });
+    }
+
+    @Transactional
+    public ServiceRequest resolve(UUID id, long version, Outcome outcome, UUID duplicateOf, String notes,
+            String photos, Caller caller) {
+        return move(id, version, caller, Transition.RESOLVE, notes, r -> {
+            requireAssigneeOrAdmin(r, caller);
+            if (duplicateOf != null && requests.findByIdOptional(duplicateOf).isEmpty()) {
+                throw DomainProblem.invalid("duplicateOf", "request " + duplicateOf + " does not exist");
+            }
+            return r.resolve(outcome, duplicateOf, notes, photos, now());
+        });
+    }
+
+    /** The reporter rates: satisfied closes the ticket; dissatisfied (1–2) has it done again. */
+    @Transactional
+    public ServiceRequest rate(UUID id, long version, int rating, String comment, Caller caller) {
+        return move(id, version, caller, Transition.RATE, comment, r -> {
+            requireReporter(r, caller, "rate");
+            return r.rate(rating, comment, now());
+        });
+    }
+
+    @Transactional
+    public ServiceRequest reopen(UUID id, long version, String reason, Caller caller) {
+        return move(id, version, caller, Transition.REOPEN, reason, r -> {
+            if (!r.reportedBy(caller.subject())) {
+                requireStaff(r, caller);
+            }
+            return r.reopen(reason, now());
+        });
+    }
+
+    @Transactional
+    public ServiceRequest withdraw(UUID id, long version, Caller caller) {
+        return move(id, version, caller, Transition.WITHDRAW, null, r -> {
+            requireReporter(r, caller, "withdraw");
+            return r.withdraw(now());
+        });
+    }
+
+    /** The ticket's moves, oldest first, for whoever may read the ticket. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<TransitionRecord> timeline(UUID id) {
+        return transitions.of(id);
+    }
+
+    private ServiceRequest move(UUID id, long version, Caller caller, Transition transition, String reason,
+            Function<ServiceRequest, RequestStatus> change) {
+        ServiceRequest request = requests.findByIdOptional(id).orElseThrow(() -> DomainProblem.notFound("request", id));
+        IfMatch.check(version, request.version(), "request " + id);
+        // the state speaks first: a move the lifecycle forbids is a 409 naming the state, whoever asks
+        request.require(transition);
+        RequestStatus from = change.apply(request);
+        TransitionRecord record = new TransitionRecord(Ids.newId(), id, transition, from, request.status(),
+                caller.subject(), reason, OffsetDateTime.now());
+        transitions.persist(record);
+        requests.flush();
+        events.transitioned(request, record);
+        return request;
+    }
+
+    private boolean mayTake(ServiceRequest r, Caller caller) {
+        if (r.dispatchTargetType() == null) {
+            return false;
+        }
+        return switch (r.dispatchTargetType()) {
+            case PERSON -> caller.subject().equals(r.dispatchTargetId());
+            case TEAM -> teams.teamHasMember(UUID.fromString(r.dispatchTargetId()), caller.subject());
+            case GRID -> (caller.hasRole(Roles.GRID_WORKER) || caller.hasRole(Roles.PARTY_MEMBER))
+                    && caller.covers(r.gridPath());
+            case DEPARTMENT -> isAdminCovering(r, caller);
+        };
+    }
+
+    private void requireStaff(ServiceRequest r, Caller caller) {
+        boolean staff = caller.hasRole(Roles.GRID_WORKER) || caller.hasRole(Roles.ORG_ADMIN)
+                || caller.hasRole(Roles.DISTRICT_ADMIN);
+        if (!staff || !caller.covers(r.gridPath())) {
+            throw DomainProblem.forbidden("only grid staff whose scope covers request " + r.id() + " may do this");
+        }
+    }
+
+    private void requireAssigneeOrAdmin(ServiceRequest r, Caller caller) {
+        if (!caller.subject().equals(r.assignee()) && !isAdminCovering(r, caller)) {
+            throw DomainProblem.forbidden("only the one who took request " + r.id() + " (or an administrator over it) "
+                    + "may do this");
+        }
+    }
+
+    private static boolean isAdminCovering(ServiceRequest r, Caller caller) {
+        return (caller.hasRole(Roles.ORG_ADMIN) || caller.hasRole(Roles.DISTRICT_ADMIN)) && caller.covers(r.gridPath());
+    }
+
+    private static void requireReporter(ServiceRequest r, Caller caller, String what) {
+        if (!r.reportedBy(caller.subject())) {
+            throw DomainProblem.forbidden("only the citizen who reported request " + r.id() + " may " + what + " it");
+        }
+    }
+
+    private static UUID uuid(String value, String field) {
+        try {
+            return UUID.fromString(value);
+        } catch (RuntimeException e) {
+            throw DomainProblem.invalid(field, "must be a UUID");
+        }
+    }
+
+    private static void requireText(String value, String field, String what) {
+        if (value == null || value.isBlank()) {
+            throw DomainProblem.invalid(field, "name " + what);
+        }
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now();
+    }
+}

@@ -17,6 +17,7 @@ public enum ProblemType {
     PRECONDITION_FAILED("precondition-failed", "Precondition failed", 412),
     PAYLOAD_TOO_LARGE("payload-too-large", "Payload too large", 413),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),
+    IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", "Idempotency-Key reused with a different request", 422),
     PRECONDITION_REQUIRED("precondition-required", "Precondition required", 428),
     TOO_MANY_REQUESTS("too-many-requests", "Too many requests", 429),
     INTERNAL("internal", "Internal error", 500),
@@ -55,7 +56,8 @@ public enum ProblemType {
     /** The kind that fits a bare HTTP status (for errors raised by the framework itself). */
     public static ProblemType forStatus(int status) {
         for (ProblemType type : values()) {
-            if (type.status == status && type != VALIDATION && type != MALFORMED_JSON && type != INVALID_CURSOR) {
+            if (type.status == status && type != VALIDATION && type != MALFORMED_JSON && type != INVALID_CURSOR
+                    && type != IDEMPOTENCY_KEY_REUSED) {
                 return type;
             }
         }

@@ -11,7 +11,9 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import cn.grid.platform.idempotency.IdempotencyKeys;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -25,6 +27,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -59,9 +62,16 @@ public class ServiceRequestResource {
             content = @Content(schema = @Schema(implementation = ServiceRequestView.class)))
     @APIResponse(responseCode = "400", description = "Invalid input",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response submit(@Valid @NotNull SubmitRequestBody body, @Context UriInfo uri) {
-        ServiceRequest request = service.submit(body.toCommand(), caller.get());
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response submit(@Valid @NotNull SubmitRequestBody body, @Context UriInfo uri,
+            @HeaderParam("Idempotency-Key") @Parameter(description = "A client-chosen key (1-255 printable ASCII): a "
+                    + "retry with the same key and body returns the ticket the first call created, never a second one",
+                    example = "3b1f0c52-6a4e-4d55-9a0e-2f4c9d1e7a10") String idempotencyKey) {
+        IdempotencyKeys.Outcome<ServiceRequest> outcome = service.submit(body.toCommand(), caller.get(), idempotencyKey);
+        ServiceRequest request = outcome.value();
         return Response.created(uri.getBaseUriBuilder().path("api/v1/requests/{id}").build(request.id()))
+                .header("Idempotency-Replayed", outcome.replayed() ? "true" : null)
                 .tag(new EntityTag(Long.toString(request.version())))
                 .entity(ServiceRequestView.of(request))
                 .build();

@@ -2,6 +2,7 @@ package cn.grid.request.app;
 
 import cn.grid.platform.gridview.GridNodeSnapshot;
 import cn.grid.platform.gridview.GridNodeViews;
+import cn.grid.platform.idempotency.IdempotencyKeys;
 import cn.grid.platform.ids.Ids;
 import cn.grid.platform.paging.CursorPage;
 import cn.grid.platform.paging.PageRequest;
@@ -25,15 +26,28 @@ public class ServiceRequestService {
     private final ServiceRequestRepository requests;
     private final GridNodeViews grids;
     private final RequestEventPublisher events;
+    private final IdempotencyKeys idempotencyKeys;
 
-    public ServiceRequestService(ServiceRequestRepository requests, GridNodeViews grids, RequestEventPublisher events) {
+    public ServiceRequestService(ServiceRequestRepository requests, GridNodeViews grids, RequestEventPublisher events,
+            IdempotencyKeys idempotencyKeys) {
         this.requests = requests;
         this.grids = grids;
         this.events = events;
+        this.idempotencyKeys = idempotencyKeys;
     }
 
+    /**
+     * Submits a ticket; with an {@code idempotencyKey}, a retry of the same submission returns the ticket the
+     * first one created instead of a second ticket.
+     */
     @Transactional
-    public ServiceRequest submit(SubmitRequest command, Caller caller) {
+    public IdempotencyKeys.Outcome<ServiceRequest> submit(SubmitRequest command, Caller caller, String idempotencyKey) {
+        return idempotencyKeys.once("POST /api/v1/requests " + caller.subject(), idempotencyKey, command.toString(),
+                () -> create(command, caller), r -> r.id().toString(),
+                id -> requests.findByIdOptional(UUID.fromString(id)));
+    }
+
+    private ServiceRequest create(SubmitRequest command, Caller caller) {
         GridNodeSnapshot grid = command.gridNodeId() == null ? null : grids.require(command.gridNodeId(), "gridNodeId");
         if (grid != null && !caller.hasRole(Roles.CITIZEN)) {
             // staff file tickets only where they work; a citizen may report a problem anywhere

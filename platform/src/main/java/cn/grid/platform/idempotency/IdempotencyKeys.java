@@ -1,0 +1,90 @@
+package cn.grid.platform.idempotency;
+
+import cn.grid.platform.problem.DomainProblem;
+import cn.grid.platform.problem.ProblemType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Runs a create at most once per {@code Idempotency-Key}. The key row is inserted first, in the caller's
+ * transaction: a concurrent retry with the same key waits on that row until the first commits, then finds it
+ * and gets the first outcome back; if the first rolled back, the retry does the work itself.
+ */
+@ApplicationScoped
+public class IdempotencyKeys {
+
+    private final EntityManager entityManager;
+
+    public IdempotencyKeys(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    /**
+     * Creates with {@code create} unless this key was used before; then returns the earlier result, found by
+     * {@code lookup} from the id it recorded. A key reused with a different request is a 422.
+     *
+     * @param scope       the operation and caller, e.g. {@code POST /api/v1/requests citizen-1}
+     * @param key         the client's Idempotency-Key (null: no idempotency, just create)
+     * @param request     a canonical form of the request, to tell a retry from a different request
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <T> Outcome<T> once(String scope, String key, String request, Supplier<T> create, Function<T, String> id,
+            Function<String, Optional<T>> lookup) {
+        if (key == null) {
+            return new Outcome<>(create.get(), false);
+        }
+        validate(key);
+        String fingerprint = sha256(request);
+        int claimed = entityManager.createNativeQuery("""
+                insert into idempotency_key (scope, key, fingerprint) values (?1, ?2, ?3) on conflict do nothing""")
+                .setParameter(1, scope).setParameter(2, key).setParameter(3, fingerprint).executeUpdate();
+        if (claimed == 1) {
+            T created = create.get();
+            entityManager.createNativeQuery("update idempotency_key set resource_id = ?3 where scope = ?1 and key = ?2")
+                    .setParameter(1, scope).setParameter(2, key).setParameter(3, id.apply(created)).executeUpdate();
+            return new Outcome<>(created, false);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery(
+                        "select fingerprint, resource_id from idempotency_key where scope = ?1 and key = ?2")
+                .setParameter(1, scope).setParameter(2, key).getResultList();
+        Object[] row = rows.get(0);
+        if (!fingerprint.equals(row[0])) {
+            throw new DomainProblem(ProblemType.IDEMPOTENCY_KEY_REUSED,
+                    "Idempotency-Key " + key + " was already used with a different request");
+        }
+        T earlier = lookup.apply((String) row[1]).orElseThrow(() -> new IllegalStateException(
+                "idempotency key " + key + " points at " + row[1] + ", which no longer exists"));
+        return new Outcome<>(earlier, true);
+    }
+
+    /** What a create produced, and whether it is a replay of an earlier one. */
+    public record Outcome<T>(T value, boolean replayed) {
+    }
+
+    private static void validate(String key) {
+        if (key.isEmpty() || key.length() > 255 || !key.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw new DomainProblem(ProblemType.BAD_REQUEST,
+                    "Idempotency-Key must be 1 to 255 printable ASCII characters without spaces");
+        }
+    }
+
+    private static String sha256(String value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Plays grid-service towards a consuming service under test: publishes grid events on the real broker,
- * built from the producer's own examples in docs/events (so a change of the contract breaks these tests).
+ * Plays a producing service towards a consumer under test: publishes events on the real broker, built from
+ * the producer's own examples in docs/events (so a change of the contract breaks these tests).
  */
 public final class TestGridEvents {
 
@@ -44,6 +44,11 @@ public final class TestGridEvents {
      * given data fields replaced (a null value writes JSON null); returns the event id.
      */
     public static String publish(String name, UUID subject, Map<String, Object> data) {
+        return publish(TOPIC, name, subject, data);
+    }
+
+    /** As {@link #publish(String, UUID, Map)}, on another producer's topic (e.g. request.events). */
+    public static String publish(String topic, String name, UUID subject, Map<String, Object> data) {
         try {
             ObjectNode event = (ObjectNode) JSON.readTree(example(name));
             String eventId = UUID.randomUUID().toString();
@@ -52,7 +57,7 @@ public final class TestGridEvents {
             event.put("time", Instant.now().toString());
             ObjectNode body = (ObjectNode) event.get("data");
             data.forEach((field, value) -> body.set(field, JSON.valueToTree(value)));
-            send(subject.toString(), JSON.writeValueAsString(event));
+            send(topic, subject.toString(), JSON.writeValueAsString(event));
             return eventId;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -72,7 +77,11 @@ public final class TestGridEvents {
     }
 
     /** Sends a raw record to grid.events (for redelivery and poison-event tests). */
-    public static synchronized void send(String key, String value) {
+    public static void send(String key, String value) {
+        send(TOPIC, key, value);
+    }
+
+    private static synchronized void send(String topic, String key, String value) {
         if (producer == null) {
             producer = new KafkaProducer<>(Map.of(
                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedKafka.bootstrapServers(),
@@ -80,7 +89,7 @@ public final class TestGridEvents {
                     ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
         }
         try {
-            producer.send(new ProducerRecord<>(TOPIC, key, value)).get();
+            producer.send(new ProducerRecord<>(topic, key, value)).get();
         } catch (Exception e) {
             throw new IllegalStateException("could not publish a test grid event", e);
         }

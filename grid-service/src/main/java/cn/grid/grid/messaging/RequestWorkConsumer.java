@@ -1,0 +1,87 @@
+package cn.grid.grid.messaging;
+
+import cn.grid.platform.consumer.EventConsumers;
+import cn.grid.platform.consumer.EventHandler;
+import cn.grid.platform.events.CloudEvent;
+import cn.grid.platform.events.EventTypes;
+import cn.grid.platform.events.MalformedEventException;
+import cn.grid.platform.events.RequestSubmittedV1;
+import cn.grid.platform.events.RequestTransitionedV1;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Keeps {@code request_work_view} — each ticket's grid and status — from request.events (consumer group
+ * {@code grid-service.request-events}), so retiring a node can refuse while open tickets remain there.
+ */
+@ApplicationScoped
+public class RequestWorkConsumer {
+
+    /** Every lifecycle move, by the past tense its event type carries. */
+    private static final List<String> MOVES = List.of("accepted", "rejected", "dispatched", "signed", "returned",
+            "started", "resolved", "rated", "reopened", "withdrawn");
+
+    private final EventConsumers consumers;
+    private final EntityManager entityManager;
+    private final boolean enabled;
+    private final String topic;
+
+    public RequestWorkConsumer(EventConsumers consumers, EntityManager entityManager,
+            @ConfigProperty(name = "grid.request-work.enabled", defaultValue = "true") boolean enabled,
+            @ConfigProperty(name = "grid.request-work.topic", defaultValue = EventTypes.REQUEST_TOPIC) String topic) {
+        this.consumers = consumers;
+        this.entityManager = entityManager;
+        this.enabled = enabled;
+        this.topic = topic;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (!enabled) {
+            return;
+        }
+        Map<String, EventHandler> handlers = new HashMap<>();
+        handlers.put(EventTypes.REQUEST_SUBMITTED, e -> {
+            RequestSubmittedV1 submitted = consumers.codec().data(e, RequestSubmittedV1.class);
+            upsert(e, submitted.requestId(), submitted.gridNodeId(), "SUBMITTED");
+        });
+        for (String move : MOVES) {
+            handlers.put(RequestTransitionedV1.typeOf(move), e -> {
+                RequestTransitionedV1 moved = consumers.codec().data(e, RequestTransitionedV1.class);
+                upsert(e, moved.requestId(), moved.gridNodeId(), moved.toStatus());
+            });
+        }
+        consumers.start("grid-service.request-events", topic, handlers);
+    }
+
+    private void upsert(CloudEvent event, String requestId, String gridNodeId, String status) {
+        if (requestId == null || status == null) {
+            throw new MalformedEventException("request event without requestId or status");
+        }
+        entityManager.createNativeQuery("""
+                insert into request_work_view (request_id, grid_node_id, status, last_event_id, updated_at)
+                values (?1, ?2, ?3, ?4, now())
+                on conflict (request_id) do update set grid_node_id = excluded.grid_node_id, status = excluded.status,
+                    last_event_id = excluded.last_event_id, updated_at = now()""")
+                .setParameter(1, uuid(requestId))
+                .setParameter(2, gridNodeId == null ? null : uuid(gridNodeId))
+                .setParameter(3, status)
+                .setParameter(4, UUID.fromString(event.id()))
+                .executeUpdate();
+    }
+
+    private static UUID uuid(String value) {
+        try {
+            return UUID.fromString(value);
+        } catch (RuntimeException e) {
+            throw new MalformedEventException("request event with an invalid id: " + value);
+        }
+    }
+}

@@ -208,11 +208,11 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    /** The fake service takes this long (a slow or trickling upstream), not a wait for a condition. */
     private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(millis);
+        for (long left; (left = deadline - System.nanoTime()) > 0; ) {
+            java.util.concurrent.locks.LockSupport.parkNanos(left);
         }
     }
 }

@@ -26,7 +26,7 @@ import java.util.UUID;
 public class RequestWorkConsumer {
 
     /** Every lifecycle move, by the past tense its event type carries. */
-    private static final List<String> MOVES = List.of("accepted", "rejected", "dispatched", "signed", "returned",
+    private static final List<String> MOVES = List.of("accepted", "rejected", "dispatched", "signed", "claimed", "returned",
             "started", "resolved", "rated", "reopened", "withdrawn");
 
     private final EventConsumers consumers;

@@ -146,6 +146,16 @@ public class RequestLifecycleResource {
     }
 
     @POST
+    @Path("/claim")
+    @RolesAllowed({Roles.PARTY_MEMBER, STAFF})
+    @Operation(operationId = "claimMicroWish", summary = "认领 a micro-wish: ACCEPTED → SIGNED by the claimant",
+            description = "For party members and volunteers registered in the wish's grid or above it. No If-Match: "
+                    + "of many parallel claims exactly one wins, the others get 409.")
+    public Response claim(@PathParam("id") UUID id) {
+        return current(lifecycle.claim(id, caller.get()));
+    }
+
+    @POST
     @Path("/return")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.PARTY_MEMBER, STAFF, Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN})

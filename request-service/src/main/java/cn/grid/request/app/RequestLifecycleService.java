@@ -1,6 +1,7 @@
 package cn.grid.request.app;
 
 import cn.grid.platform.concurrency.IfMatch;
+import cn.grid.platform.gridview.GridAssignmentViews;
 import cn.grid.platform.gridview.GridNodeSnapshot;
 import cn.grid.platform.gridview.GridNodeViews;
 import cn.grid.platform.gridview.PartyOrgAndTeamViews;
@@ -37,14 +38,17 @@ public class RequestLifecycleService {
     private final TransitionRepository transitions;
     private final GridNodeViews grids;
     private final PartyOrgAndTeamViews teams;
+    private final GridAssignmentViews assignments;
     private final RequestEventPublisher events;
 
     public RequestLifecycleService(ServiceRequestRepository requests, TransitionRepository transitions,
-            GridNodeViews grids, PartyOrgAndTeamViews teams, RequestEventPublisher events) {
+            GridNodeViews grids, PartyOrgAndTeamViews teams, GridAssignmentViews assignments,
+            RequestEventPublisher events) {
         this.requests = requests;
         this.transitions = transitions;
         this.grids = grids;
         this.teams = teams;
+        this.assignments = assignments;
         this.events = events;
     }
 
@@ -100,6 +104,25 @@ public class RequestLifecycleService {
                         + "; you are not among those who may take it");
             }
             return r.sign(caller.subject(), now());
+        });
+    }
+
+    /**
+     * 认领: of many parallel claims exactly one wins — each claim bumps the ticket's version, so every other
+     * claim fails its optimistic-lock check and gets a 409.
+     */
+    @Transactional
+    public ServiceRequest claim(UUID id, Caller caller) {
+        ServiceRequest current = requests.findByIdOptional(id).orElseThrow(() -> DomainProblem.notFound("request", id));
+        return move(id, current.version(), caller, Transition.CLAIM, null, r -> {
+            boolean registeredThereOrAbove = r.gridPath() != null && assignments.heldBy(caller.subject(), today()).stream()
+                    .anyMatch(a -> ("PARTY_MEMBER".equals(a.role()) || "VOLUNTEER".equals(a.role()))
+                            && r.gridPath().startsWith(a.nodePath()));
+            if (!registeredThereOrAbove) {
+                throw DomainProblem.forbidden("micro-wishes are claimed by party members and volunteers registered "
+                        + "in the wish's grid or above it");
+            }
+            return r.claim(caller.subject(), now());
         });
     }
 
@@ -231,6 +254,10 @@ public class RequestLifecycleService {
         if (value == null || value.isBlank()) {
             throw DomainProblem.invalid(field, "name " + what);
         }
+    }
+
+    private static java.time.LocalDate today() {
+        return java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
     }
 
     private static OffsetDateTime now() {

@@ -1,5 +1,6 @@
 package cn.grid.request.app;
 
+import cn.grid.platform.gridview.GridBoundaryViews;
 import cn.grid.platform.gridview.GridNodeSnapshot;
 import cn.grid.platform.gridview.GridNodeViews;
 import cn.grid.platform.idempotency.IdempotencyKeys;
@@ -27,13 +28,15 @@ public class ServiceRequestService {
     private final GridNodeViews grids;
     private final RequestEventPublisher events;
     private final IdempotencyKeys idempotencyKeys;
+    private final GridBoundaryViews boundaries;
 
     public ServiceRequestService(ServiceRequestRepository requests, GridNodeViews grids, RequestEventPublisher events,
-            IdempotencyKeys idempotencyKeys) {
+            IdempotencyKeys idempotencyKeys, GridBoundaryViews boundaries) {
         this.requests = requests;
         this.grids = grids;
         this.events = events;
         this.idempotencyKeys = idempotencyKeys;
+        this.boundaries = boundaries;
     }
 
     /**
@@ -48,8 +51,9 @@ public class ServiceRequestService {
     }
 
     private ServiceRequest create(SubmitRequest command, Caller caller) {
-        GridNodeSnapshot grid = command.gridNodeId() == null ? null : grids.require(command.gridNodeId(), "gridNodeId");
-        if (grid != null && !caller.hasRole(Roles.CITIZEN)) {
+        GridNodeSnapshot grid = command.gridNodeId() != null ? grids.require(command.gridNodeId(), "gridNodeId")
+                : routeByLocation(command);
+        if (command.gridNodeId() != null && !caller.hasRole(Roles.CITIZEN)) {
             // staff file tickets only where they work; a citizen may report a problem anywhere
             caller.requireScope(grid.path(), "grid node " + grid.id());
         }
@@ -60,6 +64,17 @@ public class ServiceRequestService {
         requests.persist(request);
         events.submitted(request);
         return request;
+    }
+
+    /**
+     * The deepest known grid whose boundary contains the reported coordinates, from the local read model fed by
+     * grid events — no call to grid-service on the hot path. No coordinates, or no boundary: the community queue.
+     */
+    private GridNodeSnapshot routeByLocation(SubmitRequest command) {
+        if (command.latitude() == null || command.longitude() == null) {
+            return null;
+        }
+        return boundaries.locate(command.latitude(), command.longitude()).flatMap(grids::find).orElse(null);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -173,6 +173,18 @@ public class ServiceRequest {
         return from;
     }
 
+    /** 认领: a party member or volunteer takes an accepted micro-wish from the board. */
+    public RequestStatus claim(String claimant, OffsetDateTime now) {
+        if (type != RequestType.MICRO_WISH) {
+            throw DomainProblem.conflict("request " + id + " is a " + type + "; only micro-wishes are claimed");
+        }
+        RequestStatus from = move(Transition.CLAIM, RequestStatus.SIGNED, now);
+        dispatchTargetType = DispatchTarget.PERSON;
+        dispatchTargetId = claimant;
+        assignee = claimant;
+        return from;
+    }
+
     /** 退单: back to the dispatcher, with the reason. */
     public RequestStatus giveBack(String reason, OffsetDateTime now) {
         requireReason(reason);

@@ -9,6 +9,8 @@ public enum Transition {
     REJECT("rejected", EnumSet.of(RequestStatus.SUBMITTED)),
     DISPATCH("dispatched", EnumSet.of(RequestStatus.ACCEPTED, RequestStatus.RETURNED)),
     SIGN("signed", EnumSet.of(RequestStatus.DISPATCHED)),
+    /** 认领: a micro-wish taken from the board — dispatched to and signed by the claimant in one move */
+    CLAIM("claimed", EnumSet.of(RequestStatus.ACCEPTED)),
     RETURN("returned", EnumSet.of(RequestStatus.DISPATCHED)),
     START("started", EnumSet.of(RequestStatus.SIGNED, RequestStatus.REOPENED)),
     RESOLVE("resolved", EnumSet.of(RequestStatus.IN_PROGRESS)),

@@ -1,0 +1,65 @@
+package cn.grid.request.app;
+
+import cn.grid.platform.gridview.GridNodeSnapshot;
+import cn.grid.platform.gridview.GridNodeViews;
+import cn.grid.platform.problem.DomainProblem;
+import cn.grid.platform.security.Caller;
+import cn.grid.request.domain.StageTimes;
+import cn.grid.request.domain.StatsGroup;
+import cn.grid.request.persistence.RequestStatsRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
+/** Ticket statistics of a subtree over a period of days (Asia/Shanghai), for dashboards and reports. */
+@ApplicationScoped
+public class RequestStatsService {
+
+    /** The numbers, with the groups they come from. */
+    public record Stats(UUID gridNodeId, LocalDate from, LocalDate to, long submitted, long resolved, long rated,
+            long satisfied, Double resolutionRate, Double satisfactionRate,
+            StageTimes averageSeconds, List<StatsGroup> groups) {
+    }
+
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    private final RequestStatsRepository stats;
+    private final GridNodeViews grids;
+
+    public RequestStatsService(RequestStatsRepository stats, GridNodeViews grids) {
+        this.stats = stats;
+        this.grids = grids;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Stats of(UUID gridNodeId, LocalDate from, LocalDate to, Caller caller) {
+        if (from.isAfter(to)) {
+            throw DomainProblem.invalid("to", "must not be before from");
+        }
+        if (from.plusYears(5).isBefore(to)) {
+            throw DomainProblem.invalid("to", "a period spans at most five years");
+        }
+        GridNodeSnapshot grid = grids.get(gridNodeId, caller);
+        OffsetDateTime start = from.atStartOfDay(CHINA).toOffsetDateTime();
+        OffsetDateTime end = to.plusDays(1).atStartOfDay(CHINA).toOffsetDateTime();
+        List<StatsGroup> groups = stats.groups(grid.path(), start, end);
+        long submitted = groups.stream().mapToLong(StatsGroup::count).sum();
+        long dropped = groups.stream().filter(g -> g.status().equals("REJECTED") || g.status().equals("WITHDRAWN"))
+                .mapToLong(StatsGroup::count).sum();
+        long resolved = groups.stream().mapToLong(StatsGroup::resolved).sum();
+        long rated = groups.stream().mapToLong(StatsGroup::rated).sum();
+        long satisfied = groups.stream().mapToLong(StatsGroup::satisfied).sum();
+        return new Stats(gridNodeId, from, to, submitted, resolved, rated, satisfied,
+                ratio(resolved, submitted - dropped), ratio(satisfied, rated), stats.stageTimes(grid.path(), start, end),
+                groups);
+    }
+
+    private static Double ratio(long part, long whole) {
+        return whole <= 0 ? null : (double) part / whole;
+    }
+}

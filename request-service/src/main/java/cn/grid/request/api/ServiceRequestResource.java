@@ -36,7 +36,6 @@ import java.util.UUID;
 
 @Path("/api/v1/requests")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Request tickets")
 @SecurityRequirement(name = "jwt")
 @APIResponse(responseCode = "401", description = "No valid bearer token",
@@ -54,6 +53,7 @@ public class ServiceRequestResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CITIZEN, Roles.GRID_WORKER, Roles.PARTY_MEMBER, Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN})
     @Operation(operationId = "submitRequest", summary = "Submit a request ticket (点单)",
             description = "Routed to gridNodeId when given (it must be a grid known from grid events); "
@@ -73,8 +73,26 @@ public class ServiceRequestResource {
         return Response.created(uri.getBaseUriBuilder().path("api/v1/requests/{id}").build(request.id()))
                 .header("Idempotency-Replayed", outcome.replayed() ? "true" : null)
                 .tag(new EntityTag(Long.toString(request.version())))
-                .entity(ServiceRequestView.of(request))
+                .entity(ServiceRequestView.of(request).withLikelyDuplicates(service.likelyDuplicates(request)))
                 .build();
+    }
+
+    /** How many citizens said "me too" on a ticket. */
+    @Schema(name = "MeToo")
+    public record MeTooView(UUID requestId, long meToo) {
+    }
+
+    @POST
+    @Path("/{id}/me-too")
+    @RolesAllowed(Roles.CITIZEN)
+    @Operation(operationId = "meTooRequest", summary = "我也遇到: add your weight to an open ticket",
+            description = "Counted once per citizen; instead of submitting a duplicate.")
+    @APIResponse(responseCode = "200", description = "The count",
+            content = @Content(schema = @Schema(implementation = MeTooView.class)))
+    @APIResponse(responseCode = "409", description = "The ticket is no longer open",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public MeTooView meToo(@PathParam("id") UUID id) {
+        return new MeTooView(id, service.meToo(id, caller.get()));
     }
 
     @GET

@@ -9,6 +9,7 @@ import cn.grid.request.domain.ServiceRequest;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 @Schema(name = "ServiceRequest", description = "A citizen request ticket.")
@@ -33,7 +34,9 @@ public record ServiceRequestView(
         String ratingComment,
         long version,
         OffsetDateTime submittedAt,
-        OffsetDateTime updatedAt) {
+        OffsetDateTime updatedAt,
+        @Schema(description = "On submit only: open tickets of the same type nearby, nearest first — a client may "
+                + "offer 'me too' on one of them") List<UUID> likelyDuplicates) {
 
     static ServiceRequestView of(ServiceRequest r) {
         SubmitRequestBody.Location location = r.latitude() == null && r.address() == null ? null
@@ -41,6 +44,12 @@ public record ServiceRequestView(
         return new ServiceRequestView(r.id(), r.type(), r.channel(), r.title(), r.description(), location,
                 r.gridNodeId(), r.reporterId(), r.status(), r.dispatchTargetType(), r.dispatchTargetId(),
                 r.dispatchTargetName(), r.assignee(), r.outcome(), r.duplicateOf(), r.resolutionNotes(), r.rating(),
-                r.ratingComment(), r.version(), r.submittedAt(), r.updatedAt());
+                r.ratingComment(), r.version(), r.submittedAt(), r.updatedAt(), null);
+    }
+
+    ServiceRequestView withLikelyDuplicates(List<UUID> duplicates) {
+        return new ServiceRequestView(id, type, channel, title, description, location, gridNodeId, reporterId, status,
+                dispatchTargetType, dispatchTargetId, dispatchTargetName, assignee, outcome, duplicateOf,
+                resolutionNotes, rating, ratingComment, version, submittedAt, updatedAt, duplicates);
     }
 }

@@ -12,11 +12,14 @@ import cn.grid.platform.security.Caller;
 import cn.grid.platform.security.Roles;
 import cn.grid.request.domain.ServiceRequest;
 import cn.grid.request.messaging.RequestEventPublisher;
+import cn.grid.request.persistence.DuplicateRepository;
 import cn.grid.request.persistence.ServiceRequestRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -29,14 +32,19 @@ public class ServiceRequestService {
     private final RequestEventPublisher events;
     private final IdempotencyKeys idempotencyKeys;
     private final GridBoundaryViews boundaries;
+    private final DuplicateRepository duplicates;
+    private final double duplicateRadiusMetres;
 
     public ServiceRequestService(ServiceRequestRepository requests, GridNodeViews grids, RequestEventPublisher events,
-            IdempotencyKeys idempotencyKeys, GridBoundaryViews boundaries) {
+            IdempotencyKeys idempotencyKeys, GridBoundaryViews boundaries, DuplicateRepository duplicates,
+            @ConfigProperty(name = "grid.requests.duplicate-radius", defaultValue = "200") double duplicateRadiusMetres) {
         this.requests = requests;
         this.grids = grids;
         this.events = events;
         this.idempotencyKeys = idempotencyKeys;
         this.boundaries = boundaries;
+        this.duplicates = duplicates;
+        this.duplicateRadiusMetres = duplicateRadiusMetres;
     }
 
     /**
@@ -75,6 +83,32 @@ public class ServiceRequestService {
             return null;
         }
         return boundaries.locate(command.latitude(), command.longitude()).flatMap(grids::find).orElse(null);
+    }
+
+    /** Open tickets of the same type within {@code grid.requests.duplicate-radius} metres of this one. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<UUID> likelyDuplicates(ServiceRequest request) {
+        if (request.latitude() == null) {
+            return List.of();
+        }
+        return duplicates.nearbyOpen(request.id(), request.type(), request.latitude(), request.longitude(),
+                duplicateRadiusMetres, 5);
+    }
+
+    /** 我也遇到: a citizen who meets the same problem adds weight to a ticket instead of a second ticket. */
+    @Transactional
+    public long meToo(UUID id, Caller caller) {
+        ServiceRequest request = requests.findByIdOptional(id).orElseThrow(() -> DomainProblem.notFound("request", id));
+        if (!request.status().isOpen()) {
+            throw DomainProblem.conflict("request " + id + " is " + request.status() + "; it takes no more me-toos");
+        }
+        duplicates.meToo(id, caller.subject());
+        return duplicates.meTooCount(id);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long meTooCount(UUID id) {
+        return duplicates.meTooCount(id);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -8,6 +8,7 @@ import cn.grid.request.app.RequestLifecycleService;
 import cn.grid.request.app.ServiceRequestService;
 import cn.grid.request.domain.DispatchTarget;
 import cn.grid.request.domain.Outcome;
+import cn.grid.request.domain.RequestComment;
 import cn.grid.request.domain.RequestStatus;
 import cn.grid.request.domain.ServiceRequest;
 import cn.grid.request.domain.Transition;
@@ -91,8 +92,27 @@ public class RequestLifecycleResource {
         }
     }
 
-    @Schema(name = "RequestTimeline")
-    public record Timeline(List<MoveView> items) {
+    @Schema(name = "RequestComment")
+    public record CommentView(UUID id, String author, String text, boolean visibleToCitizen, OffsetDateTime at) {
+        static CommentView of(RequestComment c) {
+            return new CommentView(c.id(), c.author(), c.text(), c.visibleToCitizen(), c.at());
+        }
+    }
+
+    @Schema(name = "AddComment")
+    public record AddComment(@Schema(examples = "已联系物业，明天上午维修") @NotBlank @Size(max = 2000) String text,
+            @Schema(description = "Staff only: false keeps it an internal note (the reporter's are always visible)")
+            boolean visibleToCitizen) {
+    }
+
+    @Schema(name = "WorkerEvaluation", description = "网格员评价办事成效: the grid worker's score of the outcome.")
+    public record Evaluation(@Schema(examples = "4") @NotNull @Min(1) @Max(5) Integer score,
+            @Size(max = 1000) String note) {
+    }
+
+    @Schema(name = "RequestTimeline", description = "Moves and comments, oldest first (citizens see only the "
+            + "comments meant for them).")
+    public record Timeline(List<MoveView> items, List<CommentView> comments) {
     }
 
     private static final String STAFF = Roles.GRID_WORKER;
@@ -220,7 +240,32 @@ public class RequestLifecycleResource {
             content = @Content(schema = @Schema(implementation = Timeline.class)))
     public Timeline timeline(@PathParam("id") UUID id) {
         requests.get(id, caller.get());
-        return new Timeline(lifecycle.timeline(id).stream().map(MoveView::of).toList());
+        return new Timeline(lifecycle.timeline(id).stream().map(MoveView::of).toList(),
+                lifecycle.comments(id, caller.get()).stream().map(CommentView::of).toList());
+    }
+
+    @POST
+    @Path("/comments")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.CITIZEN, Roles.PARTY_MEMBER, STAFF, Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN})
+    @Operation(operationId = "commentRequest", summary = "Add an update or comment to the ticket's timeline")
+    @APIResponse(responseCode = "201", description = "Added",
+            content = @Content(schema = @Schema(implementation = CommentView.class)))
+    public Response comment(@PathParam("id") UUID id, @Valid @NotNull AddComment body) {
+        return Response.status(Response.Status.CREATED)
+                .entity(CommentView.of(lifecycle.comment(id, body.text(), body.visibleToCitizen(), caller.get())))
+                .build();
+    }
+
+    @POST
+    @Path("/evaluation")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({STAFF, Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN})
+    @Operation(operationId = "evaluateRequestOutcome", summary = "网格员评价办事成效 on a RESOLVED or CLOSED ticket",
+            description = "Grid staff over the ticket; If-Match required. Sits beside the citizen's rating.")
+    public Response evaluate(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull Evaluation body) {
+        return current(lifecycle.evaluate(id, IfMatch.version(ifMatch), body.score(), body.note(), caller.get()));
     }
 
     private static Response current(ServiceRequest request) {

@@ -32,6 +32,8 @@ public record ServiceRequestView(
         String resolutionNotes,
         Short rating,
         String ratingComment,
+        @Schema(description = "网格员评价办事成效 (1–5), beside the citizen's rating") Short workerEvaluation,
+        String workerEvaluationNote,
         long version,
         OffsetDateTime submittedAt,
         OffsetDateTime updatedAt,
@@ -44,12 +46,14 @@ public record ServiceRequestView(
         return new ServiceRequestView(r.id(), r.type(), r.channel(), r.title(), r.description(), location,
                 r.gridNodeId(), r.reporterId(), r.status(), r.dispatchTargetType(), r.dispatchTargetId(),
                 r.dispatchTargetName(), r.assignee(), r.outcome(), r.duplicateOf(), r.resolutionNotes(), r.rating(),
-                r.ratingComment(), r.version(), r.submittedAt(), r.updatedAt(), null);
+                r.ratingComment(), r.workerEvaluation(), r.workerEvaluationNote(), r.version(), r.submittedAt(),
+                r.updatedAt(), null);
     }
 
     ServiceRequestView withLikelyDuplicates(List<UUID> duplicates) {
         return new ServiceRequestView(id, type, channel, title, description, location, gridNodeId, reporterId, status,
                 dispatchTargetType, dispatchTargetId, dispatchTargetName, assignee, outcome, duplicateOf,
-                resolutionNotes, rating, ratingComment, version, submittedAt, updatedAt, duplicates);
+                resolutionNotes, rating, ratingComment, workerEvaluation, workerEvaluationNote, version, submittedAt,
+                updatedAt, duplicates);
     }
 }

@@ -11,11 +11,13 @@ import cn.grid.platform.security.Caller;
 import cn.grid.platform.security.Roles;
 import cn.grid.request.domain.DispatchTarget;
 import cn.grid.request.domain.Outcome;
+import cn.grid.request.domain.RequestComment;
 import cn.grid.request.domain.RequestStatus;
 import cn.grid.request.domain.ServiceRequest;
 import cn.grid.request.domain.Transition;
 import cn.grid.request.domain.TransitionRecord;
 import cn.grid.request.messaging.RequestEventPublisher;
+import cn.grid.request.persistence.CommentRepository;
 import cn.grid.request.persistence.ServiceRequestRepository;
 import cn.grid.request.persistence.TransitionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,16 +42,18 @@ public class RequestLifecycleService {
     private final PartyOrgAndTeamViews teams;
     private final GridAssignmentViews assignments;
     private final RequestEventPublisher events;
+    private final CommentRepository comments;
 
     public RequestLifecycleService(ServiceRequestRepository requests, TransitionRepository transitions,
             GridNodeViews grids, PartyOrgAndTeamViews teams, GridAssignmentViews assignments,
-            RequestEventPublisher events) {
+            RequestEventPublisher events, CommentRepository comments) {
         this.requests = requests;
         this.transitions = transitions;
         this.grids = grids;
         this.teams = teams;
         this.assignments = assignments;
         this.events = events;
+        this.comments = comments;
     }
 
     @Transactional
@@ -187,6 +191,48 @@ public class RequestLifecycleService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<TransitionRecord> timeline(UUID id) {
         return transitions.of(id);
+    }
+
+    /** The comments a caller may see: the citizen only those meant for the citizen. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<RequestComment> comments(UUID id, Caller caller) {
+        ServiceRequest request = requests.findByIdOptional(id).orElseThrow(() -> DomainProblem.notFound("request", id));
+        return comments.of(id, request.reportedBy(caller.subject()) || isCitizenOnly(caller));
+    }
+
+    /**
+     * An update or comment: the reporter's are always visible to the citizen; staff in scope and the assignee
+     * choose (internal notes stay hidden).
+     */
+    @Transactional
+    public RequestComment comment(UUID id, String text, boolean visibleToCitizen, Caller caller) {
+        ServiceRequest request = requests.findByIdOptional(id).orElseThrow(() -> DomainProblem.notFound("request", id));
+        boolean reporter = request.reportedBy(caller.subject());
+        boolean staff = !isCitizenOnly(caller) && (caller.subject().equals(request.assignee())
+                || caller.covers(request.gridPath()) && !caller.hasRole(Roles.PARTY_MEMBER));
+        if (!reporter && !staff) {
+            throw DomainProblem.forbidden("only the reporter, the assignee or grid staff over request " + id
+                    + " may comment on it");
+        }
+        RequestComment comment = new RequestComment(Ids.newId(), id, caller.subject(), text,
+                reporter || visibleToCitizen, OffsetDateTime.now());
+        comments.persist(comment);
+        return comment;
+    }
+
+    /** 网格员评价办事成效, beside the citizen's rating. */
+    @Transactional
+    public ServiceRequest evaluate(UUID id, long version, int score, String note, Caller caller) {
+        ServiceRequest request = requests.findByIdOptional(id).orElseThrow(() -> DomainProblem.notFound("request", id));
+        IfMatch.check(version, request.version(), "request " + id);
+        requireStaff(request, caller);
+        request.evaluateOutcome(score, note, caller.subject(), now());
+        requests.flush();
+        return request;
+    }
+
+    private static boolean isCitizenOnly(Caller caller) {
+        return caller.hasRole(Roles.CITIZEN) && caller.roles().size() == 1;
     }
 
     private ServiceRequest move(UUID id, long version, Caller caller, Transition transition, String reason,

@@ -83,6 +83,15 @@ public class ServiceRequest {
     @Column(name = "closed_at")
     private OffsetDateTime closedAt;
 
+    @Column(name = "worker_evaluation")
+    private Short workerEvaluation;
+
+    @Column(name = "worker_evaluation_note")
+    private String workerEvaluationNote;
+
+    @Column(name = "evaluated_by")
+    private String evaluatedBy;
+
     @Version
     private long version;
 
@@ -238,6 +247,29 @@ public class ServiceRequest {
         RequestStatus from = move(Transition.WITHDRAW, RequestStatus.WITHDRAWN, now);
         closedAt = now;
         return from;
+    }
+
+    /** 网格员评价办事成效: the grid worker's view of the outcome, once the ticket is resolved. */
+    public void evaluateOutcome(int score, String note, String worker, OffsetDateTime now) {
+        if (status != RequestStatus.RESOLVED && status != RequestStatus.CLOSED) {
+            throw DomainProblem.conflict("request " + id + " is " + status + "; its outcome is evaluated once RESOLVED "
+                    + "or CLOSED");
+        }
+        if (score < 1 || score > 5) {
+            throw DomainProblem.invalid("score", "must be 1 to 5");
+        }
+        workerEvaluation = (short) score;
+        workerEvaluationNote = note;
+        evaluatedBy = worker;
+        updatedAt = now;
+    }
+
+    public Short workerEvaluation() {
+        return workerEvaluation;
+    }
+
+    public String workerEvaluationNote() {
+        return workerEvaluationNote;
     }
 
     public boolean satisfied() {

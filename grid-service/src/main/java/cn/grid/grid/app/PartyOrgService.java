@@ -16,6 +16,7 @@ import cn.grid.platform.paging.CursorPage;
 import cn.grid.platform.paging.PageRequest;
 import cn.grid.platform.problem.DomainProblem;
 import cn.grid.platform.security.Caller;
+import cn.grid.platform.time.GridCalendar;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -36,15 +37,15 @@ public class PartyOrgService implements RetirementGuard {
     private final PartyOrgRepository orgs;
     private final GridNodeRepository nodes;
     private final PersonRepository people;
-    private final PeopleService peopleService;
+    private final GridCalendar calendar;
     private final GridEventPublisher events;
 
     public PartyOrgService(PartyOrgRepository orgs, GridNodeRepository nodes, PersonRepository people,
-            PeopleService peopleService, GridEventPublisher events) {
+            GridCalendar calendar, GridEventPublisher events) {
         this.orgs = orgs;
         this.nodes = nodes;
         this.people = people;
-        this.peopleService = peopleService;
+        this.calendar = calendar;
         this.events = events;
     }
 
@@ -93,7 +94,7 @@ public class PartyOrgService implements RetirementGuard {
         PartyOrg org = get(orgId, caller);
         Person person = people.findByIdOptional(personId).orElseThrow(() ->
                 DomainProblem.invalid("personId", "person " + personId + " does not exist"));
-        Tenure tenure = new Tenure(start == null ? peopleService.today() : start, null);
+        Tenure tenure = new Tenure(start == null ? calendar.today() : start, null);
         for (OrgMembership existing : orgs.membershipsOf(orgId, personId)) {
             if (existing.role() == role && existing.tenure().overlaps(tenure)) {
                 throw DomainProblem.conflict("person " + personId + " is already " + role + " of " + orgId);
@@ -121,7 +122,7 @@ public class PartyOrgService implements RetirementGuard {
             throw DomainProblem.notFound("membership", membershipId);
         }
         IfMatch.check(expectedVersion, membership.version(), "membership " + membershipId);
-        membership.end(day == null ? peopleService.today() : day);
+        membership.end(day == null ? calendar.today() : day);
         events.membershipChanged(membership, people.findById(membership.personId()));
         return membership;
     }
@@ -129,7 +130,7 @@ public class PartyOrgService implements RetirementGuard {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<OrgMembership> members(UUID orgId, LocalDate day, Caller caller) {
         get(orgId, caller);
-        return orgs.memberships(orgId, day == null ? peopleService.today() : day);
+        return orgs.memberships(orgId, day == null ? calendar.today() : day);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -137,7 +138,7 @@ public class PartyOrgService implements RetirementGuard {
         GridNode grid = nodes.findByIdOptional(gridNodeId).orElseThrow(() -> DomainProblem.notFound("grid node",
                 gridNodeId));
         caller.requireScope(grid.path(), "grid node " + gridNodeId);
-        LocalDate on = day == null ? peopleService.today() : day;
+        LocalDate on = day == null ? calendar.today() : day;
         return new Counts(on, orgs.countsInGridSubtree(grid.path()), orgs.membersInGridSubtree(grid.path(), on),
                 orgs.registeredMembersInGridSubtree(grid.path(), on));
     }

@@ -16,13 +16,12 @@ import cn.grid.platform.paging.CursorPage;
 import cn.grid.platform.paging.PageRequest;
 import cn.grid.platform.problem.DomainProblem;
 import cn.grid.platform.security.Caller;
+import cn.grid.platform.time.GridCalendar;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -39,22 +38,21 @@ public class PeopleService implements RetirementGuard {
     private final GridNodeRepository nodes;
     private final IdentityNumberProtector identities;
     private final GridEventPublisher events;
-    private final ZoneId zone;
+    private final GridCalendar calendar;
 
     public PeopleService(PersonRepository people, AssignmentRepository assignments, GridNodeRepository nodes,
-            IdentityNumberProtector identities, GridEventPublisher events,
-            @ConfigProperty(name = "grid.time-zone", defaultValue = "Asia/Shanghai") ZoneId zone) {
+            IdentityNumberProtector identities, GridEventPublisher events, GridCalendar calendar) {
         this.people = people;
         this.assignments = assignments;
         this.nodes = nodes;
         this.identities = identities;
         this.events = events;
-        this.zone = zone;
+        this.calendar = calendar;
     }
 
     /** Today where the grids are; "active now" and default dates mean this day. */
     public LocalDate today() {
-        return LocalDate.now(zone);
+        return calendar.today();
     }
 
     @Transactional

@@ -16,6 +16,7 @@ import cn.grid.platform.paging.CursorPage;
 import cn.grid.platform.paging.PageRequest;
 import cn.grid.platform.problem.DomainProblem;
 import cn.grid.platform.security.Caller;
+import cn.grid.platform.time.GridCalendar;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -38,15 +39,15 @@ public class TeamService implements RetirementGuard {
     private final TeamRepository teams;
     private final GridNodeRepository nodes;
     private final PersonRepository people;
-    private final PeopleService peopleService;
+    private final GridCalendar calendar;
     private final GridEventPublisher events;
 
     public TeamService(TeamRepository teams, GridNodeRepository nodes, PersonRepository people,
-            PeopleService peopleService, GridEventPublisher events) {
+            GridCalendar calendar, GridEventPublisher events) {
         this.teams = teams;
         this.nodes = nodes;
         this.people = people;
-        this.peopleService = peopleService;
+        this.calendar = calendar;
         this.events = events;
     }
 
@@ -80,7 +81,7 @@ public class TeamService implements RetirementGuard {
         Team team = get(nodeId, teamId, caller);
         Person person = people.findByIdOptional(personId).orElseThrow(() ->
                 DomainProblem.invalid("personId", "person " + personId + " does not exist"));
-        Tenure tenure = new Tenure(start == null ? peopleService.today() : start, null);
+        Tenure tenure = new Tenure(start == null ? calendar.today() : start, null);
         for (TeamMember existing : teams.membershipsOf(teamId, personId)) {
             if (existing.tenure().overlaps(tenure)) {
                 throw DomainProblem.conflict("person " + personId + " is already in team " + teamId);
@@ -100,7 +101,7 @@ public class TeamService implements RetirementGuard {
         if (member == null || !member.teamId().equals(teamId)) {
             throw DomainProblem.notFound("team member", memberId);
         }
-        member.leave(day == null ? peopleService.today() : day);
+        member.leave(day == null ? calendar.today() : day);
         team.touch(OffsetDateTime.now());
         publish(team);
         return member;
@@ -109,7 +110,7 @@ public class TeamService implements RetirementGuard {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Membership> members(UUID nodeId, UUID teamId, Caller caller) {
         get(nodeId, teamId, caller);
-        return withPeople(teams.members(teamId, peopleService.today()));
+        return withPeople(teams.members(teamId, calendar.today()));
     }
 
     @Override
@@ -123,7 +124,7 @@ public class TeamService implements RetirementGuard {
 
     private void publish(Team team) {
         teams.flush();
-        List<TeamChangedV1.Member> members = withPeople(teams.members(team.id(), peopleService.today())).stream()
+        List<TeamChangedV1.Member> members = withPeople(teams.members(team.id(), calendar.today())).stream()
                 .map(m -> new TeamChangedV1.Member(m.person().id().toString(), m.person().name(),
                         m.person().subject(), m.member().role()))
                 .toList();

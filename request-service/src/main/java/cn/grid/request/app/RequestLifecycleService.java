@@ -9,6 +9,7 @@ import cn.grid.platform.ids.Ids;
 import cn.grid.platform.problem.DomainProblem;
 import cn.grid.platform.security.Caller;
 import cn.grid.platform.security.Roles;
+import cn.grid.platform.time.GridCalendar;
 import cn.grid.request.domain.DispatchTarget;
 import cn.grid.request.domain.Outcome;
 import cn.grid.request.domain.RequestComment;
@@ -43,10 +44,11 @@ public class RequestLifecycleService {
     private final GridAssignmentViews assignments;
     private final RequestEventPublisher events;
     private final CommentRepository comments;
+    private final GridCalendar calendar;
 
     public RequestLifecycleService(ServiceRequestRepository requests, TransitionRepository transitions,
             GridNodeViews grids, PartyOrgAndTeamViews teams, GridAssignmentViews assignments,
-            RequestEventPublisher events, CommentRepository comments) {
+            RequestEventPublisher events, CommentRepository comments, GridCalendar calendar) {
         this.requests = requests;
         this.transitions = transitions;
         this.grids = grids;
@@ -54,6 +56,7 @@ public class RequestLifecycleService {
         this.assignments = assignments;
         this.events = events;
         this.comments = comments;
+        this.calendar = calendar;
     }
 
     @Transactional
@@ -119,7 +122,7 @@ public class RequestLifecycleService {
     public ServiceRequest claim(UUID id, Caller caller) {
         ServiceRequest current = requests.findByIdOptional(id).orElseThrow(() -> DomainProblem.notFound("request", id));
         return move(id, current.version(), caller, Transition.CLAIM, null, r -> {
-            boolean registeredThereOrAbove = r.gridPath() != null && assignments.heldBy(caller.subject(), today()).stream()
+            boolean registeredThereOrAbove = r.gridPath() != null && assignments.heldBy(caller.subject(), calendar.today()).stream()
                     .anyMatch(a -> ("PARTY_MEMBER".equals(a.role()) || "VOLUNTEER".equals(a.role()))
                             && r.gridPath().startsWith(a.nodePath()));
             if (!registeredThereOrAbove) {
@@ -300,10 +303,6 @@ public class RequestLifecycleService {
         if (value == null || value.isBlank()) {
             throw DomainProblem.invalid(field, "name " + what);
         }
-    }
-
-    private static java.time.LocalDate today() {
-        return java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
     }
 
     private static OffsetDateTime now() {

@@ -4,6 +4,7 @@ import cn.grid.platform.gridview.GridNodeSnapshot;
 import cn.grid.platform.gridview.GridNodeViews;
 import cn.grid.platform.problem.DomainProblem;
 import cn.grid.platform.security.Caller;
+import cn.grid.platform.time.GridCalendar;
 import cn.grid.request.domain.StageTimes;
 import cn.grid.request.domain.StatsGroup;
 import cn.grid.request.persistence.RequestStatsRepository;
@@ -12,11 +13,10 @@ import jakarta.transaction.Transactional;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
-/** Ticket statistics of a subtree over a period of days (Asia/Shanghai), for dashboards and reports. */
+/** Ticket statistics of a subtree over a period of days (in grid.time-zone), for dashboards and reports. */
 @ApplicationScoped
 public class RequestStatsService {
 
@@ -26,14 +26,14 @@ public class RequestStatsService {
             StageTimes averageSeconds, List<StatsGroup> groups) {
     }
 
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-
     private final RequestStatsRepository stats;
     private final GridNodeViews grids;
+    private final GridCalendar calendar;
 
-    public RequestStatsService(RequestStatsRepository stats, GridNodeViews grids) {
+    public RequestStatsService(RequestStatsRepository stats, GridNodeViews grids, GridCalendar calendar) {
         this.stats = stats;
         this.grids = grids;
+        this.calendar = calendar;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -45,8 +45,8 @@ public class RequestStatsService {
             throw DomainProblem.invalid("to", "a period spans at most five years");
         }
         GridNodeSnapshot grid = grids.get(gridNodeId, caller);
-        OffsetDateTime start = from.atStartOfDay(CHINA).toOffsetDateTime();
-        OffsetDateTime end = to.plusDays(1).atStartOfDay(CHINA).toOffsetDateTime();
+        OffsetDateTime start = calendar.startOf(from);
+        OffsetDateTime end = calendar.startOf(to.plusDays(1));
         List<StatsGroup> groups = stats.groups(grid.path(), start, end);
         long submitted = groups.stream().mapToLong(StatsGroup::count).sum();
         long dropped = groups.stream().filter(g -> g.status().equals("REJECTED") || g.status().equals("WITHDRAWN"))

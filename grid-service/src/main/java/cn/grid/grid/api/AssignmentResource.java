@@ -1,5 +1,6 @@
 package cn.grid.grid.api;
 
+import cn.grid.platform.concurrency.Versioned;
 import cn.grid.grid.app.PeopleService;
 import cn.grid.grid.domain.Assignment;
 import cn.grid.grid.domain.AssignmentRole;
@@ -20,7 +21,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -69,8 +69,7 @@ public class AssignmentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response assign(@PathParam("nodeId") UUID nodeId, @Valid @NotNull AssignmentRequest request) {
         Assignment assignment = service.assign(nodeId, request.toCommand(), caller.get());
-        return Response.status(Response.Status.CREATED).tag(new EntityTag(Long.toString(assignment.version())))
-                .entity(AssignmentView.of(assignment)).build();
+        return Versioned.created(null, AssignmentView.of(assignment), assignment.version()).build();
     }
 
     @POST
@@ -86,8 +85,7 @@ public class AssignmentResource {
             @HeaderParam("If-Match") String ifMatch, @Valid @NotNull EndAssignmentRequest request) {
         Assignment assignment = service.end(nodeId, assignmentId, IfMatch.version(ifMatch), request.endDate(),
                 request.reason(), caller.get());
-        return Response.ok(AssignmentView.of(assignment))
-                .tag(new EntityTag(Long.toString(assignment.version()))).build();
+        return Versioned.ok(AssignmentView.of(assignment), assignment.version());
     }
 
     @GET

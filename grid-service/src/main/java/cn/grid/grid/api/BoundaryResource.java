@@ -1,5 +1,6 @@
 package cn.grid.grid.api;
 
+import cn.grid.platform.concurrency.Versioned;
 import cn.grid.grid.app.BoundaryService;
 import cn.grid.platform.problem.Problem;
 import cn.grid.platform.security.CurrentCaller;
@@ -17,7 +18,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -76,8 +76,7 @@ public class BoundaryResource {
     public Response put(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @NotNull JsonNode geometry) {
         BoundaryService.Boundary boundary = service.put(id, ifMatch, geometry, caller.get());
-        return Response.ok(new BoundaryView(id, boundary.geometry(), boundary.version()))
-                .tag(new EntityTag(Long.toString(boundary.version()))).build();
+        return Versioned.ok(new BoundaryView(id, boundary.geometry(), boundary.version()), boundary.version());
     }
 
     @GET
@@ -91,8 +90,7 @@ public class BoundaryResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {
         BoundaryService.Boundary boundary = service.get(id, caller.get());
-        return Response.ok(new BoundaryView(id, boundary.geometry(), boundary.version()))
-                .tag(new EntityTag(Long.toString(boundary.version()))).build();
+        return Versioned.ok(new BoundaryView(id, boundary.geometry(), boundary.version()), boundary.version());
     }
 
     @GET

@@ -13,6 +13,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import cn.grid.grid.domain.GridLevel;
 import cn.grid.platform.concurrency.IfMatch;
+import cn.grid.platform.concurrency.Versioned;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -22,7 +23,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -68,10 +68,8 @@ public class GridNodeResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@Valid @NotNull CreateGridNodeRequest request, @jakarta.ws.rs.core.Context UriInfo uri) {
         GridNode node = service.create(request.toCommand(), caller.get());
-        return Response.created(uri.getBaseUriBuilder().path("api/v1/grids/{id}").build(node.id()))
-                .tag(etag(node))
-                .entity(GridNodeView.of(node))
-                .build();
+        return Versioned.created(uri.getBaseUriBuilder().path("api/v1/grids/{id}").build(node.id()),
+                GridNodeView.of(node), node.version()).build();
     }
 
     @GET
@@ -86,7 +84,7 @@ public class GridNodeResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {
         GridNode node = service.get(id, caller.get());
-        return Response.ok(GridNodeView.of(node)).tag(etag(node)).build();
+        return Versioned.ok(GridNodeView.of(node), node.version());
     }
 
     @GET
@@ -191,10 +189,6 @@ public class GridNodeResource {
     }
 
     private static Response current(GridNode node) {
-        return Response.ok(GridNodeView.of(node)).tag(etag(node)).build();
-    }
-
-    private static EntityTag etag(GridNode node) {
-        return new EntityTag(Long.toString(node.version()));
+        return Versioned.ok(GridNodeView.of(node), node.version());
     }
 }

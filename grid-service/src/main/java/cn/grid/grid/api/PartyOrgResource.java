@@ -1,5 +1,6 @@
 package cn.grid.grid.api;
 
+import cn.grid.platform.concurrency.Versioned;
 import cn.grid.grid.app.PartyOrgService;
 import cn.grid.grid.domain.BranchType;
 import cn.grid.grid.domain.MembershipRole;
@@ -24,7 +25,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -67,8 +67,7 @@ public class PartyOrgResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response found(@Valid @NotNull PartyOrgDtos.FoundRequest request) {
         PartyOrg org = service.found(request.toCommand(), caller.get());
-        return Response.status(Response.Status.CREATED).tag(new EntityTag(Long.toString(org.version())))
-                .entity(PartyOrgDtos.OrgView.of(org)).build();
+        return Versioned.created(null, PartyOrgDtos.OrgView.of(org), org.version()).build();
     }
 
     @GET
@@ -81,7 +80,7 @@ public class PartyOrgResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {
         PartyOrg org = service.get(id, caller.get());
-        return Response.ok(PartyOrgDtos.OrgView.of(org)).tag(new EntityTag(Long.toString(org.version()))).build();
+        return Versioned.ok(PartyOrgDtos.OrgView.of(org), org.version());
     }
 
     @PATCH
@@ -93,7 +92,7 @@ public class PartyOrgResource {
     public Response rename(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull PartyOrgDtos.RenameRequest request) {
         PartyOrg org = service.rename(id, IfMatch.version(ifMatch), request.name().strip(), caller.get());
-        return Response.ok(PartyOrgDtos.OrgView.of(org)).tag(new EntityTag(Long.toString(org.version()))).build();
+        return Versioned.ok(PartyOrgDtos.OrgView.of(org), org.version());
     }
 
     @GET
@@ -118,8 +117,7 @@ public class PartyOrgResource {
     public Response join(@PathParam("id") UUID id, @Valid @NotNull PartyOrgDtos.JoinRequest request) {
         OrgMembership membership = service.join(id, request.personId(),
                 request.role() == null ? MembershipRole.MEMBER : request.role(), request.startDate(), caller.get());
-        return Response.status(Response.Status.CREATED).tag(new EntityTag(Long.toString(membership.version())))
-                .entity(PartyOrgDtos.MembershipView.of(membership)).build();
+        return Versioned.created(null, PartyOrgDtos.MembershipView.of(membership), membership.version()).build();
     }
 
     @POST
@@ -132,8 +130,7 @@ public class PartyOrgResource {
             @HeaderParam("If-Match") String ifMatch, @Valid @NotNull PartyOrgDtos.LeaveRequest request) {
         OrgMembership membership = service.leave(id, membershipId, IfMatch.version(ifMatch), request.endDate(),
                 caller.get());
-        return Response.ok(PartyOrgDtos.MembershipView.of(membership))
-                .tag(new EntityTag(Long.toString(membership.version()))).build();
+        return Versioned.ok(PartyOrgDtos.MembershipView.of(membership), membership.version());
     }
 
     @GET

@@ -1,5 +1,6 @@
 package cn.grid.grid.api;
 
+import cn.grid.platform.concurrency.Versioned;
 import cn.grid.grid.app.PeopleService;
 import cn.grid.grid.domain.Person;
 import cn.grid.platform.problem.Problem;
@@ -15,7 +16,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -58,9 +58,9 @@ public class PersonResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response register(@Valid @NotNull RegisterPersonRequest request, @Context UriInfo uri) {
         Person person = service.register(request.toCommand(), caller.get());
-        return Response.created(uri.getBaseUriBuilder().path("api/v1/people/{id}").build(person.id()))
-                .tag(new EntityTag(Long.toString(person.version())))
-                .entity(PersonView.of(person)).build();
+        return Versioned.created(uri.getBaseUriBuilder().path("api/v1/people/{id}").build(person.id()),
+                PersonView.of(person),
+                person.version()).build();
     }
 
     @GET
@@ -74,7 +74,7 @@ public class PersonResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {
         Person person = service.get(id, caller.get());
-        return Response.ok(PersonView.of(person)).tag(new EntityTag(Long.toString(person.version()))).build();
+        return Versioned.ok(PersonView.of(person), person.version());
     }
 
     @GET

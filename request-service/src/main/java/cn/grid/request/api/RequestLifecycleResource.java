@@ -1,5 +1,6 @@
 package cn.grid.request.api;
 
+import cn.grid.platform.concurrency.Versioned;
 import cn.grid.platform.concurrency.IfMatch;
 import cn.grid.platform.problem.Problem;
 import cn.grid.platform.security.CurrentCaller;
@@ -27,7 +28,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -269,6 +269,6 @@ public class RequestLifecycleResource {
     }
 
     private static Response current(ServiceRequest request) {
-        return Response.ok(ServiceRequestView.of(request)).tag(new EntityTag(Long.toString(request.version()))).build();
+        return Versioned.ok(ServiceRequestView.of(request), request.version());
     }
 }

@@ -1,5 +1,6 @@
 package cn.grid.request.api;
 
+import cn.grid.platform.concurrency.Versioned;
 import cn.grid.platform.paging.CursorPage;
 import cn.grid.platform.paging.PageRequest;
 import cn.grid.platform.problem.Problem;
@@ -20,7 +21,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -70,10 +70,10 @@ public class ServiceRequestResource {
                     example = "3b1f0c52-6a4e-4d55-9a0e-2f4c9d1e7a10") String idempotencyKey) {
         IdempotencyKeys.Outcome<ServiceRequest> outcome = service.submit(body.toCommand(), caller.get(), idempotencyKey);
         ServiceRequest request = outcome.value();
-        return Response.created(uri.getBaseUriBuilder().path("api/v1/requests/{id}").build(request.id()))
+        return Versioned.created(uri.getBaseUriBuilder().path("api/v1/requests/{id}").build(request.id()),
+                        ServiceRequestView.of(request).withLikelyDuplicates(service.likelyDuplicates(request)),
+                        request.version())
                 .header("Idempotency-Replayed", outcome.replayed() ? "true" : null)
-                .tag(new EntityTag(Long.toString(request.version())))
-                .entity(ServiceRequestView.of(request).withLikelyDuplicates(service.likelyDuplicates(request)))
                 .build();
     }
 
@@ -107,7 +107,7 @@ public class ServiceRequestResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {
         ServiceRequest request = service.get(id, caller.get());
-        return Response.ok(ServiceRequestView.of(request)).tag(new EntityTag(Long.toString(request.version()))).build();
+        return Versioned.ok(ServiceRequestView.of(request), request.version());
     }
 
     @GET

@@ -1,5 +1,6 @@
 package cn.grid.study.api;
 
+import cn.grid.platform.concurrency.Versioned;
 import cn.grid.platform.paging.CursorPage;
 import cn.grid.platform.paging.PageRequest;
 import cn.grid.platform.problem.Problem;
@@ -18,7 +19,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -59,10 +59,9 @@ public class StudySessionResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response record(@Valid @NotNull RecordSessionBody body, @Context UriInfo uri) {
         StudySession session = service.record(body.toCommand(), caller.get());
-        return Response.created(uri.getBaseUriBuilder().path("api/v1/study/sessions/{id}").build(session.id()))
-                .tag(new EntityTag(Long.toString(session.version())))
-                .entity(StudySessionView.of(session))
-                .build();
+        return Versioned.created(uri.getBaseUriBuilder().path("api/v1/study/sessions/{id}").build(session.id()),
+                StudySessionView.of(session),
+                session.version()).build();
     }
 
     @GET
@@ -75,7 +74,7 @@ public class StudySessionResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {
         StudySession session = service.get(id, caller.get());
-        return Response.ok(StudySessionView.of(session)).tag(new EntityTag(Long.toString(session.version()))).build();
+        return Versioned.ok(StudySessionView.of(session), session.version());
     }
 
     @GET

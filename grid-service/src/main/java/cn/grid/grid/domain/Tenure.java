@@ -38,10 +38,6 @@ public class Tenure {
         return startsBeforeOtherEnds && endsAfterOtherStarts;
     }
 
-    public boolean activeOn(LocalDate day) {
-        return !day.isBefore(startDate) && (endDate == null || !day.isAfter(endDate));
-    }
-
     /** Ends on {@code day} (the last day it holds); {@code what} names the holder in refusals. */
     Tenure endOn(LocalDate day, String what) {
         if (endDate != null) {

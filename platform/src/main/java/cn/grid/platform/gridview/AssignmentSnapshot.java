@@ -8,8 +8,4 @@ public record AssignmentSnapshot(UUID assignmentId, UUID personId, String person
         String nodePath, String role, LocalDate startDate, LocalDate endDate, String workOrganisation) {
 
     public static final String PARTY_MEMBER = "PARTY_MEMBER";
-
-    public boolean activeOn(LocalDate day) {
-        return !day.isBefore(startDate) && (endDate == null || !day.isAfter(endDate));
-    }
 }

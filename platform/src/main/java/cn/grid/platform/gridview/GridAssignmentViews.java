@@ -54,13 +54,6 @@ public class GridAssignmentViews {
                 Date.valueOf(day));
     }
 
-    /** Assignments of {@code role} holding on {@code day} anywhere in the subtree under {@code path}. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<AssignmentSnapshot> inSubtree(String path, String role, LocalDate day) {
-        return query("node_path like ?1 and role = ?2 and start_date <= ?3 and (end_date is null or end_date >= ?3)",
-                SubtreeQuery.likePrefix(path), role, Date.valueOf(day));
-    }
-
     private List<AssignmentSnapshot> query(String where, Object... params) {
         var query = entityManager.createNativeQuery("""
                 select assignment_id, person_id, person_name, subject, node_id, node_path, role, start_date, end_date,

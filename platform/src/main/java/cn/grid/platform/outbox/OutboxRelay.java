@@ -71,17 +71,6 @@ public final class OutboxRelay {
         }
     }
 
-    /** How many events wait to be published; for the readiness report and metrics. */
-    public long backlog() throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(
-                        "select count(*) from outbox_event where sent_at is null");
-                ResultSet rs = statement.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
     /** Deletes rows published longer ago than {@code retention}; returns how many. */
     public int purgeSent(Duration retention) throws SQLException {
         try (Connection connection = dataSource.getConnection();

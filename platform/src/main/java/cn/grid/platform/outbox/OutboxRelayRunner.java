@@ -55,7 +55,6 @@ public class OutboxRelayRunner {
     private OutboxRelay relay;
     private Thread thread;
     private Connection listenConnection;
-    private volatile Instant lastSuccess = Instant.now();
 
     public OutboxRelayRunner(AgroalDataSource dataSource,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
@@ -104,15 +103,6 @@ public class OutboxRelayRunner {
         }
     }
 
-    /** When the relay last completed a pass without error; the readiness check reports it. */
-    public Instant lastSuccess() {
-        return lastSuccess;
-    }
-
-    public OutboxRelay relay() {
-        return relay;
-    }
-
     private void run() {
         try {
             relayUntilStopped();
@@ -127,7 +117,6 @@ public class OutboxRelayRunner {
         while (stopping.getCount() > 0) {
             try {
                 int published = relay.publishBatch();
-                lastSuccess = Instant.now();
                 backoff = Duration.ofMillis(100);
                 if (Instant.now().isAfter(nextPurge)) {
                     int purged = relay.purgeSent(retention);

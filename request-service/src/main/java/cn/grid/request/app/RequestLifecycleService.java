@@ -1,6 +1,7 @@
 package cn.grid.request.app;
 
 import cn.grid.platform.concurrency.IfMatch;
+import cn.grid.platform.gridview.AssignmentSnapshot;
 import cn.grid.platform.gridview.GridAssignmentViews;
 import cn.grid.platform.gridview.GridNodeSnapshot;
 import cn.grid.platform.gridview.GridNodeViews;
@@ -123,7 +124,7 @@ public class RequestLifecycleService {
         ServiceRequest current = requests.findByIdOptional(id).orElseThrow(() -> DomainProblem.notFound("request", id));
         return move(id, current.version(), caller, Transition.CLAIM, null, r -> {
             boolean registeredThereOrAbove = r.gridPath() != null && assignments.heldBy(caller.subject(), calendar.today()).stream()
-                    .anyMatch(a -> ("PARTY_MEMBER".equals(a.role()) || "VOLUNTEER".equals(a.role()))
+                    .anyMatch(a -> (AssignmentSnapshot.PARTY_MEMBER.equals(a.role()) || "VOLUNTEER".equals(a.role()))
                             && r.gridPath().startsWith(a.nodePath()));
             if (!registeredThereOrAbove) {
                 throw DomainProblem.forbidden("micro-wishes are claimed by party members and volunteers registered "

@@ -71,7 +71,7 @@ public class ServiceRequestResource {
         IdempotencyKeys.Outcome<ServiceRequest> outcome = service.submit(body.toCommand(), caller.get(), idempotencyKey);
         ServiceRequest request = outcome.value();
         return Versioned.created(uri.getBaseUriBuilder().path("api/v1/requests/{id}").build(request.id()),
-                        ServiceRequestView.of(request).withLikelyDuplicates(service.likelyDuplicates(request)),
+                        ServiceRequestView.submitted(request, service.likelyDuplicates(request)),
                         request.version())
                 .header("Idempotency-Replayed", outcome.replayed() ? "true" : null)
                 .build();
@@ -120,6 +120,6 @@ public class ServiceRequestResource {
     public CursorPage<ServiceRequestView> list(@QueryParam("gridNodeId") UUID gridNodeId,
             @QueryParam("limit") @Schema(description = "1..100, default 20") Integer limit,
             @QueryParam("cursor") String cursor) {
-        return service.list(gridNodeId, PageRequest.of(limit, cursor), caller.get(), ServiceRequestView::of);
+        return service.list(gridNodeId, PageRequest.of(limit, cursor), caller.get(), ServiceRequestView::masked);
     }
 }

@@ -6,6 +6,8 @@ import cn.grid.request.domain.Outcome;
 import cn.grid.request.domain.RequestStatus;
 import cn.grid.request.domain.RequestType;
 import cn.grid.request.domain.ServiceRequest;
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.OffsetDateTime;
@@ -16,10 +18,17 @@ import java.util.UUID;
 public record ServiceRequestView(
         UUID id,
         RequestType type,
+        @Schema(description = "Its code in the category catalogue") String category,
+        @Schema(description = "The category's extra fields by code", type = SchemaType.OBJECT)
+        @JsonRawValue String attributes,
         Channel channel,
         String title,
         String description,
         SubmitRequestBody.Location location,
+        List<String> photos,
+        @Schema(description = "The citizen's contact; masked in lists (李*, 138****1234)")
+        SubmitRequestBody.Contact contact,
+        @Schema(description = "Filed by grid staff on the citizen's behalf (代为上报)") boolean onBehalf,
         @Schema(description = "The grid it was routed to; null = the community-level queue") UUID gridNodeId,
         String reporterId,
         RequestStatus status,
@@ -30,6 +39,7 @@ public record ServiceRequestView(
         Outcome outcome,
         UUID duplicateOf,
         String resolutionNotes,
+        List<String> resolutionPhotos,
         Short rating,
         String ratingComment,
         @Schema(description = "网格员评价办事成效 (1–5), beside the citizen's rating") Short workerEvaluation,
@@ -40,20 +50,31 @@ public record ServiceRequestView(
         @Schema(description = "On submit only: open tickets of the same type nearby, nearest first — a client may "
                 + "offer 'me too' on one of them") List<UUID> likelyDuplicates) {
 
+    /** The whole ticket, contact included: for its reporter and the staff over it. */
     static ServiceRequestView of(ServiceRequest r) {
-        SubmitRequestBody.Location location = r.latitude() == null && r.address() == null ? null
-                : new SubmitRequestBody.Location(r.latitude(), r.longitude(), r.address());
-        return new ServiceRequestView(r.id(), r.type(), r.channel(), r.title(), r.description(), location,
-                r.gridNodeId(), r.reporterId(), r.status(), r.dispatchTargetType(), r.dispatchTargetId(),
-                r.dispatchTargetName(), r.assignee(), r.outcome(), r.duplicateOf(), r.resolutionNotes(), r.rating(),
-                r.ratingComment(), r.workerEvaluation(), r.workerEvaluationNote(), r.version(), r.submittedAt(),
-                r.updatedAt(), null);
+        return of(r, r.contactName(), r.contactPhone(), null);
     }
 
-    ServiceRequestView withLikelyDuplicates(List<UUID> duplicates) {
-        return new ServiceRequestView(id, type, channel, title, description, location, gridNodeId, reporterId, status,
-                dispatchTargetType, dispatchTargetId, dispatchTargetName, assignee, outcome, duplicateOf,
-                resolutionNotes, rating, ratingComment, workerEvaluation, workerEvaluationNote, version, submittedAt,
-                updatedAt, duplicates);
+    /** A list entry: the contact masked (first character of the name, first 3 and last 4 digits). */
+    static ServiceRequestView masked(ServiceRequest r) {
+        return of(r, ContactMask.name(r.contactName()), ContactMask.phone(r.contactPhone()), null);
+    }
+
+    static ServiceRequestView submitted(ServiceRequest r, List<UUID> likelyDuplicates) {
+        return of(r, r.contactName(), r.contactPhone(), likelyDuplicates);
+    }
+
+    private static ServiceRequestView of(ServiceRequest r, String contactName, String contactPhone,
+            List<UUID> likelyDuplicates) {
+        SubmitRequestBody.Location location = r.latitude() == null && r.address() == null ? null
+                : new SubmitRequestBody.Location(r.latitude(), r.longitude(), r.address());
+        SubmitRequestBody.Contact contact = contactName == null && contactPhone == null ? null
+                : new SubmitRequestBody.Contact(contactName, contactPhone);
+        return new ServiceRequestView(r.id(), r.type(), r.categoryCode(), r.attributesJson(), r.channel(), r.title(),
+                r.description(), location, r.photos(), contact, r.onBehalf(), r.gridNodeId(), r.reporterId(),
+                r.status(), r.dispatchTargetType(), r.dispatchTargetId(), r.dispatchTargetName(), r.assignee(),
+                r.outcome(), r.duplicateOf(), r.resolutionNotes(), r.resolutionPhotos(), r.rating(), r.ratingComment(),
+                r.workerEvaluation(), r.workerEvaluationNote(), r.version(), r.submittedAt(), r.updatedAt(),
+                likelyDuplicates);
     }
 }

@@ -20,6 +20,7 @@ import cn.grid.request.domain.Transition;
 import cn.grid.request.domain.TransitionRecord;
 import cn.grid.request.messaging.RequestEventPublisher;
 import cn.grid.request.persistence.CommentRepository;
+import cn.grid.request.persistence.DuplicateRepository;
 import cn.grid.request.persistence.ServiceRequestRepository;
 import cn.grid.request.persistence.TransitionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,10 +47,12 @@ public class RequestLifecycleService {
     private final RequestEventPublisher events;
     private final CommentRepository comments;
     private final GridCalendar calendar;
+    private final DuplicateRepository duplicateMarks;
 
     public RequestLifecycleService(ServiceRequestRepository requests, TransitionRepository transitions,
             GridNodeViews grids, PartyOrgAndTeamViews teams, GridAssignmentViews assignments,
-            RequestEventPublisher events, CommentRepository comments, GridCalendar calendar) {
+            RequestEventPublisher events, CommentRepository comments, GridCalendar calendar,
+            DuplicateRepository duplicateMarks) {
         this.requests = requests;
         this.transitions = transitions;
         this.grids = grids;
@@ -58,6 +61,7 @@ public class RequestLifecycleService {
         this.events = events;
         this.comments = comments;
         this.calendar = calendar;
+        this.duplicateMarks = duplicateMarks;
     }
 
     @Transactional
@@ -160,7 +164,12 @@ public class RequestLifecycleService {
             if (duplicateOf != null && requests.findByIdOptional(duplicateOf).isEmpty()) {
                 throw DomainProblem.invalid("duplicateOf", "request " + duplicateOf + " does not exist");
             }
-            return r.resolve(outcome, duplicateOf, notes, photos, now());
+            RequestStatus from = r.resolve(outcome, duplicateOf, notes, photos, now());
+            if (duplicateOf != null) {
+                // the original now speaks for everyone who asked through this duplicate
+                duplicateMarks.foldInto(r.id(), duplicateOf);
+            }
+            return from;
         });
     }
 

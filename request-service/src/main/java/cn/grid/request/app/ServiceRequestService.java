@@ -10,7 +10,12 @@ import cn.grid.platform.paging.PageRequest;
 import cn.grid.platform.problem.DomainProblem;
 import cn.grid.platform.security.Caller;
 import cn.grid.platform.security.Roles;
+import cn.grid.request.domain.HandlingLevel;
+import cn.grid.request.domain.RequestCategory;
 import cn.grid.request.domain.ServiceRequest;
+import cn.grid.request.domain.TicketDetails;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.grid.request.messaging.RequestEventPublisher;
 import cn.grid.request.persistence.DuplicateRepository;
 import cn.grid.request.persistence.ServiceRequestRepository;
@@ -20,6 +25,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -34,10 +40,12 @@ public class ServiceRequestService {
     private final GridBoundaryViews boundaries;
     private final DuplicateRepository duplicates;
     private final double duplicateRadiusMetres;
+    private final CategoryCatalogueService catalogue;
+    private final ObjectMapper json;
 
     public ServiceRequestService(ServiceRequestRepository requests, GridNodeViews grids, RequestEventPublisher events,
             IdempotencyKeys idempotencyKeys, GridBoundaryViews boundaries, DuplicateRepository duplicates,
-            @ConfigProperty(name = "grid.requests.duplicate-radius", defaultValue = "200") double duplicateRadiusMetres) {
+            CategoryCatalogueService catalogue, ObjectMapper json, @ConfigProperty(name = "grid.requests.duplicate-radius", defaultValue = "200") double duplicateRadiusMetres) {
         this.requests = requests;
         this.grids = grids;
         this.events = events;
@@ -45,6 +53,8 @@ public class ServiceRequestService {
         this.boundaries = boundaries;
         this.duplicates = duplicates;
         this.duplicateRadiusMetres = duplicateRadiusMetres;
+        this.catalogue = catalogue;
+        this.json = json;
     }
 
     /**
@@ -59,19 +69,54 @@ public class ServiceRequestService {
     }
 
     private ServiceRequest create(SubmitRequest command, Caller caller) {
+        RequestCategory category = catalogue.forSubmission(command.type(), command.category());
+        String attributes = toJson(category.acceptAttributes(command.attributes()));
         GridNodeSnapshot grid = command.gridNodeId() != null ? grids.require(command.gridNodeId(), "gridNodeId")
                 : routeByLocation(command);
-        if (command.gridNodeId() != null && !caller.hasRole(Roles.CITIZEN)) {
+        boolean staff = !caller.hasRole(Roles.CITIZEN);
+        if (command.gridNodeId() != null && staff) {
             // staff file tickets only where they work; a citizen may report a problem anywhere
             caller.requireScope(grid.path(), "grid node " + grid.id());
         }
-        ServiceRequest request = ServiceRequest.submit(Ids.newId(), command.type(), command.channel(),
+        grid = raiseToHandlingLevel(grid, category.handlingLevel());
+        boolean hasContact = command.contactName() != null || command.contactPhone() != null;
+        TicketDetails details = new TicketDetails(category.code(), attributes, command.photos(),
+                command.contactName(), command.contactPhone(), staff && hasContact);
+        ServiceRequest request = ServiceRequest.submit(Ids.newId(), category.type(), command.channel(),
                 command.title(), command.description(), command.latitude(), command.longitude(), command.address(),
-                grid == null ? null : grid.id(), grid == null ? null : grid.path(), caller.subject(),
+                details, grid == null ? null : grid.id(), grid == null ? null : grid.path(), caller.subject(),
                 OffsetDateTime.now());
         requests.persist(request);
         events.submitted(request);
         return request;
+    }
+
+    /**
+     * The node that answers for the category: the ticket's grid, or its nearest ancestor at the category's
+     * handling level when the grid sits below it (a vaccination booking located in a grid is the community's).
+     */
+    private GridNodeSnapshot raiseToHandlingLevel(GridNodeSnapshot grid, HandlingLevel level) {
+        GridNodeSnapshot node = grid;
+        while (node != null && !atOrAbove(node, level) && node.parentId() != null) {
+            node = grids.find(node.parentId()).orElse(null);
+        }
+        return node == null ? grid : node;
+    }
+
+    private static boolean atOrAbove(GridNodeSnapshot node, HandlingLevel level) {
+        HandlingLevel own = HandlingLevel.ofNodeLevel(node.level());
+        return own != null && own.atOrAbove(level);
+    }
+
+    private String toJson(Map<String, Object> attributes) {
+        if (attributes.isEmpty()) {
+            return null;
+        }
+        try {
+            return json.writeValueAsString(attributes);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write ticket attributes", e);
+        }
     }
 
     /**
@@ -85,13 +130,13 @@ public class ServiceRequestService {
         return boundaries.locate(command.latitude(), command.longitude()).flatMap(grids::find).orElse(null);
     }
 
-    /** Open tickets of the same type within {@code grid.requests.duplicate-radius} metres of this one. */
+    /** Open tickets of the same category within {@code grid.requests.duplicate-radius} metres of this one. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<UUID> likelyDuplicates(ServiceRequest request) {
         if (request.latitude() == null) {
             return List.of();
         }
-        return duplicates.nearbyOpen(request.id(), request.type(), request.latitude(), request.longitude(),
+        return duplicates.nearbyOpen(request.id(), request.type(), request.categoryCode(), request.latitude(), request.longitude(),
                 duplicateRadiusMetres, 5);
     }
 

@@ -36,6 +36,25 @@ public class ServiceRequest {
 
     private String address;
 
+    @Column(name = "category_code")
+    private String categoryCode;
+
+    /** The category's extra fields, as JSON (checked against the catalogue when submitted). */
+    private String attributes;
+
+    /** Photo URLs, one per line. */
+    private String photos;
+
+    @Column(name = "contact_name")
+    private String contactName;
+
+    @Column(name = "contact_phone")
+    private String contactPhone;
+
+    /** Filed by a grid worker on a citizen's behalf (代为上报); the contact is the citizen's. */
+    @Column(name = "on_behalf")
+    private boolean onBehalf;
+
     @Column(name = "grid_node_id")
     private UUID gridNodeId;
 
@@ -111,8 +130,8 @@ public class ServiceRequest {
      * @param gridNodeId the grid it is routed to and {@code gridPath} that grid's path; both null = community queue
      */
     public static ServiceRequest submit(UUID id, RequestType type, Channel channel, String title, String description,
-            Double latitude, Double longitude, String address, UUID gridNodeId, String gridPath, String reporterId,
-            OffsetDateTime now) {
+            Double latitude, Double longitude, String address, TicketDetails details, UUID gridNodeId, String gridPath,
+            String reporterId, OffsetDateTime now) {
         if ((latitude == null) != (longitude == null)) {
             throw DomainProblem.invalid("location", "latitude and longitude come together");
         }
@@ -128,6 +147,12 @@ public class ServiceRequest {
         request.latitude = latitude;
         request.longitude = longitude;
         request.address = address;
+        request.categoryCode = details.categoryCode();
+        request.attributes = details.attributesJson();
+        request.photos = details.photos().isEmpty() ? null : String.join("\n", details.photos());
+        request.contactName = details.contactName();
+        request.contactPhone = details.contactPhone();
+        request.onBehalf = details.onBehalf();
         request.gridNodeId = gridNodeId;
         request.gridPath = gridPath;
         request.reporterId = reporterId;
@@ -371,6 +396,34 @@ public class ServiceRequest {
 
     public UUID gridNodeId() {
         return gridNodeId;
+    }
+
+    public String categoryCode() {
+        return categoryCode;
+    }
+
+    public String attributesJson() {
+        return attributes;
+    }
+
+    public java.util.List<String> photos() {
+        return photos == null ? java.util.List.of() : java.util.List.of(photos.split("\n"));
+    }
+
+    public java.util.List<String> resolutionPhotos() {
+        return resolutionPhotos == null ? java.util.List.of() : java.util.List.of(resolutionPhotos.split("\n"));
+    }
+
+    public String contactName() {
+        return contactName;
+    }
+
+    public String contactPhone() {
+        return contactPhone;
+    }
+
+    public boolean onBehalf() {
+        return onBehalf;
     }
 
     public String gridPath() {

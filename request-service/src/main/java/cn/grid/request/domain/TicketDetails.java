@@ -1,0 +1,16 @@
+package cn.grid.request.domain;
+
+import java.util.List;
+
+/**
+ * What a ticket carries beside its what and where: its category, that category's extra fields (as JSON, checked
+ * against the catalogue), photo URLs, and the contact — the citizen's own, or the citizen's on whose behalf a
+ * grid worker filed it (代为上报).
+ */
+public record TicketDetails(String categoryCode, String attributesJson, List<String> photos, String contactName,
+        String contactPhone, boolean onBehalf) {
+
+    public TicketDetails {
+        photos = photos == null ? List.of() : List.copyOf(photos);
+    }
+}

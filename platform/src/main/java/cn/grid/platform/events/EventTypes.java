@@ -21,6 +21,8 @@ public final class EventTypes {
     public static final String PARTY_ORG_MEMBERSHIP_CHANGED = "cn.grid.grid.party-org.membership-changed.v1";
     public static final String TEAM_CHANGED = "cn.grid.grid.team.changed.v1";
     public static final String REQUEST_SUBMITTED = "cn.grid.request.submitted.v1";
+    public static final String REQUEST_OVERDUE = "cn.grid.request.overdue.v1";
+    public static final String REQUEST_ESCALATED = "cn.grid.request.escalated.v1";
     public static final String STUDY_SESSION_RECORDED = "cn.grid.study.session.recorded.v1";
 
     private EventTypes() {

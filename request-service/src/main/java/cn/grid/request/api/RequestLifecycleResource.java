@@ -232,6 +232,56 @@ public class RequestLifecycleResource {
         return current(lifecycle.withdraw(id, IfMatch.version(ifMatch), caller.get()));
     }
 
+    @POST
+    @Path("/escalate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({STAFF, Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN})
+    @Operation(operationId = "escalateRequest", summary = "督办/吹哨报到: the level above answers for the ticket",
+            description = "Grid staff over the ticket hand responsibility one level up the tree (grid → community → "
+                    + "street → district); the state stays. 409 at the top of the tree, in the community queue, or once "
+                    + "RESOLVED/closed. The SLA sweep does the same on its own for categories with autoEscalate.")
+    public Response escalate(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull Reason body) {
+        return current(lifecycle.escalate(id, IfMatch.version(ifMatch), body.reason(), caller.get()));
+    }
+
+    @Schema(name = "ExtensionRequest", description = "More time to resolve (延期申请), in minutes (at most 30 days).")
+    public record Extension(@Schema(examples = "2880") @NotNull @Min(1) @Max(43200) Integer minutes,
+            @Schema(examples = "需等待配件到货") @NotBlank @Size(max = 1000) String reason) {
+    }
+
+    @POST
+    @Path("/extension")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.PARTY_MEMBER, STAFF, Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN})
+    @Operation(operationId = "requestExtension", summary = "延期申请: ask for more time to resolve",
+            description = "By the one who took the ticket or grid staff over it, while it is being handled; one "
+                    + "request waits at a time (409 otherwise).")
+    public Response requestExtension(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull Extension body) {
+        return current(lifecycle.requestExtension(id, IfMatch.version(ifMatch), body.minutes(), body.reason(),
+                caller.get()));
+    }
+
+    @POST
+    @Path("/extension/approve")
+    @RolesAllowed({Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN})
+    @Operation(operationId = "approveExtension", summary = "Grant the waiting extension: the resolution deadline moves out",
+            description = "By an administrator over the ticket who did not ask for it.")
+    public Response approveExtension(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        return current(lifecycle.decideExtension(id, IfMatch.version(ifMatch), true, null, caller.get()));
+    }
+
+    @POST
+    @Path("/extension/deny")
+    @RolesAllowed({Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "denyExtension", summary = "Refuse the waiting extension, saying why")
+    public Response denyExtension(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull Reason body) {
+        return current(lifecycle.decideExtension(id, IfMatch.version(ifMatch), false, body.reason(), caller.get()));
+    }
+
     @GET
     @Path("/timeline")
     @RolesAllowed({Roles.CITIZEN, Roles.PARTY_MEMBER, STAFF, Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN, Roles.SERVICE})

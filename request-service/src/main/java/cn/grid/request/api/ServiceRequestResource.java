@@ -96,6 +96,19 @@ public class ServiceRequestResource {
     }
 
     @GET
+    @Path("/escalated")
+    @RolesAllowed({Roles.GRID_WORKER, Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN, Roles.SERVICE})
+    @Operation(operationId = "listEscalatedRequests", summary = "督办 queue: open tickets escalated to a node",
+            description = "Tickets whose responsibility was escalated (by hand or by the SLA sweep) to exactly this "
+                    + "node and that are not resolved yet, newest first; contacts masked.")
+    @APIResponse(responseCode = "200", description = "One page")
+    public CursorPage<ServiceRequestView> escalated(@QueryParam("nodeId") @NotNull UUID nodeId,
+            @QueryParam("limit") @Schema(description = "1..100, default 20") Integer limit,
+            @QueryParam("cursor") String cursor) {
+        return service.escalatedTo(nodeId, PageRequest.of(limit, cursor), caller.get(), ServiceRequestView::masked);
+    }
+
+    @GET
     @Path("/{id}")
     @RolesAllowed({Roles.CITIZEN, Roles.GRID_WORKER, Roles.PARTY_MEMBER, Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN,
             Roles.SERVICE})

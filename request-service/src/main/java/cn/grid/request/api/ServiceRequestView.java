@@ -6,6 +6,7 @@ import cn.grid.request.domain.Outcome;
 import cn.grid.request.domain.RequestStatus;
 import cn.grid.request.domain.RequestType;
 import cn.grid.request.domain.ServiceRequest;
+import cn.grid.request.domain.SlaStage;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -44,11 +45,32 @@ public record ServiceRequestView(
         String ratingComment,
         @Schema(description = "网格员评价办事成效 (1–5), beside the citizen's rating") Short workerEvaluation,
         String workerEvaluationNote,
+        @Schema(description = "Time limits and escalation") SlaView sla,
         long version,
         OffsetDateTime submittedAt,
         OffsetDateTime updatedAt,
         @Schema(description = "On submit only: open tickets of the same type nearby, nearest first — a client may "
                 + "offer 'me too' on one of them") List<UUID> likelyDuplicates) {
+
+    @Schema(name = "RequestSla", description = "The deadlines of the ticket's clocks (受理/首次响应, 签收, 办结), the "
+            + "stages marked overdue, who answers for it after escalation, and an extension waiting for a decision.")
+    public record SlaView(OffsetDateTime respondDueAt, OffsetDateTime signDueAt, OffsetDateTime resolveDueAt,
+            List<SlaStage> overdue,
+            @Schema(description = "The node answering for it: the routed grid, or where it was escalated to")
+            UUID responsibleNodeId,
+            @Schema(description = "Levels above the routed grid (0 = not escalated)") int escalationLevel,
+            PendingExtension pendingExtension) {
+
+        static SlaView of(ServiceRequest r) {
+            return new SlaView(r.respondDueAt(), r.signDueAt(), r.resolveDueAt(), r.overdueStages(),
+                    r.responsibleNodeId(), r.escalationLevel(), r.extensionMinutes() == null ? null
+                            : new PendingExtension(r.extensionMinutes(), r.extensionReason(), r.extensionRequestedBy()));
+        }
+    }
+
+    @Schema(name = "PendingExtension")
+    public record PendingExtension(int minutes, String reason, String requestedBy) {
+    }
 
     /** The whole ticket, contact included: for its reporter and the staff over it. */
     static ServiceRequestView of(ServiceRequest r) {
@@ -74,7 +96,7 @@ public record ServiceRequestView(
                 r.description(), location, r.photos(), contact, r.onBehalf(), r.gridNodeId(), r.reporterId(),
                 r.status(), r.dispatchTargetType(), r.dispatchTargetId(), r.dispatchTargetName(), r.assignee(),
                 r.outcome(), r.duplicateOf(), r.resolutionNotes(), r.resolutionPhotos(), r.rating(), r.ratingComment(),
-                r.workerEvaluation(), r.workerEvaluationNote(), r.version(), r.submittedAt(), r.updatedAt(),
+                r.workerEvaluation(), r.workerEvaluationNote(), SlaView.of(r), r.version(), r.submittedAt(), r.updatedAt(),
                 likelyDuplicates);
     }
 }

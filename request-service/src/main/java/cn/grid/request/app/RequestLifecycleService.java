@@ -48,11 +48,12 @@ public class RequestLifecycleService {
     private final CommentRepository comments;
     private final GridCalendar calendar;
     private final DuplicateRepository duplicateMarks;
+    private final EscalationService escalation;
 
     public RequestLifecycleService(ServiceRequestRepository requests, TransitionRepository transitions,
             GridNodeViews grids, PartyOrgAndTeamViews teams, GridAssignmentViews assignments,
             RequestEventPublisher events, CommentRepository comments, GridCalendar calendar,
-            DuplicateRepository duplicateMarks) {
+            DuplicateRepository duplicateMarks, EscalationService escalation) {
         this.requests = requests;
         this.transitions = transitions;
         this.grids = grids;
@@ -62,6 +63,7 @@ public class RequestLifecycleService {
         this.comments = comments;
         this.calendar = calendar;
         this.duplicateMarks = duplicateMarks;
+        this.escalation = escalation;
     }
 
     @Transactional
@@ -197,6 +199,48 @@ public class RequestLifecycleService {
         return move(id, version, caller, Transition.WITHDRAW, null, r -> {
             requireReporter(r, caller, "withdraw");
             return r.withdraw(now());
+        });
+    }
+
+    /**
+     * 督办/吹哨报到 by hand: grid staff over the ticket hand responsibility one level up (409 at the top, or
+     * while it waits in the community queue).
+     */
+    @Transactional
+    public ServiceRequest escalate(UUID id, long version, String reason, Caller caller) {
+        ServiceRequest request = requests.findByIdOptional(id).orElseThrow(() -> DomainProblem.notFound("request", id));
+        IfMatch.check(version, request.version(), "request " + id);
+        request.require(Transition.ESCALATE);
+        requireStaff(request, caller);
+        escalation.escalate(request, caller.subject(), reason, false, now());
+        requests.flush();
+        return request;
+    }
+
+    /** More time to resolve: asked for by the one who took the ticket, or by grid staff over it. */
+    @Transactional
+    public ServiceRequest requestExtension(UUID id, long version, int minutes, String reason, Caller caller) {
+        return move(id, version, caller, Transition.REQUEST_EXTENSION, reason, r -> {
+            if (!caller.subject().equals(r.assignee())) {
+                requireStaff(r, caller);
+            }
+            return r.requestExtension(minutes, reason, caller.subject(), now());
+        });
+    }
+
+    /** An administrator over the ticket (not the one who asked) grants or refuses the extension. */
+    @Transactional
+    public ServiceRequest decideExtension(UUID id, long version, boolean approve, String reason, Caller caller) {
+        Transition decision = approve ? Transition.APPROVE_EXTENSION : Transition.DENY_EXTENSION;
+        return move(id, version, caller, decision, reason, r -> {
+            if (!isAdminCovering(r, caller)) {
+                throw DomainProblem.forbidden("only an administrator whose scope covers request " + id
+                        + " decides on its extension");
+            }
+            if (caller.subject().equals(r.extensionRequestedBy())) {
+                throw DomainProblem.forbidden("the one who asked for an extension does not decide on it");
+            }
+            return approve ? r.approveExtension(now()) : r.denyExtension(now());
         });
     }
 

@@ -81,7 +81,8 @@ public class ServiceRequestService {
         grid = raiseToHandlingLevel(grid, category.handlingLevel());
         boolean hasContact = command.contactName() != null || command.contactPhone() != null;
         TicketDetails details = new TicketDetails(category.code(), attributes, command.photos(),
-                command.contactName(), command.contactPhone(), staff && hasContact);
+                command.contactName(), command.contactPhone(), staff && hasContact, category.sla(),
+                category.autoEscalate());
         ServiceRequest request = ServiceRequest.submit(Ids.newId(), category.type(), command.channel(),
                 command.title(), command.description(), command.latitude(), command.longitude(), command.address(),
                 details, grid == null ? null : grid.id(), grid == null ? null : grid.path(), caller.subject(),
@@ -170,6 +171,15 @@ public class ServiceRequestService {
             throw DomainProblem.forbidden("request " + id + " is outside the grid scope of your token");
         }
         return request;
+    }
+
+    /** 督办 queue: the open tickets escalated to {@code nodeId}, for staff whose scope covers that node. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public <T> CursorPage<T> escalatedTo(UUID nodeId, PageRequest page, Caller caller,
+            Function<ServiceRequest, T> view) {
+        GridNodeSnapshot node = grids.require(nodeId, "nodeId");
+        caller.requireScope(node.path(), "grid node " + nodeId);
+        return page.page(requests.escalatedTo(nodeId, page.afterId(), page.limit() + 1), r -> r.id().toString(), view);
     }
 
     /** A citizen's own tickets, or (staff) the tickets routed into the subtree of {@code gridNodeId}. */

@@ -20,6 +20,10 @@ public enum RequestStatus {
     REOPENED,
     WITHDRAWN;
 
+    /** Accepted and not yet resolved: someone is (or should be) working on it, against the resolution clock. */
+    public static final java.util.Set<RequestStatus> BEING_HANDLED = java.util.EnumSet.of(ACCEPTED, DISPATCHED,
+            SIGNED, RETURNED, IN_PROGRESS, REOPENED);
+
     /** Whether the ticket is still being worked on (the citizen may withdraw it). */
     public boolean isOpen() {
         return this != REJECTED && this != CLOSED && this != WITHDRAWN;

@@ -111,6 +111,66 @@ public class ServiceRequest {
     @Column(name = "evaluated_by")
     private String evaluatedBy;
 
+    @Column(name = "sla_sign_minutes")
+    private int slaSignMinutes;
+
+    @Column(name = "sla_resolve_minutes")
+    private int slaResolveMinutes;
+
+    @Column(name = "respond_due_at")
+    private OffsetDateTime respondDueAt;
+
+    @Column(name = "sign_due_at")
+    private OffsetDateTime signDueAt;
+
+    @Column(name = "resolve_due_at")
+    private OffsetDateTime resolveDueAt;
+
+    @Column(name = "respond_overdue")
+    private boolean respondOverdue;
+
+    @Column(name = "sign_overdue")
+    private boolean signOverdue;
+
+    @Column(name = "resolve_overdue")
+    private boolean resolveOverdue;
+
+    @Column(name = "responded_at")
+    private OffsetDateTime respondedAt;
+
+    @Column(name = "signed_at")
+    private OffsetDateTime signedAt;
+
+    @Column(name = "responded_late")
+    private Boolean respondedLate;
+
+    @Column(name = "signed_late")
+    private Boolean signedLate;
+
+    @Column(name = "resolved_late")
+    private Boolean resolvedLate;
+
+    @Column(name = "responsible_node_id")
+    private UUID responsibleNodeId;
+
+    @Column(name = "responsible_path")
+    private String responsiblePath;
+
+    @Column(name = "escalation_level")
+    private int escalationLevel;
+
+    @Column(name = "auto_escalate")
+    private boolean autoEscalate;
+
+    @Column(name = "extension_minutes")
+    private Integer extensionMinutes;
+
+    @Column(name = "extension_reason")
+    private String extensionReason;
+
+    @Column(name = "extension_requested_by")
+    private String extensionRequestedBy;
+
     @Version
     private long version;
 
@@ -155,6 +215,13 @@ public class ServiceRequest {
         request.onBehalf = details.onBehalf();
         request.gridNodeId = gridNodeId;
         request.gridPath = gridPath;
+        request.responsibleNodeId = gridNodeId;
+        request.responsiblePath = gridPath;
+        request.slaSignMinutes = minutes(details.sla().signWithin());
+        request.slaResolveMinutes = minutes(details.sla().resolveWithin());
+        request.respondDueAt = now.plus(details.sla().respondWithin());
+        request.resolveDueAt = now.plus(details.sla().resolveWithin());
+        request.autoEscalate = details.autoEscalate();
         request.reporterId = reporterId;
         request.status = RequestStatus.SUBMITTED;
         request.submittedAt = now;
@@ -175,14 +242,24 @@ public class ServiceRequest {
     }
 
     public RequestStatus accept(OffsetDateTime now) {
-        return move(Transition.ACCEPT, RequestStatus.ACCEPTED, now);
+        RequestStatus from = move(Transition.ACCEPT, RequestStatus.ACCEPTED, now);
+        responded(now);
+        return from;
     }
 
     public RequestStatus reject(String reason, OffsetDateTime now) {
         requireReason(reason);
         RequestStatus from = move(Transition.REJECT, RequestStatus.REJECTED, now);
+        responded(now);
         closedAt = now;
         return from;
+    }
+
+    /** 受理/首次响应 ends the first clock: on time or late, once. */
+    private void responded(OffsetDateTime now) {
+        respondedAt = now;
+        respondedLate = now.isAfter(respondDueAt);
+        respondOverdue = false;
     }
 
     /** 派单: to a grid (its id and path: the ticket now belongs there), a person, a team or a department. */
@@ -196,7 +273,14 @@ public class ServiceRequest {
         if (gridId != null) {
             gridNodeId = gridId;
             this.gridPath = gridPath;
+            if (escalationLevel == 0) {
+                // not escalated: whoever holds the grid answers for it; once escalated, the higher level keeps it
+                responsibleNodeId = gridId;
+                responsiblePath = gridPath;
+            }
         }
+        signDueAt = now.plusMinutes(slaSignMinutes);
+        signOverdue = false;
         return from;
     }
 
@@ -204,6 +288,7 @@ public class ServiceRequest {
     public RequestStatus sign(String signer, OffsetDateTime now) {
         RequestStatus from = move(Transition.SIGN, RequestStatus.SIGNED, now);
         assignee = signer;
+        taken(now);
         return from;
     }
 
@@ -216,6 +301,7 @@ public class ServiceRequest {
         dispatchTargetType = DispatchTarget.PERSON;
         dispatchTargetId = claimant;
         assignee = claimant;
+        taken(now);
         return from;
     }
 
@@ -245,6 +331,8 @@ public class ServiceRequest {
         resolutionNotes = notes;
         resolutionPhotos = photos;
         resolvedAt = now;
+        resolvedLate = now.isAfter(resolveDueAt);
+        resolveOverdue = false;
         return from;
     }
 
@@ -259,13 +347,193 @@ public class ServiceRequest {
         ratingComment = comment;
         if (satisfied) {
             closedAt = now;
+        } else {
+            redo(now);
         }
         return from;
     }
 
     public RequestStatus reopen(String reason, OffsetDateTime now) {
         requireReason(reason);
-        return move(Transition.REOPEN, RequestStatus.REOPENED, now);
+        RequestStatus from = move(Transition.REOPEN, RequestStatus.REOPENED, now);
+        redo(now);
+        return from;
+    }
+
+    /** 签收 (or a claim) ends the sign clock; a ticket late once stays late in the rates. */
+    private void taken(OffsetDateTime now) {
+        signedAt = now;
+        signedLate = Boolean.TRUE.equals(signedLate) || signDueAt != null && now.isAfter(signDueAt);
+        signOverdue = false;
+    }
+
+    /** 重办 gets a fresh resolution clock. */
+    private void redo(OffsetDateTime now) {
+        resolveDueAt = now.plusMinutes(slaResolveMinutes);
+        resolveOverdue = false;
+    }
+
+    /**
+     * Marks the running clocks that passed their deadline and were not marked yet; each stage once per run of
+     * its clock. Returns the stages marked now (empty when nothing is overdue).
+     */
+    public java.util.List<SlaStage> markOverdue(OffsetDateTime now) {
+        java.util.List<SlaStage> marked = new java.util.ArrayList<>();
+        if (status == RequestStatus.SUBMITTED && !respondOverdue && now.isAfter(respondDueAt)) {
+            respondOverdue = true;
+            marked.add(SlaStage.RESPOND);
+        }
+        if (status == RequestStatus.DISPATCHED && !signOverdue && signDueAt != null && now.isAfter(signDueAt)) {
+            signOverdue = true;
+            marked.add(SlaStage.SIGN);
+        }
+        if (RequestStatus.BEING_HANDLED.contains(status) && !resolveOverdue && now.isAfter(resolveDueAt)) {
+            resolveOverdue = true;
+            marked.add(SlaStage.RESOLVE);
+        }
+        if (!marked.isEmpty()) {
+            updatedAt = now;
+        }
+        return marked;
+    }
+
+    /** The deadline of a stage's running clock. */
+    public OffsetDateTime dueAt(SlaStage stage) {
+        return switch (stage) {
+            case RESPOND -> respondDueAt;
+            case SIGN -> signDueAt;
+            case RESOLVE -> resolveDueAt;
+        };
+    }
+
+    /**
+     * 督办/吹哨报到: the level above the one answering for the ticket now answers for it.
+     *
+     * @param parentId the parent of the responsible node, and {@code parentPath} its path; null at the top
+     */
+    public RequestStatus escalateTo(UUID parentId, String parentPath, OffsetDateTime now) {
+        RequestStatus current = require(Transition.ESCALATE);
+        if (responsibleNodeId == null) {
+            throw DomainProblem.conflict("request " + id + " waits in the community queue; dispatch it to a grid "
+                    + "before escalating it");
+        }
+        if (parentId == null) {
+            throw DomainProblem.conflict("request " + id + " is already answered for at the top of the tree");
+        }
+        responsibleNodeId = parentId;
+        responsiblePath = parentPath;
+        escalationLevel++;
+        updatedAt = now;
+        return current;
+    }
+
+    /** More time to resolve, asked for by whoever handles the ticket; one request waits at a time. */
+    public RequestStatus requestExtension(int minutes, String reason, String by, OffsetDateTime now) {
+        RequestStatus current = require(Transition.REQUEST_EXTENSION);
+        requireReason(reason);
+        if (minutes < 1 || minutes > 30 * 24 * 60) {
+            throw DomainProblem.invalid("minutes", "between 1 minute and 30 days");
+        }
+        if (extensionMinutes != null) {
+            throw DomainProblem.conflict("request " + id + " already waits for a decision on an extension of "
+                    + extensionMinutes + " minutes");
+        }
+        extensionMinutes = minutes;
+        extensionReason = reason;
+        extensionRequestedBy = by;
+        updatedAt = now;
+        return current;
+    }
+
+    /** Grants the waiting extension: the resolution deadline moves out, and an overdue mark it cures goes. */
+    public RequestStatus approveExtension(OffsetDateTime now) {
+        RequestStatus current = requirePendingExtension(Transition.APPROVE_EXTENSION);
+        resolveDueAt = resolveDueAt.plusMinutes(extensionMinutes);
+        if (resolveDueAt.isAfter(now)) {
+            resolveOverdue = false;
+        }
+        clearExtension(now);
+        return current;
+    }
+
+    public RequestStatus denyExtension(OffsetDateTime now) {
+        RequestStatus current = requirePendingExtension(Transition.DENY_EXTENSION);
+        clearExtension(now);
+        return current;
+    }
+
+    private RequestStatus requirePendingExtension(Transition transition) {
+        RequestStatus current = require(transition);
+        if (extensionMinutes == null) {
+            throw DomainProblem.conflict("request " + id + " has no extension waiting for a decision");
+        }
+        return current;
+    }
+
+    private void clearExtension(OffsetDateTime now) {
+        extensionMinutes = null;
+        extensionReason = null;
+        extensionRequestedBy = null;
+        updatedAt = now;
+    }
+
+    private static int minutes(java.time.Duration d) {
+        return Math.toIntExact(d.toMinutes());
+    }
+
+    public OffsetDateTime respondDueAt() {
+        return respondDueAt;
+    }
+
+    public OffsetDateTime signDueAt() {
+        return signDueAt;
+    }
+
+    public OffsetDateTime resolveDueAt() {
+        return resolveDueAt;
+    }
+
+    /** The stages whose running clock is marked overdue. */
+    public java.util.List<SlaStage> overdueStages() {
+        java.util.List<SlaStage> stages = new java.util.ArrayList<>();
+        if (respondOverdue) {
+            stages.add(SlaStage.RESPOND);
+        }
+        if (signOverdue) {
+            stages.add(SlaStage.SIGN);
+        }
+        if (resolveOverdue) {
+            stages.add(SlaStage.RESOLVE);
+        }
+        return stages;
+    }
+
+    public UUID responsibleNodeId() {
+        return responsibleNodeId;
+    }
+
+    public String responsiblePath() {
+        return responsiblePath;
+    }
+
+    public int escalationLevel() {
+        return escalationLevel;
+    }
+
+    public boolean autoEscalate() {
+        return autoEscalate;
+    }
+
+    public Integer extensionMinutes() {
+        return extensionMinutes;
+    }
+
+    public String extensionReason() {
+        return extensionReason;
+    }
+
+    public String extensionRequestedBy() {
+        return extensionRequestedBy;
     }
 
     public RequestStatus withdraw(OffsetDateTime now) {

@@ -17,7 +17,18 @@ public enum Transition {
     RATE("rated", EnumSet.of(RequestStatus.RESOLVED)),
     REOPEN("reopened", EnumSet.of(RequestStatus.RESOLVED)),
     WITHDRAW("withdrawn",
-            EnumSet.complementOf(EnumSet.of(RequestStatus.REJECTED, RequestStatus.CLOSED, RequestStatus.WITHDRAWN)));
+            EnumSet.complementOf(EnumSet.of(RequestStatus.REJECTED, RequestStatus.CLOSED, RequestStatus.WITHDRAWN))),
+    /** 督办/吹哨报到: responsibility moves one level up the tree; the state stays */
+    ESCALATE("escalated", EnumSet.complementOf(EnumSet.of(RequestStatus.REJECTED, RequestStatus.CLOSED,
+            RequestStatus.WITHDRAWN, RequestStatus.RESOLVED))),
+    /** a stage's time limit passed (marked by the SLA sweep); the state stays */
+    OVERDUE("overdue", EnumSet.complementOf(EnumSet.of(RequestStatus.REJECTED, RequestStatus.CLOSED,
+            RequestStatus.WITHDRAWN, RequestStatus.RESOLVED))),
+    /** more time to resolve, asked for by whoever handles the ticket ... */
+    REQUEST_EXTENSION("extension-requested", RequestStatus.BEING_HANDLED),
+    /** ... and granted or refused by an administrator over it */
+    APPROVE_EXTENSION("extension-approved", RequestStatus.BEING_HANDLED),
+    DENY_EXTENSION("extension-denied", RequestStatus.BEING_HANDLED);
 
     private final String pastTense;
     private final Set<RequestStatus> from;
@@ -43,5 +54,11 @@ public enum Transition {
     /** The lower-case verb of the endpoint and of the event type. */
     public String verb() {
         return name().toLowerCase();
+    }
+
+    /** Whether the move changes the state (the lifecycle's moves) or only records something beside it. */
+    public boolean keepsState() {
+        return this == ESCALATE || this == OVERDUE || this == REQUEST_EXTENSION || this == APPROVE_EXTENSION
+                || this == DENY_EXTENSION;
     }
 }

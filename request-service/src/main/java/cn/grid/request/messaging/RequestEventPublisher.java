@@ -1,11 +1,17 @@
 package cn.grid.request.messaging;
 
+import cn.grid.platform.events.RequestEscalatedV1;
+import cn.grid.platform.events.RequestOverdueV1;
 import cn.grid.platform.events.RequestSubmittedV1;
 import cn.grid.platform.events.RequestTransitionedV1;
 import cn.grid.platform.outbox.OutboxWriter;
 import cn.grid.request.domain.ServiceRequest;
+import cn.grid.request.domain.SlaStage;
 import cn.grid.request.domain.TransitionRecord;
 import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
 
 /** Announces ticket changes on {@code request.events}, through the outbox of the calling transaction. */
 @ApplicationScoped
@@ -17,7 +23,14 @@ public class RequestEventPublisher {
         this.outbox = outbox;
     }
 
+    /**
+     * A lifecycle move. Extension requests and decisions stay on the ticket's timeline; escalations and
+     * overdue marks have events of their own.
+     */
     public void transitioned(ServiceRequest r, TransitionRecord move) {
+        if (move.action().keepsState()) {
+            return;
+        }
         outbox.append(new RequestTransitionedV1(RequestTransitionedV1.typeOf(move.action().pastTense()),
                 r.id().toString(), r.type().name(), move.action().name(), move.fromStatus().name(),
                 move.toStatus().name(), move.actor(), move.reason(),
@@ -31,5 +44,21 @@ public class RequestEventPublisher {
         outbox.append(new RequestSubmittedV1(request.id().toString(), request.type().name(), request.title(),
                 request.gridNodeId() == null ? null : request.gridNodeId().toString(), request.reporterId(),
                 request.submittedAt()));
+    }
+
+    public void overdue(ServiceRequest r, SlaStage stage, OffsetDateTime at) {
+        outbox.append(new RequestOverdueV1(r.id().toString(), r.type().name(), r.categoryCode(), stage.name(),
+                r.dueAt(stage), r.status().name(), text(r.gridNodeId()), r.gridPath(), text(r.responsibleNodeId()),
+                r.assignee(), at));
+    }
+
+    public void escalated(ServiceRequest r, UUID fromNode, TransitionRecord move, boolean automatic) {
+        outbox.append(new RequestEscalatedV1(r.id().toString(), r.type().name(), r.categoryCode(),
+                r.status().name(), fromNode.toString(), r.responsibleNodeId().toString(), r.responsiblePath(),
+                r.escalationLevel(), automatic, move.actor(), move.reason(), move.at()));
+    }
+
+    private static String text(UUID id) {
+        return id == null ? null : id.toString();
     }
 }

@@ -6,6 +6,9 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import cn.grid.request.domain.RequestStatus;
+
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -21,6 +24,34 @@ public class ServiceRequestRepository implements PanacheRepositoryBase<ServiceRe
             params = params.and("before", beforeId);
         }
         return find(query + " order by id desc", params).page(0, limit).list();
+    }
+
+    /**
+     * Tickets whose running clock passed its deadline without being marked, locked for this transaction;
+     * those another transaction holds are skipped (the next sweep gets them). Each branch matches one partial
+     * index (V6).
+     */
+    public List<UUID> lockOverdueCandidates(OffsetDateTime now, int limit) {
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = getEntityManager().createNativeQuery("""
+                select id from service_request
+                where (status = 'SUBMITTED' and not respond_overdue and respond_due_at < ?1)
+                   or (status = 'DISPATCHED' and not sign_overdue and sign_due_at < ?1)
+                   or (status in ('ACCEPTED', 'DISPATCHED', 'SIGNED', 'RETURNED', 'IN_PROGRESS', 'REOPENED')
+                       and not resolve_overdue and resolve_due_at < ?1)
+                limit ?2
+                for update skip locked""").setParameter(1, now).setParameter(2, limit).getResultList();
+        return ids;
+    }
+
+    /** 督办 queue: open tickets escalated to exactly this node, newest first. */
+    public List<ServiceRequest> escalatedTo(UUID nodeId, UUID beforeId, int limit) {
+        String query = "responsibleNodeId = ?1 and escalationLevel > 0 and status not in ?2";
+        List<RequestStatus> closed = List.of(RequestStatus.REJECTED, RequestStatus.CLOSED, RequestStatus.WITHDRAWN,
+                RequestStatus.RESOLVED);
+        return beforeId == null
+                ? find(query + " order by id desc", nodeId, closed).page(0, limit).list()
+                : find(query + " and id < ?3 order by id desc", nodeId, closed, beforeId).page(0, limit).list();
     }
 
     /** A citizen's own tickets, newest first. */

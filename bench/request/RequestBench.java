@@ -216,6 +216,7 @@ public class RequestBench {
             }
             System.out.printf(Locale.ROOT, "%-58s %9.2f   (goal >= 0.60: %s)%n", "ratio submit / raw (req/s)",
                     submit.perSecond() / raw.perSecond(), submit.perSecond() / raw.perSecond() >= 0.6 ? "met" : "NOT met");
+            printCpu(List.of(raw, submit));
             if (submit.firstError() != null) {
                 System.out.println("first submit error: " + submit.firstError());
             }
@@ -405,7 +406,8 @@ public class RequestBench {
     // load generation
     // ---------------------------------------------------------------------------------------------------------
 
-    record Result(String name, int requests, int errors, double seconds, long[] nanos, String firstError) {
+    record Result(String name, int requests, int errors, double seconds, long[] nanos, String firstError,
+            Map<String, Double> cpuMs) {
         double percentile(double p) {
             return nanos[Math.min(nanos.length - 1, (int) Math.ceil(p / 100 * nanos.length) - 1)] / 1e6;
         }
@@ -453,6 +455,7 @@ public class RequestBench {
             contexts.add(open.open());   // connections are opened before the clock starts
         }
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        Map<String, Double> cpuBefore = cpuMs();
         long start = System.nanoTime();
         for (C context : contexts) {
             pool.submit(() -> {
@@ -477,11 +480,69 @@ public class RequestBench {
             throw new IllegalStateException(name + ": not done after 15 minutes");
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        Map<String, Double> cpu = cpuMs();   // before the connections close: their backends still count
+        cpu.replaceAll((k, v) -> v - cpuBefore.getOrDefault(k, 0.0));
         for (C context : contexts) {
             close.close(context);
         }
         Arrays.sort(nanos);
-        return new Result(name, requests, errors.get(), seconds, nanos, firstError[0]);
+        return new Result(name, requests, errors.get(), seconds, nanos, firstError[0], cpu);
+    }
+
+    static final String[] CPU_GROUPS = {"client", "gateway", "request-service", "grid-service", "study-service", "kafka",
+            "postgres", "other"};
+
+    /**
+     * CPU time (user + system, ms) used so far by the processes alive now, grouped: this client, each process the
+     * launcher started (-Dgridlauncher.name=...), all PostgreSQL backends, everything else. Linux /proc only; an
+     * empty map elsewhere. Processes that end in between (a closed connection's backend) are not counted.
+     */
+    static Map<String, Double> cpuMs() {
+        Map<String, Double> groups = new HashMap<>();
+        double msPerTick = 1000.0 / Long.getLong("clk.tck", 100);
+        long self = ProcessHandle.current().pid();
+        java.io.File[] procs = new java.io.File("/proc").listFiles((d, n) -> n.chars().allMatch(Character::isDigit));
+        if (procs == null) {
+            return groups;
+        }
+        for (java.io.File proc : procs) {
+            try {
+                String cmd = new String(java.nio.file.Files.readAllBytes(proc.toPath().resolve("cmdline")),
+                        StandardCharsets.UTF_8).replace('\0', ' ');
+                String stat = java.nio.file.Files.readString(proc.toPath().resolve("stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                double ms = (Long.parseLong(f[11]) + Long.parseLong(f[12])) * msPerTick;   // utime, stime
+                Matcher m = Pattern.compile("-Dgridlauncher\\.name=(\\S+)").matcher(cmd);
+                String group = Long.parseLong(proc.getName()) == self ? "client" : m.find() ? m.group(1)
+                        : cmd.startsWith("postgres") || cmd.contains("/postgres ") ? "postgres" : "other";
+                groups.merge(group, ms, Double::sum);
+            } catch (Exception e) {
+                // gone meanwhile, or not ours to read
+            }
+        }
+        return groups;
+    }
+
+    static void printCpu(List<Result> results) {
+        if (results.get(0).cpuMs().isEmpty()) {
+            return;
+        }
+        System.out.printf("%nCPU ms per request by process (2 cores = 2,000 CPU-ms per second; 'other' = anything else "
+                + "running on the machine meanwhile)%n%-58s", "");
+        for (String g : CPU_GROUPS) {
+            System.out.printf("%10s", g.replace("-service", ""));
+        }
+        System.out.printf("%10s%n", "total");
+        for (Result r : results) {
+            System.out.printf("%-58s", r.name());
+            double total = 0;
+            for (String g : CPU_GROUPS) {
+                double ms = r.cpuMs().getOrDefault(g, 0.0) / r.requests();
+                total += ms;
+                System.out.printf(Locale.ROOT, "%10.2f", ms);
+            }
+            System.out.printf(Locale.ROOT, "%10.2f%n", total);
+        }
     }
 
     // ---------------------------------------------------------------------------------------------------------

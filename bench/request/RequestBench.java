@@ -253,8 +253,8 @@ public class RequestBench {
     static void list(String requestUrl, String gateway, String adminToken, String citizenToken, String jdbcUrl,
             int requests, int concurrency) throws Exception {
         Fixture f = Fixture.load(jdbcUrl);
-        System.out.printf("fixture: %,d seeded tickets (%,d in the street, %,d of the bench citizen); cursors from %,d "
-                + "sampled tickets%n", f.seeded, f.seeded - f.citizenCount, f.citizenCount, f.sample.size());
+        System.out.printf("fixture: %,d seeded tickets, all in the street's subtree, %,d of them the bench citizen's; "
+                + "cursors from %,d sampled tickets%n", f.seeded, f.citizenCount, f.sample.size());
         List<Scenario> scenarios = new ArrayList<>();
         scenarios.add(new Scenario("baseline: GET /requests/{id} (primary key)", adminToken,
                 () -> "/api/v1/requests/" + pick(f.sample).id()));

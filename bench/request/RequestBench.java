@@ -455,7 +455,7 @@ public class RequestBench {
             contexts.add(open.open());   // connections are opened before the clock starts
         }
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
-        Map<String, Double> cpuBefore = cpuMs();
+        Map<Long, Cpu> cpuBefore = cpuMs();
         long start = System.nanoTime();
         for (C context : contexts) {
             pool.submit(() -> {
@@ -480,8 +480,9 @@ public class RequestBench {
             throw new IllegalStateException(name + ": not done after 15 minutes");
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        Map<String, Double> cpu = cpuMs();   // before the connections close: their backends still count
-        cpu.replaceAll((k, v) -> v - cpuBefore.getOrDefault(k, 0.0));
+        Map<String, Double> cpu = new HashMap<>();   // before the connections close: their backends still count
+        cpuMs().forEach((pid, c) -> cpu.merge(c.group(), c.ms() - (cpuBefore.containsKey(pid)
+                ? cpuBefore.get(pid).ms() : 0), Double::sum));
         for (C context : contexts) {
             close.close(context);
         }
@@ -495,10 +496,13 @@ public class RequestBench {
     /**
      * CPU time (user + system, ms) used so far by the processes alive now, grouped: this client, each process the
      * launcher started (-Dgridlauncher.name=...), all PostgreSQL backends, everything else. Linux /proc only; an
-     * empty map elsewhere. Processes that end in between (a closed connection's backend) are not counted.
+     * empty map elsewhere. Per process id, so a process that ends in between is left out (not counted).
      */
-    static Map<String, Double> cpuMs() {
-        Map<String, Double> groups = new HashMap<>();
+    record Cpu(String group, double ms) {
+    }
+
+    static Map<Long, Cpu> cpuMs() {
+        Map<Long, Cpu> groups = new HashMap<>();
         double msPerTick = 1000.0 / Long.getLong("clk.tck", 100);
         long self = ProcessHandle.current().pid();
         java.io.File[] procs = new java.io.File("/proc").listFiles((d, n) -> n.chars().allMatch(Character::isDigit));
@@ -515,7 +519,7 @@ public class RequestBench {
                 Matcher m = Pattern.compile("-Dgridlauncher\\.name=(\\S+)").matcher(cmd);
                 String group = Long.parseLong(proc.getName()) == self ? "client" : m.find() ? m.group(1)
                         : cmd.startsWith("postgres") || cmd.contains("/postgres ") ? "postgres" : "other";
-                groups.merge(group, ms, Double::sum);
+                groups.put(Long.parseLong(proc.getName()), new Cpu(group, ms));
             } catch (Exception e) {
                 // gone meanwhile, or not ours to read
             }
@@ -528,7 +532,7 @@ public class RequestBench {
             return;
         }
         System.out.printf("%nCPU ms per request by process (2 cores = 2,000 CPU-ms per second; 'other' = anything else "
-                + "running on the machine meanwhile)%n%-58s", "");
+                + "running on the machine meanwhile; processes that ended during the phase are not counted)%n%-58s", "");
         for (String g : CPU_GROUPS) {
             System.out.printf("%10s", g.replace("-service", ""));
         }

@@ -34,7 +34,9 @@ end $$;
 
 insert into service_request (id, type, channel, title, description, latitude, longitude, address, grid_node_id,
                              grid_path, reporter_id, status, version, submitted_at, updated_at, assignee, outcome,
-                             rating, resolved_at, closed_at)
+                             rating, resolved_at, closed_at, category_code, sla_sign_minutes, sla_resolve_minutes,
+                             respond_due_at, resolve_due_at, respond_overdue, resolve_overdue, responsible_node_id,
+                             responsible_path)
 select
     -- UUID v7: 48-bit unix milliseconds, version 7, 74 random bits (here from md5 of the row number)
     (lpad(to_hex((extract(epoch from t.at) * 1000)::bigint), 12, '0') || '7' || substr(t.h, 1, 3)
@@ -62,7 +64,20 @@ select
     case when t.status in ('RESOLVED', 'CLOSED') then 'FIXED' end,
     case when t.status = 'CLOSED' then (3 + t.r % 3)::smallint end,
     case when t.status in ('RESOLVED', 'CLOSED') then t.at + interval '1 hour' * (t.r % 72) end,
-    case when t.status = 'CLOSED' then t.at + interval '1 hour' * (t.r % 72) + interval '1 day' end
+    case when t.status = 'CLOSED' then t.at + interval '1 hour' * (t.r % 72) + interval '1 day' end,
+    -- each type's general category and its limits (V5): answer in 4 h, sign in 8 h, resolve in 3 days (more for
+    -- some types; the bench only needs plausible clocks). Clocks that ran out are marked already, as the SLA
+    -- sweep would have done, so a freshly seeded database does not start with a sweep of 100k tickets.
+    (array['problem-report-other', 'problem-report-other', 'problem-report-other', 'problem-report-other',
+           'service-other', 'service-other', 'service-other', 'consultation-other', 'dispute-other',
+           'micro-wish-other'])[1 + t.r % 10],
+    480, 4320,
+    t.at + interval '4 hours',
+    t.at + interval '3 days',
+    t.status = 'SUBMITTED' and t.at + interval '4 hours' < now(),
+    t.status in ('ACCEPTED', 'DISPATCHED', 'SIGNED', 'IN_PROGRESS') and t.at + interval '3 days' < now(),
+    b.id,
+    b.path
 from (
     select s.i, s.h, s.r, s.k, s.at,
            case when s.at < now() - interval '30 days'

@@ -196,6 +196,25 @@ class GridNodeReadModelTest {
                 .then().statusCode(403).contentType("application/problem+json");
     }
 
+    @Inject
+    cn.grid.platform.gridview.GridNodeViews nodes;
+
+    @Test
+    void aNodeIsALeafUntilANodeIsKnownBelowIt() {
+        UUID top = UUID.randomUUID();
+        UUID child = UUID.randomUUID();
+        TestGridEvents.nodeCreated(top, null, "/" + top + "/", "DISTRICT", "L", "叶子区");
+        awaitKnown(top);
+        assertThat(io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .call(() -> nodes.isLeaf(nodes.find(top).orElseThrow()))).isTrue();
+        TestGridEvents.nodeCreated(child, top, "/" + top + "/" + child + "/", "STREET", "L1", "叶子街道");
+        awaitKnown(child);
+        assertThat(io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .call(() -> nodes.isLeaf(nodes.find(top).orElseThrow()))).isFalse();
+        assertThat(io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .call(() -> nodes.isLeaf(nodes.find(child).orElseThrow()))).isTrue();
+    }
+
     static void awaitKnown(UUID node) {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 given().header("Authorization", SERVICE).when().get("/api/v1/requests/grid-nodes/" + node)

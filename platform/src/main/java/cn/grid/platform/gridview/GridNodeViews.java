@@ -122,6 +122,19 @@ public class GridNodeViews {
         return node;
     }
 
+    /**
+     * Whether no known node sits below this one. Rows that carry a node's path can then be matched by equality,
+     * which an index on (path, id) serves in id order; a LIKE prefix range cannot, and at a small share of a
+     * large table the planner walks the primary key instead (bench/request: 5-13 ms a page at 1M tickets).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean isLeaf(GridNodeSnapshot node) {
+        return !(Boolean) entityManager.createNativeQuery(
+                        "select exists (select 1 from grid_node_view where path like ?1 and path <> ?2)")
+                .setParameter(1, SubtreeQuery.likePrefix(node.path())).setParameter(2, node.path())
+                .getSingleResult();
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<GridNodeSnapshot> find(UUID id) {
         @SuppressWarnings("unchecked")

@@ -191,7 +191,7 @@ public class ServiceRequestService {
         }
         GridNodeSnapshot grid = grids.require(gridNodeId, "gridNodeId");
         caller.requireScope(grid.path(), "grid node " + gridNodeId);
-        return page.page(requests.inSubtree(grid.path(), page.afterId(), page.limit() + 1), r -> r.id().toString(),
-                view);
+        return page.page(requests.inSubtree(grid.path(), grids.isLeaf(grid), page.afterId(), page.limit() + 1),
+                r -> r.id().toString(), view);
     }
 }

@@ -15,10 +15,13 @@ import java.util.UUID;
 @ApplicationScoped
 public class ServiceRequestRepository implements PanacheRepositoryBase<ServiceRequest, UUID> {
 
-    /** Tickets routed into the subtree with path prefix {@code pathPrefix}, newest first, before {@code beforeId}. */
-    public List<ServiceRequest> inSubtree(String pathPrefix, UUID beforeId, int limit) {
-        Parameters params = Parameters.with("prefix", SubtreeQuery.likePrefix(pathPrefix));
-        String query = "gridPath like :prefix";
+    /**
+     * Tickets routed into the subtree with path prefix {@code pathPrefix}, newest first, before {@code beforeId};
+     * with {@code leaf}, the node has nothing below it and the exact path is matched (see GridNodeViews.isLeaf).
+     */
+    public List<ServiceRequest> inSubtree(String pathPrefix, boolean leaf, UUID beforeId, int limit) {
+        Parameters params = Parameters.with("prefix", leaf ? pathPrefix : SubtreeQuery.likePrefix(pathPrefix));
+        String query = leaf ? "gridPath = :prefix" : "gridPath like :prefix";
         if (beforeId != null) {
             query += " and id < :before";
             params = params.and("before", beforeId);

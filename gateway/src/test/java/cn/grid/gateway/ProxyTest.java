@@ -49,7 +49,8 @@ class ProxyTest {
                 List.of("/api/v1/party-orgs/o-1/members", "grid"),
                 List.of("/api/v1/study/sessions", "study"),
                 List.of("/api/v1/requests", "request"),
-                List.of("/api/v1/requests/r-1/claim", "request"));
+                List.of("/api/v1/requests/r-1/claim", "request"),
+                List.of("/api/v1/request-categories/water-pipe", "request"));
         for (List<String> row : table) {
             given().header("Authorization", BEARER)
                     .when().get(row.get(0))

@@ -16,7 +16,7 @@ public class Routes {
         all = List.of(
                 route("grid-service", upstreams.grid(), "/api/v1/grids", "/api/v1/people", "/api/v1/party-orgs"),
                 route("study-service", upstreams.study(), "/api/v1/study"),
-                route("request-service", upstreams.request(), "/api/v1/requests"));
+                route("request-service", upstreams.request(), "/api/v1/requests", "/api/v1/request-categories"));
     }
 
     public List<Route> all() {

@@ -1,0 +1,130 @@
+package cn.grid.system;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+
+/**
+ * 点单 → 受理 → 派单 → 接单 → 办结 → 评价 through the gateway, with a token of each role: the citizen orders, the
+ * grid worker accepts and dispatches, the party member takes and resolves it, the citizen rates; 督办 and an
+ * extension on a second ticket; the statistics at the end.
+ */
+class RequestLifecycleIT {
+
+    private static RunningSuite suite;
+
+    @BeforeAll
+    static void start() throws Exception {
+        suite = RunningSuite.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (suite != null) {
+            suite.close();
+        }
+    }
+
+    static String token(String subject, String role, String scope) {
+        return "Bearer " + given().baseUri(suite.gateway()).contentType(ContentType.JSON)
+                .body("{\"subject\": \"%s\", \"roles\": [\"%s\"], \"gridScope\": %s}".formatted(subject, role,
+                        scope == null ? "null" : "\"" + scope + "\""))
+                .post("/auth/dev-token").then().statusCode(200).extract().path("token");
+    }
+
+    static String node(String admin, String name, String level, String parent) {
+        return given().baseUri(suite.gateway()).header("Authorization", admin).contentType(ContentType.JSON)
+                .body("{\"name\": \"%s\", \"level\": \"%s\", \"code\": \"%s\"%s}".formatted(name, level,
+                        level.charAt(0) + UUID.randomUUID().toString().substring(0, 8),
+                        parent == null ? "" : ", \"parentId\": \"" + parent + "\""))
+                .post("/api/v1/grids").then().statusCode(201).extract().path("id");
+    }
+
+    static ValidatableResponse move(String token, String id, String action, String body) {
+        String etag = given().baseUri(suite.gateway()).header("Authorization", token)
+                .get("/api/v1/requests/" + id).then().statusCode(200).extract().header("ETag");
+        var request = given().baseUri(suite.gateway()).header("Authorization", token).header("If-Match", etag);
+        if (body != null) {
+            request.contentType(ContentType.JSON).body(body);
+        }
+        return request.post("/api/v1/requests/" + id + "/" + action).then();
+    }
+
+    @Test
+    void theWholeLoopWithATokenOfEachRole() {
+        String districtAdmin = token("it-district-admin", "district-admin", null);
+        String district = node(districtAdmin, "沾益区", "DISTRICT", null);
+        String street = node(districtAdmin, "龙华街道", "STREET", district);
+        String community = node(districtAdmin, "清河社区", "COMMUNITY", street);
+        String grid = node(districtAdmin, "大为小区网格", "GRID", community);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().baseUri(suite.gateway())
+                .header("Authorization", districtAdmin).get("/api/v1/requests/grid-nodes/" + grid)
+                .then().statusCode(200));
+
+        String citizen = token("it-citizen", "citizen", null);
+        String worker = token("it-worker", "grid-worker", grid);
+        String member = token("it-member", "party-member", grid);
+        String orgAdmin = token("it-org-admin", "org-admin", street);
+
+        given().baseUri(suite.gateway()).header("Authorization", citizen).get("/api/v1/request-categories")
+                .then().statusCode(200).body("code", hasItem("water-pipe"));
+        String ticket = given().baseUri(suite.gateway()).header("Authorization", citizen)
+                .header("Idempotency-Key", UUID.randomUUID().toString()).contentType(ContentType.JSON)
+                .body("{\"category\": \"water-pipe\", \"title\": \"大为小区 3 栋水管爆裂\", \"gridNodeId\": \"" + grid
+                        + "\", \"attributes\": {\"water_cut\": \"yes\"}, \"contact\": {\"phone\": \"13800001234\"}}")
+                .post("/api/v1/requests").then().statusCode(201).extract().path("id");
+
+        move(worker, ticket, "accept", null).statusCode(200).body("status", equalTo("ACCEPTED"));
+        move(worker, ticket, "dispatch", "{\"targetType\": \"PERSON\", \"targetId\": \"it-member\"}")
+                .statusCode(200).body("status", equalTo("DISPATCHED"));
+        move(citizen, ticket, "sign", null).statusCode(403);
+        move(member, ticket, "sign", null).statusCode(200).body("assignee", equalTo("it-member"));
+        move(member, ticket, "start", null).statusCode(200);
+        move(member, ticket, "resolve", "{\"outcome\": \"FIXED\", \"notes\": \"已更换水管\"}").statusCode(200);
+        move(citizen, ticket, "rate", "{\"rating\": 5, \"comment\": \"很及时\"}").statusCode(200)
+                .body("status", equalTo("CLOSED"));
+        move(citizen, ticket, "withdraw", null).statusCode(409).contentType("application/problem+json");
+
+        // a second ticket: 督办 up to the street, an extension asked for and granted by the street's admin
+        String second = given().baseUri(suite.gateway()).header("Authorization", citizen)
+                .contentType(ContentType.JSON)
+                .body("{\"category\": \"neighbour-dispute\", \"title\": \"楼上噪音\", \"gridNodeId\": \"" + grid + "\"}")
+                .post("/api/v1/requests").then().statusCode(201).extract().path("id");
+        move(worker, second, "accept", null).statusCode(200);
+        move(worker, second, "escalate", "{\"reason\": \"需要社区协调\"}").statusCode(200)
+                .body("sla.responsibleNodeId", equalTo(community));
+        move(orgAdmin, second, "escalate", "{\"reason\": \"街道督办\"}").statusCode(200)
+                .body("sla.escalationLevel", equalTo(2));
+        given().baseUri(suite.gateway()).header("Authorization", orgAdmin).queryParam("nodeId", street)
+                .get("/api/v1/requests/escalated").then().statusCode(200).body("items.id", hasItem(second))
+                .body("items[0].contact", equalTo(null));
+        move(worker, second, "extension", "{\"minutes\": 1440, \"reason\": \"双方约定周末调解\"}").statusCode(200);
+        move(orgAdmin, second, "extension/approve", null).statusCode(200)
+                .body("sla.pendingExtension", equalTo(null));
+
+        String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+        given().baseUri(suite.gateway()).header("Authorization", orgAdmin).queryParam("gridNodeId", street)
+                .queryParam("from", today).queryParam("to", today).get("/api/v1/requests/stats").then()
+                .statusCode(200).body("submitted", equalTo(2)).body("satisfied", equalTo(1))
+                .body("escalated", equalTo(1)).body("headline", equalTo("办实事 1 项 / 评价 1 项"))
+                .body("topCategories.category", equalTo(List.of("neighbour-dispute", "water-pipe")));
+        given().baseUri(suite.gateway()).header("Authorization", citizen).get("/api/v1/requests/" + ticket + "/timeline")
+                .then().statusCode(200).body("items.action",
+                        equalTo(List.of("ACCEPT", "DISPATCH", "SIGN", "START", "RESOLVE", "RATE")))
+                .body("items[0].at", notNullValue());
+    }
+}

@@ -55,3 +55,6 @@ create index service_request_resolve_due_idx on service_request (resolve_due_at)
     where status in ('ACCEPTED', 'DISPATCHED', 'SIGNED', 'RETURNED', 'IN_PROGRESS', 'REOPENED') and not resolve_overdue;
 -- 督办 queue: the open tickets escalated to a node
 create index service_request_escalated_idx on service_request (responsible_node_id, id) where escalation_level > 0;
+-- 微心愿 board: the accepted wishes waiting to be claimed
+create index service_request_wish_board_idx on service_request (grid_path text_pattern_ops, id)
+    where type = 'MICRO_WISH' and status = 'ACCEPTED';

@@ -96,6 +96,20 @@ public class ServiceRequestResource {
     }
 
     @GET
+    @Path("/micro-wishes")
+    @RolesAllowed({Roles.PARTY_MEMBER, Roles.GRID_WORKER})
+    @Operation(operationId = "microWishBoard", summary = "微心愿 board: accepted wishes you may claim",
+            description = "Accepted MICRO_WISH tickets in the grids where the caller is registered as a party member "
+                    + "or volunteer (grid_assignment_view), or below them, newest first; claim one with POST "
+                    + "/api/v1/requests/{id}/claim. Contacts masked.")
+    @APIResponse(responseCode = "200", description = "One page")
+    public CursorPage<ServiceRequestView> microWishes(
+            @QueryParam("limit") @Schema(description = "1..100, default 20") Integer limit,
+            @QueryParam("cursor") String cursor) {
+        return service.wishBoard(PageRequest.of(limit, cursor), caller.get(), ServiceRequestView::masked);
+    }
+
+    @GET
     @Path("/escalated")
     @RolesAllowed({Roles.GRID_WORKER, Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN, Roles.SERVICE})
     @Operation(operationId = "listEscalatedRequests", summary = "督办 queue: open tickets escalated to a node",

@@ -1,5 +1,7 @@
 package cn.grid.request.app;
 
+import cn.grid.platform.gridview.AssignmentSnapshot;
+import cn.grid.platform.gridview.GridAssignmentViews;
 import cn.grid.platform.gridview.GridBoundaryViews;
 import cn.grid.platform.gridview.GridNodeSnapshot;
 import cn.grid.platform.gridview.GridNodeViews;
@@ -10,6 +12,7 @@ import cn.grid.platform.paging.PageRequest;
 import cn.grid.platform.problem.DomainProblem;
 import cn.grid.platform.security.Caller;
 import cn.grid.platform.security.Roles;
+import cn.grid.platform.time.GridCalendar;
 import cn.grid.request.domain.HandlingLevel;
 import cn.grid.request.domain.RequestCategory;
 import cn.grid.request.domain.ServiceRequest;
@@ -42,10 +45,13 @@ public class ServiceRequestService {
     private final double duplicateRadiusMetres;
     private final CategoryCatalogueService catalogue;
     private final ObjectMapper json;
+    private final GridAssignmentViews assignments;
+    private final GridCalendar calendar;
 
     public ServiceRequestService(ServiceRequestRepository requests, GridNodeViews grids, RequestEventPublisher events,
             IdempotencyKeys idempotencyKeys, GridBoundaryViews boundaries, DuplicateRepository duplicates,
-            CategoryCatalogueService catalogue, ObjectMapper json, @ConfigProperty(name = "grid.requests.duplicate-radius", defaultValue = "200") double duplicateRadiusMetres) {
+            CategoryCatalogueService catalogue, ObjectMapper json, GridAssignmentViews assignments,
+            GridCalendar calendar, @ConfigProperty(name = "grid.requests.duplicate-radius", defaultValue = "200") double duplicateRadiusMetres) {
         this.requests = requests;
         this.grids = grids;
         this.events = events;
@@ -55,6 +61,8 @@ public class ServiceRequestService {
         this.duplicateRadiusMetres = duplicateRadiusMetres;
         this.catalogue = catalogue;
         this.json = json;
+        this.assignments = assignments;
+        this.calendar = calendar;
     }
 
     /**
@@ -171,6 +179,19 @@ public class ServiceRequestService {
             throw DomainProblem.forbidden("request " + id + " is outside the grid scope of your token");
         }
         return request;
+    }
+
+    /**
+     * 微心愿 board: the accepted wishes a party member or volunteer may claim — those in the grids where they are
+     * registered (居住地报到) or below them.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public <T> CursorPage<T> wishBoard(PageRequest page, Caller caller, Function<ServiceRequest, T> view) {
+        List<String> paths = assignments.heldBy(caller.subject(), calendar.today()).stream()
+                .filter(a -> AssignmentSnapshot.PARTY_MEMBER.equals(a.role()) || "VOLUNTEER".equals(a.role()))
+                .map(AssignmentSnapshot::nodePath).distinct().toList();
+        return page.page(requests.openWishesUnder(paths, page.afterId(), page.limit() + 1), r -> r.id().toString(),
+                view);
     }
 
     /** 督办 queue: the open tickets escalated to {@code nodeId}, for staff whose scope covers that node. */

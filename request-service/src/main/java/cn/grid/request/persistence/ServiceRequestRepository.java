@@ -57,6 +57,26 @@ public class ServiceRequestRepository implements PanacheRepositoryBase<ServiceRe
                 : find(query + " and id < ?3 order by id desc", nodeId, closed, beforeId).page(0, limit).list();
     }
 
+    /** The micro-wish board: accepted wishes waiting to be claimed in any of the subtrees, newest first. */
+    public List<ServiceRequest> openWishesUnder(List<String> paths, UUID beforeId, int limit) {
+        if (paths.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder query = new StringBuilder("type = :type and status = :status and (");
+        Parameters params = Parameters.with("type", cn.grid.request.domain.RequestType.MICRO_WISH)
+                .and("status", RequestStatus.ACCEPTED);
+        for (int i = 0; i < paths.size(); i++) {
+            query.append(i == 0 ? "" : " or ").append("gridPath like :p").append(i);
+            params = params.and("p" + i, SubtreeQuery.likePrefix(paths.get(i)));
+        }
+        query.append(")");
+        if (beforeId != null) {
+            query.append(" and id < :before");
+            params = params.and("before", beforeId);
+        }
+        return find(query + " order by id desc", params).page(0, limit).list();
+    }
+
     /** A citizen's own tickets, newest first. */
     public List<ServiceRequest> reportedBy(String reporterId, UUID beforeId, int limit) {
         return beforeId == null

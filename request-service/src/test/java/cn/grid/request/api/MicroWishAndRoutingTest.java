@@ -66,6 +66,12 @@ class MicroWishAndRoutingTest {
                 .header("If-Match", "\"0\"").post("/api/v1/requests/" + wish + "/accept").then().statusCode(200);
         given().header("Authorization", "Bearer " + TestJwt.token("stranger", grid.toString(), Roles.PARTY_MEMBER))
                 .post("/api/v1/requests/" + wish + "/claim").then().statusCode(403);
+        // on the board of a member registered above the wish's grid; not on a stranger's
+        String aboveIt = "Bearer " + TestJwt.token(prefix + 1, null, Roles.PARTY_MEMBER);
+        given().header("Authorization", aboveIt).get("/api/v1/requests/micro-wishes").then().statusCode(200)
+                .body("items.id", equalTo(List.of(wish)));
+        given().header("Authorization", "Bearer " + TestJwt.token("stranger", grid.toString(), Roles.PARTY_MEMBER))
+                .get("/api/v1/requests/micro-wishes").then().statusCode(200).body("items", equalTo(List.of()));
 
         ExecutorService pool = Executors.newFixedThreadPool(CLAIMERS);
         List<Integer> statuses = new ArrayList<>();
@@ -94,6 +100,9 @@ class MicroWishAndRoutingTest {
                 .header("If-Match", "\"0\"").post("/api/v1/requests/" + notAWish + "/accept").then().statusCode(200);
         given().header("Authorization", "Bearer " + TestJwt.token(prefix + 0, grid.toString(), Roles.PARTY_MEMBER))
                 .post("/api/v1/requests/" + notAWish + "/claim").then().statusCode(409);
+        // claimed: off the board
+        given().header("Authorization", aboveIt).get("/api/v1/requests/micro-wishes").then().statusCode(200)
+                .body("items", equalTo(List.of()));
     }
 
     @Test

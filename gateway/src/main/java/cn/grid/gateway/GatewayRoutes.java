@@ -20,9 +20,9 @@ import org.jboss.logging.Logger;
 
 /**
  * The gateway's whole HTTP surface, in the order the router tries it: request id and token check for all of
- * {@code /api}, then each service's prefixes, then a 404 problem for the rest of {@code /api}; and, in dev
- * only, the dev-token endpoint. Plain Vert.x routes, not JAX-RS: the proxy must see the raw request and
- * stream its body, which a resource method would have read first.
+ * {@code /api} (for {@code /open311} the token is optional), then each service's prefixes, then a 404 problem
+ * for the rest of {@code /api}; and, in dev only, the dev-token endpoint. Plain Vert.x routes, not JAX-RS: the
+ * proxy must see the raw request and stream its body, which a resource method would have read first.
  */
 @ApplicationScoped
 public class GatewayRoutes {
@@ -50,6 +50,9 @@ public class GatewayRoutes {
     void register(@Observes Router router) {
         router.route("/api/*").handler(RequestIds::assign).failureHandler(problems::failure);
         router.route("/api/*").handler(auth::handle);
+        // Open311 GeoReport v2: integrators send an api_key (checked by request-service), apps a citizen's token
+        router.route(Routes.OPEN311 + "/*").handler(RequestIds::assign).failureHandler(problems::failure);
+        router.route(Routes.OPEN311 + "/*").handler(auth::handleOptional);
         for (Route route : routes.all()) {
             for (String prefix : route.prefixes()) {
                 router.route(prefix + "/*").handler(ctx -> proxy.forward(ctx, route));

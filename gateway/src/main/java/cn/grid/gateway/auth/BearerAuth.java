@@ -51,6 +51,18 @@ public class BearerAuth {
         ctx.next();
     }
 
+    /**
+     * Route handler for paths where a token is optional (Open311: integrators authenticate with an api_key that
+     * the service checks): no Authorization header goes on; one that is sent must be a valid bearer token.
+     */
+    public void handleOptional(RoutingContext ctx) {
+        if (!ctx.request().headers().contains(HttpHeaders.AUTHORIZATION)) {
+            ctx.next();
+            return;
+        }
+        handle(ctx);
+    }
+
     private void deny(RoutingContext ctx, String detail) {
         ctx.response().putHeader("WWW-Authenticate", "Bearer");
         problems.send(ctx, ProblemType.UNAUTHORIZED, detail);

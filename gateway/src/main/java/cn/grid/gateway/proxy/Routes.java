@@ -5,9 +5,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
 
-/** The routing table: which service owns which part of {@code /api}. */
+/**
+ * The routing table: which service owns which part of {@code /api}, and the Open311 GeoReport v2 face
+ * ({@code /open311}, request-service's), which integrators call with an api_key instead of a token.
+ */
 @ApplicationScoped
 public class Routes {
+
+    /** GeoReport v2: a bearer token is optional here (see {@link cn.grid.gateway.auth.BearerAuth#handleOptional}). */
+    public static final String OPEN311 = "/open311";
 
     private final List<Route> all;
 
@@ -16,7 +22,8 @@ public class Routes {
         all = List.of(
                 route("grid-service", upstreams.grid(), "/api/v1/grids", "/api/v1/people", "/api/v1/party-orgs"),
                 route("study-service", upstreams.study(), "/api/v1/study"),
-                route("request-service", upstreams.request(), "/api/v1/requests", "/api/v1/request-categories"));
+                route("request-service", upstreams.request(), "/api/v1/requests", "/api/v1/request-categories",
+                        "/api/v1/open311", OPEN311));
     }
 
     public List<Route> all() {

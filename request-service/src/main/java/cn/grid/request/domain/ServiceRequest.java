@@ -171,6 +171,13 @@ public class ServiceRequest {
     @Column(name = "extension_requested_by")
     private String extensionRequestedBy;
 
+    /**
+     * The Open311 api key that filed the ticket (null: the JSON API or a citizen's token). Written once, right
+     * after the submission, by the Open311 face (not through this entity), hence read-only here.
+     */
+    @Column(name = "open311_key_id", insertable = false, updatable = false)
+    private UUID open311KeyId;
+
     @Version
     private long version;
 
@@ -700,6 +707,10 @@ public class ServiceRequest {
 
     public String reporterId() {
         return reporterId;
+    }
+
+    public UUID open311KeyId() {
+        return open311KeyId;
     }
 
     public RequestStatus status() {

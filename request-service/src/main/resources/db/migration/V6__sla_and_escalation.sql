@@ -58,3 +58,5 @@ create index service_request_escalated_idx on service_request (responsible_node_
 -- 微心愿 board: the accepted wishes waiting to be claimed
 create index service_request_wish_board_idx on service_request (grid_path text_pattern_ops, id)
     where type = 'MICRO_WISH' and status = 'ACCEPTED';
+-- resolved tickets waiting for a rating, for closing them when the rating window ends
+create index service_request_unrated_idx on service_request (resolved_at) where status = 'RESOLVED';

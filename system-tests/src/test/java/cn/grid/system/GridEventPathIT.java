@@ -1,8 +1,6 @@
 package cn.grid.system;
 
 import io.restassured.http.ContentType;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -21,32 +19,7 @@ import static org.hamcrest.Matchers.notNullValue;
  * the node arriving — over the real broker, through grid-service's outbox — in the read models of both
  * request-service and study-service.
  */
-class GridEventPathIT {
-
-    private static RunningSuite suite;
-
-    @BeforeAll
-    static void start() throws Exception {
-        suite = RunningSuite.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (suite != null) {
-            suite.close();
-        }
-    }
-
-    static String devToken(String subject, List<String> roles, String gridScope) {
-        return given().baseUri(suite.gateway()).contentType(ContentType.JSON)
-                .body("""
-                        {"subject": "%s", "roles": [%s], "gridScope": %s}""".formatted(subject,
-                        String.join(",", roles.stream().map(r -> "\"" + r + "\"").toList()),
-                        gridScope == null ? "null" : "\"" + gridScope + "\""))
-                .when().post("/auth/dev-token")
-                .then().statusCode(200).body("token", notNullValue())
-                .extract().path("token");
-    }
+class GridEventPathIT extends AgainstTheSuite {
 
     static String createDistrict(String token, String name) {
         return given().baseUri(suite.gateway()).header("Authorization", "Bearer " + token)

@@ -2,8 +2,6 @@ package cn.grid.system;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -23,27 +21,10 @@ import static org.hamcrest.Matchers.notNullValue;
  * grid worker accepts and dispatches, the party member takes and resolves it, the citizen rates; 督办 and an
  * extension on a second ticket; the statistics at the end.
  */
-class RequestLifecycleIT {
-
-    private static RunningSuite suite;
-
-    @BeforeAll
-    static void start() throws Exception {
-        suite = RunningSuite.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (suite != null) {
-            suite.close();
-        }
-    }
+class RequestLifecycleIT extends AgainstTheSuite {
 
     static String token(String subject, String role, String scope) {
-        return "Bearer " + given().baseUri(suite.gateway()).contentType(ContentType.JSON)
-                .body("{\"subject\": \"%s\", \"roles\": [\"%s\"], \"gridScope\": %s}".formatted(subject, role,
-                        scope == null ? "null" : "\"" + scope + "\""))
-                .post("/auth/dev-token").then().statusCode(200).extract().path("token");
+        return "Bearer " + devToken(subject, List.of(role), scope);
     }
 
     static String node(String admin, String name, String level, String parent) {

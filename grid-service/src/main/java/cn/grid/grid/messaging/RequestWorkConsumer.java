@@ -27,7 +27,7 @@ public class RequestWorkConsumer {
 
     /** Every lifecycle move, by the past tense its event type carries. */
     private static final List<String> MOVES = List.of("accepted", "rejected", "dispatched", "signed", "claimed", "returned",
-            "started", "resolved", "rated", "reopened", "withdrawn");
+            "started", "resolved", "rated", "closed", "reopened", "withdrawn");
 
     private final EventConsumers consumers;
     private final EntityManager entityManager;

@@ -1,6 +1,7 @@
 package cn.grid.request.app;
 
 import cn.grid.platform.ids.Ids;
+import cn.grid.request.domain.RequestStatus;
 import cn.grid.request.domain.ServiceRequest;
 import cn.grid.request.domain.SlaStage;
 import cn.grid.request.domain.Transition;
@@ -11,8 +12,10 @@ import cn.grid.request.persistence.TransitionRepository;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -33,13 +36,16 @@ public class SlaSweepService {
     private final TransitionRepository transitions;
     private final RequestEventPublisher events;
     private final EscalationService escalation;
+    private final Duration ratingWindow;
 
     public SlaSweepService(ServiceRequestRepository requests, TransitionRepository transitions,
-            RequestEventPublisher events, EscalationService escalation) {
+            RequestEventPublisher events, EscalationService escalation,
+            @ConfigProperty(name = "grid.requests.rating-window", defaultValue = "7d") Duration ratingWindow) {
         this.requests = requests;
         this.transitions = transitions;
         this.events = events;
         this.escalation = escalation;
+        this.ratingWindow = ratingWindow;
     }
 
     @Scheduled(identity = "sla-sweep", every = "${grid.requests.sla.sweep-every:30s}", delayed = "5s",
@@ -50,6 +56,29 @@ public class SlaSweepService {
         do {
             marked = sweep(OffsetDateTime.now());
         } while (marked == BATCH && ++rounds < 50);
+        rounds = 0;
+        do {
+            marked = closeUnrated(OffsetDateTime.now());
+        } while (marked == BATCH && ++rounds < 50);
+    }
+
+    /**
+     * RESOLVED → CLOSED for the tickets whose rating window ({@code grid.requests.rating-window}) ended without a
+     * rating: audited (actor "sla") and announced as {@code cn.grid.request.closed.v1}. Returns how many.
+     */
+    @Transactional
+    public int closeUnrated(OffsetDateTime now) {
+        List<UUID> unrated = requests.lockUnratedSince(now.minus(ratingWindow), BATCH);
+        for (UUID id : unrated) {
+            ServiceRequest request = requests.findById(id);
+            RequestStatus from = request.closeUnrated(now);
+            TransitionRecord record = new TransitionRecord(Ids.newId(), id, Transition.CLOSE, from, request.status(),
+                    "sla", "no rating within " + ratingWindow.toDays() + " days of the resolution", now);
+            transitions.persist(record);
+            requests.flush();
+            events.transitioned(request, record);
+        }
+        return unrated.size();
     }
 
     /** One batch as of {@code now}: returns how many tickets it looked at (a full batch means: run again). */

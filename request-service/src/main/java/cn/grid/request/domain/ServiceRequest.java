@@ -360,6 +360,13 @@ public class ServiceRequest {
         return from;
     }
 
+    /** The citizen did not rate within the window: the resolved ticket closes without a rating. */
+    public RequestStatus closeUnrated(OffsetDateTime now) {
+        RequestStatus from = move(Transition.CLOSE, RequestStatus.CLOSED, now);
+        closedAt = now;
+        return from;
+    }
+
     public RequestStatus reopen(String reason, OffsetDateTime now) {
         requireReason(reason);
         RequestStatus from = move(Transition.REOPEN, RequestStatus.REOPENED, now);

@@ -18,6 +18,8 @@ public enum Transition {
     REOPEN("reopened", EnumSet.of(RequestStatus.RESOLVED)),
     WITHDRAW("withdrawn",
             EnumSet.complementOf(EnumSet.of(RequestStatus.REJECTED, RequestStatus.CLOSED, RequestStatus.WITHDRAWN))),
+    /** the rating window ended without a rating: the resolved ticket closes (by the SLA sweep) */
+    CLOSE("closed", EnumSet.of(RequestStatus.RESOLVED)),
     /** 督办/吹哨报到: responsibility moves one level up the tree; the state stays */
     ESCALATE("escalated", EnumSet.complementOf(EnumSet.of(RequestStatus.REJECTED, RequestStatus.CLOSED,
             RequestStatus.WITHDRAWN, RequestStatus.RESOLVED))),

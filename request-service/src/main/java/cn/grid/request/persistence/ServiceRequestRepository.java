@@ -47,6 +47,16 @@ public class ServiceRequestRepository implements PanacheRepositoryBase<ServiceRe
         return ids;
     }
 
+    /** Resolved tickets not rated since before {@code resolvedBefore}, locked for this transaction. */
+    public List<UUID> lockUnratedSince(OffsetDateTime resolvedBefore, int limit) {
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = getEntityManager().createNativeQuery("""
+                select id from service_request where status = 'RESOLVED' and resolved_at < ?1
+                limit ?2
+                for update skip locked""").setParameter(1, resolvedBefore).setParameter(2, limit).getResultList();
+        return ids;
+    }
+
     /** 督办 queue: open tickets escalated to exactly this node, newest first. */
     public List<ServiceRequest> escalatedTo(UUID nodeId, UUID beforeId, int limit) {
         String query = "responsibleNodeId = ?1 and escalationLevel > 0 and status not in ?2";

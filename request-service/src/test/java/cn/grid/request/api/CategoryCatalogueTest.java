@@ -1,20 +1,17 @@
 package cn.grid.request.api;
 
 import cn.grid.platform.security.Roles;
-import cn.grid.testsupport.TestGridEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
 import static cn.grid.request.api.RequestLifecycleTest.move;
 import static cn.grid.request.api.RequestLifecycleTest.token;
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -43,17 +40,8 @@ class CategoryCatalogueTest {
             return;
         }
         treeKnown = true;
-        String d = "/" + DISTRICT + "/";
-        TestGridEvents.nodeCreated(DISTRICT, null, d, "DISTRICT", "D", "沾益区");
-        TestGridEvents.nodeCreated(STREET, DISTRICT, d + STREET + "/", "STREET", "S", "龙华街道");
-        TestGridEvents.nodeCreated(COMMUNITY, STREET, d + STREET + "/" + COMMUNITY + "/", "COMMUNITY", "C", "清河社区");
-        TestGridEvents.nodeCreated(GRID, COMMUNITY, d + STREET + "/" + COMMUNITY + "/" + GRID + "/", "GRID", "G",
-                "大为小区网格");
-        for (UUID node : List.of(DISTRICT, STREET, COMMUNITY, GRID)) {
-            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given()
-                    .header("Authorization", token("svc", null, Roles.SERVICE))
-                    .get("/api/v1/requests/grid-nodes/" + node).then().statusCode(200));
-        }
+        KnownGrids.chain(new UUID[] {DISTRICT, STREET, COMMUNITY, GRID}, new String[] {"沾益区", "龙华街道", "清河社区",
+                "大为小区网格"});
     }
 
     static io.restassured.response.ValidatableResponse submit(String token, String body) {

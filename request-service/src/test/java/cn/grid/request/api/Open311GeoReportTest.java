@@ -12,7 +12,6 @@ import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -25,7 +24,6 @@ import static cn.grid.request.api.RequestLifecycleTest.move;
 import static cn.grid.request.api.RequestLifecycleTest.token;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.endsWith;
@@ -62,11 +60,7 @@ class Open311GeoReportTest {
         TestGridEvents.nodeCreated(DISTRICT, null, d, "DISTRICT", "D", "麒麟区");
         TestGridEvents.nodeCreated(GRID, DISTRICT, d + GRID + "/", "GRID", "G1", "南宁网格");
         TestGridEvents.nodeCreated(OTHER_GRID, DISTRICT, d + OTHER_GRID + "/", "GRID", "G2", "潇湘网格");
-        for (UUID node : List.of(DISTRICT, GRID, OTHER_GRID)) {
-            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given()
-                    .header("Authorization", token("svc", null, Roles.SERVICE))
-                    .get("/api/v1/requests/grid-nodes/" + node).then().statusCode(200));
-        }
+        KnownGrids.awaitKnown(DISTRICT, GRID, OTHER_GRID);
     }
 
     static RequestSpecification form(Map<String, ?> fields) {

@@ -12,7 +12,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -24,7 +23,6 @@ import static cn.grid.request.api.RequestLifecycleTest.move;
 import static cn.grid.request.api.RequestLifecycleTest.token;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -57,17 +55,8 @@ class SlaAndEscalationTest {
             return;
         }
         treeKnown = true;
-        String d = "/" + DISTRICT + "/";
-        TestGridEvents.nodeCreated(DISTRICT, null, d, "DISTRICT", "D", "南沙区");
-        TestGridEvents.nodeCreated(STREET, DISTRICT, d + STREET + "/", "STREET", "S", "榄核镇");
-        TestGridEvents.nodeCreated(COMMUNITY, STREET, d + STREET + "/" + COMMUNITY + "/", "COMMUNITY", "C", "绿村");
-        TestGridEvents.nodeCreated(GRID, COMMUNITY, d + STREET + "/" + COMMUNITY + "/" + GRID + "/", "GRID", "G",
-                "绿村第一网格");
-        for (UUID node : List.of(DISTRICT, STREET, COMMUNITY, GRID)) {
-            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given()
-                    .header("Authorization", token("svc", null, Roles.SERVICE))
-                    .get("/api/v1/requests/grid-nodes/" + node).then().statusCode(200));
-        }
+        KnownGrids.chain(new UUID[] {DISTRICT, STREET, COMMUNITY, GRID}, new String[] {"南沙区", "榄核镇", "绿村",
+                "绿村第一网格"});
     }
 
     static String submit(String category, String attributes) {
@@ -220,13 +209,31 @@ class SlaAndEscalationTest {
     }
 
     @Test
+    void aResolvedTicketNobodyRatesClosesWhenTheRatingWindowEnds() {
+        String id = submit("sewage-ditch", null);
+        move(WORKER, id, "accept", null).statusCode(200);
+        move(WORKER, id, "dispatch", "{\"targetType\": \"PERSON\", \"targetId\": \"sla-worker\"}").statusCode(200);
+        move(WORKER, id, "sign", null).statusCode(200);
+        move(WORKER, id, "start", null).statusCode(200);
+        move(WORKER, id, "resolve", "{\"outcome\": \"FIXED\"}").statusCode(200);
+        sweep.closeUnrated(OffsetDateTime.now().plusDays(6));
+        assertThat(ticket(id).getString("status")).isEqualTo("RESOLVED");
+        sweep.closeUnrated(OffsetDateTime.now().plusDays(7).plusMinutes(1));
+        assertThat(ticket(id).getString("status")).isEqualTo("CLOSED");
+        assertThat(ticket(id).getString("rating")).isNull();
+        move(CITIZEN, id, "rate", "{\"rating\": 5}").statusCode(409).body("detail", containsString("is CLOSED"));
+        ConsumerRecord<String, String> closed = events(id, 7).stream()
+                .filter(r -> r.value().contains("cn.grid.request.closed.v1")).findFirst().orElseThrow();
+        EventContract.assertMatchesExample(closed.value(), "request.closed.v1");
+        assertThat(closed.value()).contains("\"actor\":\"sla\"", "\"toStatus\":\"CLOSED\"");
+    }
+
+    @Test
     void statsCountWhatWasOnTimeAndTheTopCategories() {
         UUID grid = UUID.randomUUID();
         String path = "/" + DISTRICT + "/" + STREET + "/" + COMMUNITY + "/" + grid + "/";
         TestGridEvents.nodeCreated(grid, COMMUNITY, path, "GRID", "G2", "绿村第二网格");
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given()
-                .header("Authorization", token("svc", null, Roles.SERVICE))
-                .get("/api/v1/requests/grid-nodes/" + grid).then().statusCode(200));
+        KnownGrids.awaitKnown(grid);
         String worker = token("sla-worker-2", grid.toString(), Roles.GRID_WORKER);
         String onTime = null;
         for (String category : List.of("sanitation", "sanitation", "street-light")) {

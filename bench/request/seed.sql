@@ -6,7 +6,8 @@
 -- The tickets cover the last 365 days (one every ~31.5 s), with time-ordered ids (UUID v7 of submitted_at, as
 -- the service makes them, so "newest first" = id desc); each goes to one of the 100 grids at random (~10,000 a
 -- grid, ~100,000 a community, all 1,000,000 in the street), with coordinates inside that grid's lattice cell.
--- Older than 30 days: mostly CLOSED (some REJECTED, WITHDRAWN, RESOLVED); the last 30 days: every open state.
+-- Older than 30 days: mostly CLOSED (some REJECTED, WITHDRAWN); the last 30 days: every open state (RESOLVED only
+-- within the 7-day rating window, as the SLA sweep closes unrated tickets after it).
 -- Reporters: 'bench-seed-citizen' has every 1,000th ticket (1,000), the rest spread over 49,999 others.
 -- Remove them with bench/request/run --clean (or clean.sql).
 
@@ -83,7 +84,9 @@ from (
            case when s.at < now() - interval '30 days'
                 then (array['CLOSED', 'CLOSED', 'CLOSED', 'CLOSED', 'CLOSED', 'CLOSED', 'CLOSED', 'CLOSED', 'CLOSED',
                             'CLOSED', 'CLOSED', 'CLOSED', 'CLOSED', 'CLOSED', 'CLOSED', 'CLOSED', 'REJECTED', 'WITHDRAWN',
-                            'RESOLVED', 'CLOSED'])[1 + (s.r / 7) % 20]
+                            'CLOSED', 'CLOSED'])[1 + (s.r / 7) % 20]
+                -- resolved more than 7 days ago (the rating window) would have been closed by the sweep
+                when s.at < now() - interval '7 days' and (s.r / 7) % 10 = 5 then 'CLOSED'
                 else (array['SUBMITTED', 'ACCEPTED', 'DISPATCHED', 'SIGNED', 'IN_PROGRESS', 'RESOLVED', 'CLOSED',
                             'CLOSED', 'REJECTED', 'WITHDRAWN'])[1 + (s.r / 7) % 10]
            end as status

@@ -1,7 +1,9 @@
 package cn.grid.study.messaging;
 
 import cn.grid.platform.events.StudySessionRecordedV1;
+import cn.grid.platform.events.StudyPointsAwardedV1;
 import cn.grid.platform.outbox.OutboxWriter;
+import cn.grid.study.domain.PointsEntry;
 import cn.grid.study.domain.StudySession;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -13,6 +15,12 @@ public class StudyEventPublisher {
 
     public StudyEventPublisher(OutboxWriter outbox) {
         this.outbox = outbox;
+    }
+
+    public void pointsAwarded(PointsEntry e, long balance) {
+        outbox.append(new StudyPointsAwardedV1(e.id().toString(), e.personId() == null ? null : e.personId().toString(),
+                e.subject(), e.activity().name(), e.points(), e.sourceId(), e.reason(),
+                e.reverses() == null ? null : e.reverses().toString(), balance, e.at()));
     }
 
     public void sessionRecorded(StudySession session) {

@@ -1,0 +1,143 @@
+package cn.grid.study.app;
+
+import cn.grid.platform.concurrency.IfMatch;
+import cn.grid.platform.ids.Ids;
+import cn.grid.platform.paging.CursorPage;
+import cn.grid.platform.paging.PageRequest;
+import cn.grid.platform.problem.DomainProblem;
+import cn.grid.platform.security.Caller;
+import cn.grid.platform.security.Roles;
+import cn.grid.platform.time.GridCalendar;
+import cn.grid.study.domain.PointsActivity;
+import cn.grid.study.domain.PointsEntry;
+import cn.grid.study.domain.PointsRule;
+import cn.grid.study.domain.PointsStanding;
+import cn.grid.study.messaging.StudyEventPublisher;
+import cn.grid.study.persistence.MemberDirectory;
+import cn.grid.study.persistence.PointsLedgerRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * The points ledger (积分): credits by the configured rules, reversals that take a credit back, balances,
+ * history and the ranking of an organisation. Entries are only ever appended; each one is announced.
+ */
+@ApplicationScoped
+public class PointsLedgerService {
+
+    /** A member's balance and a page of their entries. */
+    public record Statement(UUID personId, long balance, CursorPage<PointsEntry> entries) {
+    }
+
+    private final PointsLedgerRepository ledger;
+    private final MemberDirectory members;
+    private final StudyEventPublisher events;
+    private final GridCalendar calendar;
+
+    public PointsLedgerService(PointsLedgerRepository ledger, MemberDirectory members, StudyEventPublisher events,
+            GridCalendar calendar) {
+        this.ledger = ledger;
+        this.members = members;
+        this.events = events;
+        this.calendar = calendar;
+    }
+
+    /**
+     * Credits {@code subject} for an activity once per source: a second credit for the same source while the
+     * first stands is nothing (idempotent). Runs in the caller's transaction.
+     *
+     * @return the new entry, or empty when the credit already stands
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<PointsEntry> credit(String subject, PointsActivity activity, String sourceId, String reason) {
+        ledger.lock(activity, sourceId, subject);
+        if (ledger.liveCredit(activity, sourceId, subject).isPresent()) {
+            return Optional.empty();
+        }
+        int points = ledger.rule(activity).map(PointsRule::points).orElse(0);
+        PointsEntry entry = new PointsEntry(Ids.newId(), members.personOf(subject).orElse(null), subject, activity,
+                points, sourceId, reason, null, OffsetDateTime.now());
+        append(entry);
+        return Optional.of(entry);
+    }
+
+    /** Takes back the standing credit for this source, if there is one. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<PointsEntry> reverse(String subject, PointsActivity activity, String sourceId, String reason) {
+        ledger.lock(activity, sourceId, subject);
+        Optional<PointsEntry> reversal = ledger.liveCredit(activity, sourceId, subject)
+                .map(credit -> credit.reversal(Ids.newId(), reason, OffsetDateTime.now()));
+        reversal.ifPresent(this::append);
+        return reversal;
+    }
+
+    private void append(PointsEntry entry) {
+        ledger.append(entry);
+        long balance = ledger.balance(entry.personId(), List.of(entry.subject()));
+        events.pointsAwarded(entry, balance);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<PointsRule> rules() {
+        return ledger.rules();
+    }
+
+    /** Changes how many points an activity earns from now on (entries already made stay as they are). */
+    @Transactional
+    public PointsRule changeRule(PointsActivity activity, int points, String description, long expectedVersion) {
+        PointsRule current = ledger.rule(activity).orElseThrow(() -> DomainProblem.notFound("points rule", activity));
+        IfMatch.check(expectedVersion, current.version(), "points rule " + activity);
+        PointsRule changed = new PointsRule(activity, points, description, current.version() + 1);
+        if (!ledger.updateRule(changed, expectedVersion)) {
+            IfMatch.check(expectedVersion, expectedVersion + 1, "points rule " + activity);
+        }
+        return changed;
+    }
+
+    /** A member's balance and history: the member themselves, or staff whose scope covers one of their orgs. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Statement statement(UUID personId, PageRequest page, Caller caller) {
+        List<String> subjects = requireMayRead(personId, caller);
+        return new Statement(personId, ledger.balance(personId, subjects),
+                page.page(ledger.history(personId, subjects, page.afterId(), page.limit() + 1),
+                        e -> e.id().toString(), Function.identity()));
+    }
+
+    /** 积分排名: the organisation's current members by balance, for staff over it and its members. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<PointsStanding> ranking(UUID orgId, int limit, Caller caller) {
+        String path = members.orgGridPath(orgId).orElseThrow(() -> DomainProblem.notFound("party organisation", orgId));
+        List<PointsStanding> standings = ledger.ranking(orgId, calendar.today(), limit);
+        boolean member = standings.stream().anyMatch(s -> caller.subject().equals(s.subject()));
+        if (!member && !(isStaff(caller) && caller.covers(path))) {
+            throw DomainProblem.forbidden("the ranking of organisation " + orgId + " is for its members and the "
+                    + "staff over it");
+        }
+        return standings;
+    }
+
+    /** The subjects of the person, after checking the caller may read their record. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<String> requireMayRead(UUID personId, Caller caller) {
+        List<String> subjects = members.subjectsOf(personId);
+        if (subjects.contains(caller.subject())) {
+            return subjects;
+        }
+        boolean staffOver = isStaff(caller) && (caller.covers(null)
+                || members.orgGridPathsOf(personId).stream().anyMatch(caller::covers));
+        if (!staffOver) {
+            throw DomainProblem.forbidden("a member's record is for the member and the staff over their organisation");
+        }
+        return subjects;
+    }
+
+    private static boolean isStaff(Caller caller) {
+        return caller.hasRole(Roles.ORG_ADMIN) || caller.hasRole(Roles.DISTRICT_ADMIN) || caller.hasRole(Roles.SERVICE);
+    }
+}

@@ -2,10 +2,16 @@ package cn.grid.study.messaging;
 
 import cn.grid.platform.events.StudySessionRecordedV1;
 import cn.grid.platform.events.StudyPointsAwardedV1;
+import cn.grid.platform.events.StudyAttendanceRecordedV1;
 import cn.grid.platform.outbox.OutboxWriter;
+import cn.grid.study.domain.Attendance;
+import cn.grid.study.domain.AttendanceStatus;
 import cn.grid.study.domain.PointsEntry;
 import cn.grid.study.domain.StudySession;
 import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.OffsetDateTime;
+import java.util.List;
 
 /** Announces study records on {@code study.events}, through the outbox of the calling transaction. */
 @ApplicationScoped
@@ -21,6 +27,16 @@ public class StudyEventPublisher {
         outbox.append(new StudyPointsAwardedV1(e.id().toString(), e.personId() == null ? null : e.personId().toString(),
                 e.subject(), e.activity().name(), e.points(), e.sourceId(), e.reason(),
                 e.reverses() == null ? null : e.reverses().toString(), balance, e.at()));
+    }
+
+    public void attendanceRecorded(StudySession s, List<Attendance> attendance) {
+        java.util.function.ToIntFunction<AttendanceStatus> count = status -> (int) attendance.stream()
+                .filter(a -> a.status() == status).count();
+        outbox.append(new StudyAttendanceRecordedV1(s.id().toString(), s.kind().name(), s.gridNodeId().toString(),
+                s.startsAt(), count.applyAsInt(AttendanceStatus.PRESENT), count.applyAsInt(AttendanceStatus.LATE),
+                count.applyAsInt(AttendanceStatus.ABSENT), count.applyAsInt(AttendanceStatus.EXCUSED),
+                attendance.stream().filter(a -> a.status().attended()).map(Attendance::subject).toList(),
+                OffsetDateTime.now()));
     }
 
     public void sessionRecorded(StudySession session) {

@@ -1,0 +1,147 @@
+package cn.grid.study.api;
+
+import cn.grid.platform.concurrency.IfMatch;
+import cn.grid.platform.concurrency.Versioned;
+import cn.grid.platform.paging.CursorPage;
+import cn.grid.platform.paging.PageRequest;
+import cn.grid.platform.problem.Problem;
+import cn.grid.platform.security.CurrentCaller;
+import cn.grid.platform.security.Roles;
+import cn.grid.study.app.LectureOrderService;
+import cn.grid.study.domain.LectureOrder;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.UUID;
+
+@Path("/api/v1/study/lecture-orders")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Lecture orders (点单式)")
+@SecurityRequirement(name = "jwt")
+@APIResponse(responseCode = "401", description = "No valid bearer token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Role, grid scope or speaker does not allow it",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class LectureOrderResource {
+
+    private static final String ANYONE_STUDYING = Roles.PARTY_MEMBER;
+
+    private final LectureOrderService service;
+    private final CurrentCaller caller;
+
+    public LectureOrderResource(LectureOrderService service, CurrentCaller caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN})
+    @Operation(operationId = "orderLecture", summary = "A branch orders an offered micro-lecture for a time and place")
+    @APIResponse(responseCode = "201", description = "Ordered (REQUESTED); ETag carries its version",
+            content = @Content(schema = @Schema(implementation = LectureOrderBodies.View.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input, unknown organisation, not an offered lecture",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response place(@Valid @NotNull LectureOrderBodies.Place body, @Context UriInfo uri) {
+        LectureOrder order = service.place(body.toCommand(), caller.get());
+        return Versioned.created(uri.getBaseUriBuilder().path("api/v1/study/lecture-orders/{id}").build(order.id()),
+                LectureOrderBodies.View.of(order), order.version()).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ANYONE_STUDYING, Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN})
+    @Operation(operationId = "getLectureOrder", summary = "An order (its speaker, administrators over the branch)")
+    @APIResponse(responseCode = "200", description = "The order; ETag carries its version",
+            content = @Content(schema = @Schema(implementation = LectureOrderBodies.View.class)))
+    @APIResponse(responseCode = "404", description = "No such order",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(@PathParam("id") UUID id) {
+        return current(service.get(id, caller.get()));
+    }
+
+    @POST
+    @Path("/{id}/accept")
+    @RolesAllowed({ANYONE_STUDYING, Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN})
+    @Operation(operationId = "acceptLectureOrder", summary = "The speaker accepts: REQUESTED → ACCEPTED",
+            description = "The lecture becomes a MICRO_LECTURE session of the branch's grid at the wanted time "
+                    + "(sessionId), announced as cn.grid.study.session.recorded.v1, and the acceptance as "
+                    + "cn.grid.study.lecture-order.accepted.v1.")
+    @APIResponse(responseCode = "200", description = "Accepted",
+            content = @Content(schema = @Schema(implementation = LectureOrderBodies.View.class)))
+    @APIResponse(responseCode = "404", description = "No such order",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Already answered (the detail names its state)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Changed since you read it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response accept(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        return current(service.accept(id, IfMatch.version(ifMatch), caller.get()));
+    }
+
+    @POST
+    @Path("/{id}/decline")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ANYONE_STUDYING, Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN})
+    @Operation(operationId = "declineLectureOrder", summary = "The speaker declines: REQUESTED → DECLINED")
+    @APIResponse(responseCode = "200", description = "Declined",
+            content = @Content(schema = @Schema(implementation = LectureOrderBodies.View.class)))
+    @APIResponse(responseCode = "409", description = "Already answered (the detail names its state)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response decline(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @Valid LectureOrderBodies.Decline body) {
+        return current(service.decline(id, IfMatch.version(ifMatch),
+                body == null ? null : MaterialBody.blankToNull(body.reason()), caller.get()));
+    }
+
+    @GET
+    @RolesAllowed({ANYONE_STUDYING, Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN})
+    @Operation(operationId = "listLectureOrders", summary = "Orders, newest first",
+            description = "With orgId: those placed by the organisation and the ones below it (administrators). "
+                    + "Without: those made to me as speaker.")
+    @APIResponse(responseCode = "200", description = "One page")
+    public CursorPage<LectureOrderBodies.View> list(@QueryParam("orgId") UUID orgId,
+            @QueryParam("limit") @Schema(description = "1..100, default 20") Integer limit,
+            @QueryParam("cursor") String cursor) {
+        return service.list(orgId, PageRequest.of(limit, cursor), caller.get(), LectureOrderBodies.View::of);
+    }
+
+    @GET
+    @Path("/stats")
+    @RolesAllowed({Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN})
+    @Operation(operationId = "lectureOrderStats", summary = "Lectures on offer, how often they were ordered and "
+            + "accepted",
+            description = "开发微党课35堂，接受点单150余次: lecturesOffered counts the whole catalogue; the order "
+                    + "counts cover the organisation's subtree, or every branch for an unbound district "
+                    + "administrator who names no orgId.")
+    @APIResponse(responseCode = "200", description = "The counts",
+            content = @Content(schema = @Schema(implementation = LectureOrderService.Stats.class)))
+    public LectureOrderService.Stats stats(@QueryParam("orgId") UUID orgId) {
+        return service.stats(orgId, caller.get());
+    }
+
+    private static Response current(LectureOrder order) {
+        return Versioned.ok(LectureOrderBodies.View.of(order), order.version());
+    }
+}

@@ -1,0 +1,96 @@
+package cn.grid.study.app;
+
+import cn.grid.platform.gridview.GridNodeViews;
+import cn.grid.platform.problem.DomainProblem;
+import cn.grid.platform.security.Caller;
+import cn.grid.platform.security.Roles;
+import cn.grid.platform.time.GridCalendar;
+import cn.grid.study.domain.OrgMember;
+import cn.grid.study.domain.PartyOrg;
+import cn.grid.study.persistence.PartyOrgDirectory;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Who may do what over a party organisation: administrators whose grid scope covers the organisation's grid,
+ * and its current members (by token subject, from the memberships grid-service announces).
+ */
+@ApplicationScoped
+public class OrgAccess {
+
+    private final PartyOrgDirectory orgs;
+    private final GridNodeViews grids;
+    private final GridCalendar calendar;
+
+    public OrgAccess(PartyOrgDirectory orgs, GridNodeViews grids, GridCalendar calendar) {
+        this.orgs = orgs;
+        this.grids = grids;
+        this.calendar = calendar;
+    }
+
+    /** An organisation named in a request body: 400 naming {@code field} when unknown, 409 when dissolved. */
+    public PartyOrg require(UUID orgId, String field) {
+        PartyOrg org = orgs.find(orgId).orElseThrow(() -> DomainProblem.invalid(field, "party organisation " + orgId
+                + " is not known"));
+        if (!org.active()) {
+            throw DomainProblem.conflict("party organisation " + orgId + " is " + org.status());
+        }
+        return org;
+    }
+
+    /** An organisation named in a path or query: 404 when unknown. */
+    public PartyOrg get(UUID orgId) {
+        return orgs.find(orgId).orElseThrow(() -> DomainProblem.notFound("party organisation", orgId));
+    }
+
+    public static boolean isAdmin(Caller caller) {
+        return caller.hasRole(Roles.ORG_ADMIN) || caller.hasRole(Roles.DISTRICT_ADMIN);
+    }
+
+    public boolean isAdminOver(PartyOrg org, Caller caller) {
+        return isAdmin(caller) && caller.covers(org.gridPath());
+    }
+
+    public void requireAdminOver(PartyOrg org, Caller caller) {
+        if (!isAdmin(caller)) {
+            throw DomainProblem.forbidden("only an organisation or district administrator does this");
+        }
+        caller.requireScope(org.gridPath(), "party organisation " + org.id());
+    }
+
+    public Optional<OrgMember> membership(PartyOrg org, String subject) {
+        return membershipsOf(subject).stream().filter(m -> m.orgId().equals(org.id())).findFirst();
+    }
+
+    public List<OrgMember> membershipsOf(String subject) {
+        return subject == null ? List.of() : orgs.membershipsOf(subject, calendar.today());
+    }
+
+    public List<OrgMember> members(PartyOrg org) {
+        return orgs.members(org.id(), calendar.today());
+    }
+
+    /**
+     * The grid path a bound caller's scope starts at; null for an unbound district administrator or service
+     * (who see everything). A bound token whose node this service never heard of sees nothing: 403.
+     */
+    public String scopePath(Caller caller) {
+        if (caller.gridScope() == null) {
+            if (caller.covers(null)) {
+                return null;
+            }
+            throw DomainProblem.forbidden("your token is bound to no grid node");
+        }
+        UUID node;
+        try {
+            node = UUID.fromString(caller.gridScope());
+        } catch (IllegalArgumentException e) {
+            throw DomainProblem.forbidden("your token's grid scope is not a grid node id");
+        }
+        return grids.find(node).map(n -> n.path())
+                .orElseThrow(() -> DomainProblem.forbidden("your token's grid node " + node + " is not known here"));
+    }
+}

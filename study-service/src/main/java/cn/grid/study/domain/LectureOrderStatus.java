@@ -1,0 +1,8 @@
+package cn.grid.study.domain;
+
+/** REQUESTED → ACCEPTED (a scheduled session) | DECLINED. */
+public enum LectureOrderStatus {
+    REQUESTED,
+    ACCEPTED,
+    DECLINED
+}

@@ -1,0 +1,39 @@
+package cn.grid.study.messaging;
+
+import cn.grid.platform.outbox.OutboxWriter;
+import cn.grid.study.domain.LectureOrder;
+import cn.grid.study.domain.Reflection;
+import cn.grid.study.domain.StudyMaterial;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.UUID;
+
+/**
+ * Announces lecture orders and reflection reviews on {@code study.events}, through the outbox of the calling
+ * transaction (a sibling of StudyEventPublisher, which announces sessions).
+ */
+@ApplicationScoped
+public class CatalogueEventPublisher {
+
+    private final OutboxWriter outbox;
+
+    public CatalogueEventPublisher(OutboxWriter outbox) {
+        this.outbox = outbox;
+    }
+
+    public void reflectionReviewed(Reflection r) {
+        outbox.append(new ReflectionReviewedV1(r.id().toString(), r.memberSubject(), text(r.personId()),
+                r.orgId().toString(), text(r.sessionId()), text(r.materialId()), r.state().name(), r.reviewedBy(),
+                r.reviewedAt()));
+    }
+
+    public void lectureOrderAccepted(LectureOrder order, StudyMaterial lecture, UUID gridNodeId) {
+        outbox.append(new LectureOrderAcceptedV1(order.id().toString(), lecture.id().toString(), lecture.title(),
+                order.orgId().toString(), order.speakerSubject(), order.sessionId().toString(),
+                gridNodeId.toString(), order.wantedAt(), order.decidedAt()));
+    }
+
+    private static String text(UUID id) {
+        return id == null ? null : id.toString();
+    }
+}

@@ -10,6 +10,7 @@ import cn.grid.platform.security.Roles;
 import cn.grid.study.domain.LectureOrder;
 import cn.grid.study.domain.LectureOrderCount;
 import cn.grid.study.domain.PartyOrg;
+import cn.grid.study.domain.PointsActivity;
 import cn.grid.study.domain.SessionKind;
 import cn.grid.study.domain.StudyMaterial;
 import cn.grid.study.domain.StudySession;
@@ -43,10 +44,12 @@ public class LectureOrderService {
     private final StudySessionService sessions;
     private final OrgAccess access;
     private final CatalogueEventPublisher events;
+    private final PointsLedgerService ledger;
 
     public LectureOrderService(LectureOrderRepository orders, MaterialRepository materials,
             MaterialService catalogue, StudySessionService sessions, OrgAccess access,
-            CatalogueEventPublisher events) {
+            CatalogueEventPublisher events, PointsLedgerService ledger) {
+        this.ledger = ledger;
         this.orders = orders;
         this.materials = materials;
         this.catalogue = catalogue;
@@ -100,6 +103,9 @@ public class LectureOrderService {
                 onOrdersAuthority);
         order.accept(session.id(), OffsetDateTime.now());
         orders.flush();
+        // 人人上讲台: the one who lectures earns LECTURE points for the session
+        ledger.credit(caller.subject(), PointsActivity.LECTURE, session.id().toString(),
+                "主讲《" + lecture.title() + "》");
         events.lectureOrderAccepted(order, lecture, org.gridNodeId());
         return order;
     }

@@ -9,6 +9,7 @@ import cn.grid.platform.security.Caller;
 import cn.grid.platform.security.Roles;
 import cn.grid.study.domain.OrgMember;
 import cn.grid.study.domain.PartyOrg;
+import cn.grid.study.domain.PointsActivity;
 import cn.grid.study.domain.Reflection;
 import cn.grid.study.messaging.CatalogueEventPublisher;
 import cn.grid.study.persistence.ReflectionRepository;
@@ -34,9 +35,11 @@ public class ReflectionService {
     private final MaterialService materials;
     private final OrgAccess access;
     private final CatalogueEventPublisher events;
+    private final PointsLedgerService ledger;
 
     public ReflectionService(ReflectionRepository reflections, StudySessionRepository sessions,
-            MaterialService materials, OrgAccess access, CatalogueEventPublisher events) {
+            MaterialService materials, OrgAccess access, CatalogueEventPublisher events, PointsLedgerService ledger) {
+        this.ledger = ledger;
         this.reflections = reflections;
         this.sessions = sessions;
         this.materials = materials;
@@ -78,7 +81,10 @@ public class ReflectionService {
 
     @Transactional
     public Reflection approve(UUID id, long version, String note, Caller caller) {
-        return review(id, version, "approve", caller, r -> r.approve(caller.subject(), note, OffsetDateTime.now()));
+        Reflection approved = review(id, version, "approve", caller,
+                r -> r.approve(caller.subject(), note, OffsetDateTime.now()));
+        ledger.credit(approved.memberSubject(), PointsActivity.REFLECTION, id.toString(), "观后感/心得通过审核");
+        return approved;
     }
 
     @Transactional

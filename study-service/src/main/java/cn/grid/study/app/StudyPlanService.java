@@ -10,6 +10,7 @@ import cn.grid.platform.security.Roles;
 import cn.grid.study.domain.MaterialKind;
 import cn.grid.study.domain.OrgMember;
 import cn.grid.study.domain.PartyOrg;
+import cn.grid.study.domain.PointsActivity;
 import cn.grid.study.domain.ReadingProgress;
 import cn.grid.study.domain.StudyMaterial;
 import cn.grid.study.domain.StudyPlan;
@@ -44,9 +45,11 @@ public class StudyPlanService {
     private final ReadingProgressRepository progress;
     private final MaterialService materials;
     private final OrgAccess access;
+    private final PointsLedgerService ledger;
 
     public StudyPlanService(StudyPlanRepository plans, ReadingProgressRepository progress, MaterialService materials,
-            OrgAccess access) {
+            OrgAccess access, PointsLedgerService ledger) {
+        this.ledger = ledger;
         this.plans = plans;
         this.progress = progress;
         this.materials = materials;
@@ -139,6 +142,13 @@ public class StudyPlanService {
             row.report(pagesRead, percent, finished, OffsetDateTime.now());
         }
         progress.flush();
+        // a book finished earns BOOK_FINISHED once per member and book, whichever plan required it; reporting it
+        // unfinished again takes the points back
+        if (finished) {
+            ledger.credit(caller.subject(), PointsActivity.BOOK_FINISHED, materialId.toString(), "读完必读书目");
+        } else {
+            ledger.reverse(caller.subject(), PointsActivity.BOOK_FINISHED, materialId.toString(), "改报为未读完");
+        }
         return row;
     }
 

@@ -88,6 +88,9 @@ class LectureOrderResourceTest {
                 .body("kind", equalTo("MICRO_LECTURE")).body("gridNodeId", equalTo(WORLD.villageA.toString()))
                 .body("speaker", equalTo("吴辉")).body("place", equalTo("龙王庙村屋场"))
                 .body("durationMinutes", equalTo(30)).body("recordedBy", equalTo(speaker));
+        // 人人上讲台: the speaker earned LECTURE points for that session
+        org.assertj.core.api.Assertions.assertThat(PracticeAndPointsTest.studyEvents(speaker, 1))
+                .anyMatch(e -> e.contains("\"activity\":\"LECTURE\"") && e.contains("\"sourceId\":\"" + sessionId + "\""));
 
         EventContract.assertMatchesExample(StudyWorld.events(id, "lecture-order.accepted", 1).get(0).value(),
                 "study.lecture-order.accepted.v1");

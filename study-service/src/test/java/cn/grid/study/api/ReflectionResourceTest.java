@@ -99,6 +99,10 @@ class ReflectionResourceTest {
         org.assertj.core.api.Assertions.assertThat(reviewed.get(0).value()).contains("RETURNED");
         org.assertj.core.api.Assertions.assertThat(reviewed.get(1).value()).contains("APPROVED")
                 .contains(WORLD.chen);
+        // approved: the author earned REFLECTION points for it
+        String author = io.restassured.path.json.JsonPath.from(reviewed.get(1).value()).getString("data.memberSubject");
+        org.assertj.core.api.Assertions.assertThat(PracticeAndPointsTest.studyEvents(author, 1))
+                .anyMatch(e -> e.contains("\"activity\":\"REFLECTION\"") && e.contains("\"sourceId\":\"" + id + "\""));
     }
 
     @Test

@@ -128,6 +128,8 @@ class StudyPlanResourceTest {
                 .body("finished", equalTo(false)).body("subject", equalTo(WORLD.chen));
         as(WORLD.member(WORLD.chen, WORLD.villageA)).body("{\"finished\": true}").put(reading + book2)
                 .then().statusCode(200).body("percent", equalTo(100)).body("finished", equalTo(true));
+        org.assertj.core.api.Assertions.assertThat(PracticeAndPointsTest.studyEvents(WORLD.chen, 1))
+                .anyMatch(e -> e.contains("\"activity\":\"BOOK_FINISHED\"") && e.contains(book2.toString()));
         as(WORLD.member(WORLD.chen, WORLD.villageA)).body("{}").put(reading + book1).then().statusCode(400);
         as(WORLD.member(WORLD.chen, WORLD.villageA)).body("{\"percent\": 101}").put(reading + book1)
                 .then().statusCode(400);

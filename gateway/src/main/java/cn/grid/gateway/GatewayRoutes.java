@@ -20,7 +20,7 @@ import org.jboss.logging.Logger;
 
 /**
  * The gateway's whole HTTP surface, in the order the router tries it: request id and token check for all of
- * {@code /api} (for {@code /open311} the token is optional), then each service's prefixes, then a 404 problem
+ * {@code /api} and {@code /xapi} (for {@code /open311} the token is optional), then each service's prefixes, then a 404 problem
  * for the rest of {@code /api}; and, in dev only, the dev-token endpoint. Plain Vert.x routes, not JAX-RS: the
  * proxy must see the raw request and stream its body, which a resource method would have read first.
  */
@@ -53,6 +53,9 @@ public class GatewayRoutes {
         // Open311 GeoReport v2: integrators send an api_key (checked by request-service), apps a citizen's token
         router.route(Routes.OPEN311 + "/*").handler(RequestIds::assign).failureHandler(problems::failure);
         router.route(Routes.OPEN311 + "/*").handler(auth::handleOptional);
+        // xAPI: learning record providers send the member's (or a service's) token as their Authorization header
+        router.route(Routes.XAPI + "/*").handler(RequestIds::assign).failureHandler(problems::failure);
+        router.route(Routes.XAPI + "/*").handler(auth::handle);
         for (Route route : routes.all()) {
             for (String prefix : route.prefixes()) {
                 router.route(prefix + "/*").handler(ctx -> proxy.forward(ctx, route));

@@ -1,0 +1,317 @@
+package cn.grid.study.api;
+
+import cn.grid.platform.problem.DomainProblem;
+import cn.grid.platform.problem.Problem;
+import cn.grid.platform.problem.ProblemType;
+import cn.grid.platform.security.Roles;
+import cn.grid.study.app.StatementPage;
+import cn.grid.study.app.XapiStatementService;
+import cn.grid.study.domain.xapi.Authority;
+import cn.grid.study.domain.xapi.StatementFormat;
+import cn.grid.study.domain.xapi.StatementQuery;
+import cn.grid.study.domain.xapi.StoredStatement;
+import cn.grid.study.domain.xapi.XapiVersion;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The xAPI 1.0.3 Statement Resource (and the About resource) for learning record providers: e-learning players,
+ * the study app. Bodies are read as text and checked here and in {@link XapiStatementService} against the spec, not
+ * bound to DTOs: a statement is stored as sent.
+ */
+@Path("/xapi")
+@Tag(name = "xAPI statements")
+@APIResponse(responseCode = "400", description = "Not valid xAPI 1.0.3, an unknown parameter, or a missing or unsupported X-Experience-API-Version",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "No valid bearer token (Basic auth is not supported)",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "The token's roles do not allow it",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class XapiStatementsResource {
+
+    private static final Set<String> QUERY_PARAMETERS = Set.of("agent", "verb", "activity", "registration",
+            "related_activities", "related_agents", "since", "until", "limit", "format", "attachments", "ascending");
+    private static final Set<String> SINGLE_PARAMETERS = Set.of("statementId", "voidedStatementId", "format",
+            "attachments");
+
+    private final XapiStatementService service;
+    private final JsonWebToken token;
+
+    public XapiStatementsResource(XapiStatementService service, JsonWebToken token) {
+        this.service = service;
+        this.token = token;
+    }
+
+    @POST
+    @Path("/statements")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.PARTY_MEMBER, Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN, Roles.GRID_WORKER, Roles.SERVICE})
+    @SecurityRequirement(name = "jwt")
+    @Operation(operationId = "postXapiStatements", summary = "Store one statement or an array of statements",
+            description = "All or nothing. A statement whose id is stored already with the same content is not stored again.")
+    @APIResponse(responseCode = "200", description = "The ids of the statements, in order")
+    @APIResponse(responseCode = "409", description = "A statement id is stored already with different content",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<String> post(String body, @Context HttpHeaders headers, @Context UriInfo uri) {
+        if (!uri.getQueryParameters().isEmpty()) {
+            throw unknownParameters(uri.getQueryParameters().keySet(), "POST statements takes no parameters"
+                    + " (the alternate request syntax with method= is not supported)");
+        }
+        requireJson(headers);
+        return service.post(body, authority()).stream().map(UUID::toString).toList();
+    }
+
+    @PUT
+    @Path("/statements")
+    @RolesAllowed({Roles.PARTY_MEMBER, Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN, Roles.GRID_WORKER, Roles.SERVICE})
+    @SecurityRequirement(name = "jwt")
+    @Operation(operationId = "putXapiStatement", summary = "Store one statement under statementId")
+    @APIResponse(responseCode = "204", description = "Stored, or the same statement was stored before")
+    @APIResponse(responseCode = "409", description = "The id is stored already with different content",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response put(@Parameter(description = "the statement's id (UUID)", required = true)
+            @jakarta.ws.rs.QueryParam("statementId") String statementId, String body, @Context HttpHeaders headers,
+            @Context UriInfo uri) {
+        Set<String> others = new java.util.HashSet<>(uri.getQueryParameters().keySet());
+        others.remove("statementId");
+        if (!others.isEmpty()) {
+            throw unknownParameters(others, "PUT statements takes statementId only");
+        }
+        if (statementId == null) {
+            throw DomainProblem.invalid("statementId", "is required");
+        }
+        requireJson(headers);
+        service.put(uuid(statementId, "statementId"), body, authority());
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/statements")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.PARTY_MEMBER, Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN, Roles.GRID_WORKER, Roles.SERVICE})
+    @SecurityRequirement(name = "jwt")
+    @Operation(operationId = "getXapiStatements", summary = "One statement (statementId, voidedStatementId) or a StatementResult",
+            description = "Filters: agent (JSON), verb, activity, registration, since, until, limit (0 = 100, the most),"
+                    + " ascending, format (exact, ids, canonical); related_activities/related_agents are accepted and"
+                    + " treated as false; attachments=true is refused. The next page is at \"more\".")
+    @APIResponse(responseCode = "200", description = "The statement, or {\"statements\": [...], \"more\": \"...\"}")
+    @APIResponse(responseCode = "404", description = "No such statement (or it is voided / not voided)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(@Context UriInfo uri, @Context HttpHeaders headers) {
+        MultivaluedMap<String, String> params = uri.getQueryParameters();
+        for (String name : params.keySet()) {
+            if (params.get(name).size() > 1) {
+                throw DomainProblem.invalid(name, "is given more than once");
+            }
+        }
+        List<Locale.LanguageRange> languages = languages(headers);
+        OffsetDateTime consistentThrough = service.consistentThrough();
+        if (params.containsKey("statementId") || params.containsKey("voidedStatementId")) {
+            StatementFormat format = singleParameters(params);
+            boolean voided = params.containsKey("voidedStatementId");
+            String name = voided ? "voidedStatementId" : "statementId";
+            StoredStatement statement = service.get(uuid(params.getFirst(name), name), voided);
+            return Response.ok(service.format(statement, format, languages), MediaType.APPLICATION_JSON)
+                    .header(XapiHeaders.CONSISTENT_THROUGH, XapiHeaders.instant(consistentThrough))
+                    .lastModified(Date.from(statement.stored().toInstant()))
+                    .build();
+        }
+        StatementQuery query;
+        if (params.containsKey("more")) {
+            if (params.size() > 1) {
+                throw unknownParameters(params.keySet().stream().filter(p -> !p.equals("more")).collect(Collectors.toSet()),
+                        "a more URL is used as it is, without other parameters");
+            }
+            query = XapiMoreCursor.decode(params.getFirst("more"));
+        } else {
+            query = query(params);
+        }
+        StatementPage page = service.query(query, languages);
+        String more = page.lastSeq() == null ? ""
+                : "/xapi/statements?more=" + XapiMoreCursor.encode(query, page.lastSeq());
+        String result = "{\"statements\":[" + String.join(",", page.statements()) + "],\"more\":\"" + more + "\"}";
+        return Response.ok(result, MediaType.APPLICATION_JSON)
+                .header(XapiHeaders.CONSISTENT_THROUGH, XapiHeaders.instant(consistentThrough))
+                .build();
+    }
+
+    @GET
+    @Path("/about")
+    @Produces(MediaType.APPLICATION_JSON)
+    @PermitAll
+    @Operation(operationId = "getXapiAbout", summary = "The xAPI versions this LRS speaks")
+    @APIResponse(responseCode = "200", description = "{\"version\": [\"1.0.3\", ...], \"extensions\": {}}")
+    public Response about() {
+        String versions = XapiVersion.SUPPORTED.stream().map(v -> "\"" + v + "\"").collect(Collectors.joining(","));
+        return Response.ok("{\"version\":[" + versions + "],\"extensions\":{}}", MediaType.APPLICATION_JSON).build();
+    }
+
+    // ---- GET, one statement ------------------------------------------------------------------------------------
+
+    /** Checks the parameters allowed beside statementId / voidedStatementId; returns the format. */
+    private static StatementFormat singleParameters(MultivaluedMap<String, String> params) {
+        if (params.containsKey("statementId") && params.containsKey("voidedStatementId")) {
+            throw new DomainProblem(ProblemType.BAD_REQUEST, "give statementId or voidedStatementId, not both");
+        }
+        Set<String> others = params.keySet().stream().filter(p -> !SINGLE_PARAMETERS.contains(p))
+                .collect(Collectors.toSet());
+        if (!others.isEmpty()) {
+            throw unknownParameters(others, "with statementId or voidedStatementId only format and attachments are allowed");
+        }
+        attachments(params);
+        return format(params);
+    }
+
+    // ---- GET, a query ------------------------------------------------------------------------------------------
+
+    private StatementQuery query(MultivaluedMap<String, String> params) {
+        Set<String> unknown = params.keySet().stream().filter(p -> !QUERY_PARAMETERS.contains(p))
+                .collect(Collectors.toSet());
+        if (!unknown.isEmpty()) {
+            throw unknownParameters(unknown, "known parameters are " + new java.util.TreeSet<>(QUERY_PARAMETERS)
+                    + " (and statementId, voidedStatementId, more)");
+        }
+        String agent = params.containsKey("agent") ? service.agentKey(params.getFirst("agent")) : null;
+        String verb = params.getFirst("verb");
+        String activity = params.getFirst("activity");
+        UUID registration = params.containsKey("registration") ? uuid(params.getFirst("registration"), "registration")
+                : null;
+        OffsetDateTime since = time(params, "since");
+        OffsetDateTime until = time(params, "until");
+        bool(params, "related_activities");
+        bool(params, "related_agents");
+        boolean ascending = bool(params, "ascending");
+        attachments(params);
+        int limit = StatementQuery.MAX_LIMIT;
+        if (params.containsKey("limit")) {
+            try {
+                limit = Integer.parseInt(params.getFirst("limit"));
+            } catch (NumberFormatException e) {
+                throw DomainProblem.invalid("limit", "must be a non-negative integer");
+            }
+            if (limit < 0) {
+                throw DomainProblem.invalid("limit", "must be a non-negative integer");
+            }
+            limit = limit == 0 ? StatementQuery.MAX_LIMIT : Math.min(limit, StatementQuery.MAX_LIMIT);
+        }
+        return new StatementQuery(agent, blankToNull(verb, "verb"), blankToNull(activity, "activity"), registration,
+                since, until, limit, ascending, format(params), null);
+    }
+
+    private static String blankToNull(String value, String name) {
+        if (value != null && value.isBlank()) {
+            throw DomainProblem.invalid(name, "must not be empty");
+        }
+        return value;
+    }
+
+    private static OffsetDateTime time(MultivaluedMap<String, String> params, String name) {
+        if (!params.containsKey(name)) {
+            return null;
+        }
+        OffsetDateTime time = XapiStatementService.timestamp(params.getFirst(name));
+        if (time == null) {
+            throw DomainProblem.invalid(name, "must be an ISO 8601 date-time with a time zone");
+        }
+        return time;
+    }
+
+    private static boolean bool(MultivaluedMap<String, String> params, String name) {
+        String value = params.getFirst(name);
+        if (value == null || value.equals("false")) {
+            return false;
+        }
+        if (value.equals("true")) {
+            return true;
+        }
+        throw DomainProblem.invalid(name, "must be true or false");
+    }
+
+    private static void attachments(MultivaluedMap<String, String> params) {
+        if (bool(params, "attachments")) {
+            throw DomainProblem.invalid("attachments", "this LRS does not return attachment data (multipart/mixed);"
+                    + " use attachments=false");
+        }
+    }
+
+    private static StatementFormat format(MultivaluedMap<String, String> params) {
+        if (!params.containsKey("format")) {
+            return StatementFormat.EXACT;
+        }
+        StatementFormat format = StatementFormat.parse(params.getFirst("format"));
+        if (format == null) {
+            throw DomainProblem.invalid("format", "must be exact, ids or canonical");
+        }
+        return format;
+    }
+
+    // ---- shared ------------------------------------------------------------------------------------------------
+
+    private Authority authority() {
+        return new Authority(token.getIssuer(), token.getSubject());
+    }
+
+    private static void requireJson(HttpHeaders headers) {
+        MediaType type = headers.getMediaType();
+        if (type != null && type.isCompatible(new MediaType("multipart", "mixed"))) {
+            throw new DomainProblem(ProblemType.BAD_REQUEST, "statements with attachment data (multipart/mixed) are not"
+                    + " supported; send application/json, with a fileUrl on each attachment");
+        }
+        if (type == null || !type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+            throw new DomainProblem(ProblemType.BAD_REQUEST, "statements are sent as application/json, not " + type);
+        }
+    }
+
+    private static UUID uuid(String value, String name) {
+        if (value == null || !value.matches(
+                "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")) {
+            throw DomainProblem.invalid(name, "must be a UUID");
+        }
+        return UUID.fromString(value);
+    }
+
+    private static List<Locale.LanguageRange> languages(HttpHeaders headers) {
+        String header = headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE);
+        if (header == null || header.isBlank()) {
+            return List.of();
+        }
+        try {
+            return Locale.LanguageRange.parse(header);
+        } catch (IllegalArgumentException e) {
+            return new ArrayList<>();
+        }
+    }
+
+    private static DomainProblem unknownParameters(Set<String> names, String hint) {
+        return new DomainProblem(ProblemType.BAD_REQUEST, "unknown parameter(s) " + new java.util.TreeSet<>(names)
+                + ": " + hint);
+    }
+}

@@ -26,6 +26,7 @@ public final class EventTypes {
     public static final String STUDY_SESSION_RECORDED = "cn.grid.study.session.recorded.v1";
     public static final String STUDY_POINTS_AWARDED = "cn.grid.study.points.awarded.v1";
     public static final String STUDY_ATTENDANCE_RECORDED = "cn.grid.study.attendance.recorded.v1";
+    public static final String STUDY_MONTH_CLOSED = "cn.grid.study.month.closed.v1";
 
     private EventTypes() {
     }

@@ -18,5 +18,19 @@ public enum SessionKind {
     SITE_VISIT,
     /** 送学上门: study brought to elderly members' homes */
     HOME_DELIVERY,
-    ONLINE
+    ONLINE;
+
+    /**
+     * Whether taking part counts as the month's 一课 (a party lecture in one of its forms, brought home to elderly
+     * members included); themed party days, visits and reading clubs are study, but not the lecture.
+     */
+    public boolean isLecture() {
+        return this == MICRO_LECTURE || this == BENCH_CLASS || this == LECTURE_TOUR || this == HOME_DELIVERY
+                || this == ONLINE;
+    }
+
+    /** Whether taking part counts as the month's 一片 (a film). */
+    public boolean isFilm() {
+        return this == FILM_SCREENING;
+    }
 }

@@ -3,9 +3,11 @@ package cn.grid.study.messaging;
 import cn.grid.platform.events.StudySessionRecordedV1;
 import cn.grid.platform.events.StudyPointsAwardedV1;
 import cn.grid.platform.events.StudyAttendanceRecordedV1;
+import cn.grid.platform.events.StudyMonthClosedV1;
 import cn.grid.platform.outbox.OutboxWriter;
 import cn.grid.study.domain.Attendance;
 import cn.grid.study.domain.AttendanceStatus;
+import cn.grid.study.domain.ComplianceReport;
 import cn.grid.study.domain.PointsEntry;
 import cn.grid.study.domain.StudySession;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,6 +39,11 @@ public class StudyEventPublisher {
                 count.applyAsInt(AttendanceStatus.ABSENT), count.applyAsInt(AttendanceStatus.EXCUSED),
                 attendance.stream().filter(a -> a.status().attended()).map(Attendance::subject).toList(),
                 OffsetDateTime.now()));
+    }
+
+    public void monthClosed(ComplianceReport r) {
+        outbox.append(new StudyMonthClosedV1(r.orgId().toString(), r.month(), r.members(), r.complete(), r.coverage(),
+                r.lecture(), r.film(), r.practice(), r.closedBy(), r.closedAt()));
     }
 
     public void sessionRecorded(StudySession session) {

@@ -1,0 +1,86 @@
+package cn.grid.study.app;
+
+import cn.grid.platform.problem.DomainProblem;
+import cn.grid.platform.security.Caller;
+import cn.grid.platform.time.GridCalendar;
+import cn.grid.study.domain.ComplianceReport;
+import cn.grid.study.domain.PartyOrg;
+import cn.grid.study.messaging.StudyEventPublisher;
+import cn.grid.study.persistence.ComplianceRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.UUID;
+
+/**
+ * 一课一片一实践, monthly: per member of an organisation and the organisations below it, a lecture-type session
+ * (attended or given), a film screening, and practice; coverage per organisation and who is missing what.
+ * Denominators are the members known through grid events for that month. A closed month answers from its
+ * snapshot.
+ */
+@ApplicationScoped
+public class ComplianceService {
+
+    private final ComplianceRepository compliance;
+    private final OrgAccess access;
+    private final GridCalendar calendar;
+    private final StudyEventPublisher events;
+
+    public ComplianceService(ComplianceRepository compliance, OrgAccess access, GridCalendar calendar,
+            StudyEventPublisher events) {
+        this.compliance = compliance;
+        this.access = access;
+        this.calendar = calendar;
+        this.events = events;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ComplianceReport report(UUID orgId, String month, Caller caller) {
+        YearMonth ym = parse(month);
+        PartyOrg org = access.get(orgId);
+        access.requireAdminOver(org, caller);
+        return compliance.snapshot(orgId, ym.toString()).orElseGet(() -> compute(org, ym));
+    }
+
+    /** Closes a month that is over: the snapshot is kept and announced; closing it again is a 409. */
+    @Transactional
+    public ComplianceReport close(UUID orgId, String month, Caller caller) {
+        YearMonth ym = parse(month);
+        PartyOrg org = access.get(orgId);
+        access.requireAdminOver(org, caller);
+        if (!ym.isBefore(YearMonth.from(calendar.today()))) {
+            throw DomainProblem.conflict("month " + ym + " is not over yet; it can be closed from "
+                    + ym.plusMonths(1).atDay(1));
+        }
+        ComplianceReport closed = compute(org, ym).closed(OffsetDateTime.now(), caller.subject());
+        if (!compliance.close(closed)) {
+            throw DomainProblem.conflict("month " + ym + " of organisation " + orgId + " is closed already");
+        }
+        events.monthClosed(closed);
+        return closed;
+    }
+
+    private ComplianceReport compute(PartyOrg org, YearMonth month) {
+        return ComplianceReport.of(org.id(), month.toString(), compliance.members(org.orgPath(), month.atDay(1),
+                month.atEndOfMonth(), calendar.startOf(month.atDay(1)), calendar.startOf(month.plusMonths(1).atDay(1))),
+                compliance.orgNames(org.orgPath()));
+    }
+
+    private static YearMonth parse(String month) {
+        if (month == null) {
+            throw DomainProblem.invalid("month", "required, as YYYY-MM");
+        }
+        try {
+            YearMonth ym = YearMonth.parse(month);
+            if (ym.getYear() < 2000 || ym.getYear() > 2100) {
+                throw DomainProblem.invalid("month", "between 2000-01 and 2100-12");
+            }
+            return ym;
+        } catch (DateTimeParseException e) {
+            throw DomainProblem.invalid("month", "as YYYY-MM, e.g. 2026-11");
+        }
+    }
+}

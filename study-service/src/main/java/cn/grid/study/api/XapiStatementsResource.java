@@ -138,7 +138,7 @@ public class XapiStatementsResource {
             StatementFormat format = singleParameters(params);
             boolean voided = params.containsKey("voidedStatementId");
             String name = voided ? "voidedStatementId" : "statementId";
-            StoredStatement statement = service.get(uuid(params.getFirst(name), name), voided);
+            StoredStatement statement = service.get(uuid(params.getFirst(name), name), voided, readableBy());
             return Response.ok(service.format(statement, format, languages), MediaType.APPLICATION_JSON)
                     .header(XapiHeaders.CONSISTENT_THROUGH, XapiHeaders.instant(consistentThrough))
                     .lastModified(Date.from(statement.stored().toInstant()))
@@ -154,7 +154,7 @@ public class XapiStatementsResource {
         } else {
             query = query(params);
         }
-        StatementPage page = service.query(query, languages);
+        StatementPage page = service.query(query, languages, readableBy());
         String more = page.lastSeq() == null ? ""
                 : "/xapi/statements?more=" + XapiMoreCursor.encode(query, page.lastSeq());
         String result = "{\"statements\":[" + String.join(",", page.statements()) + "],\"more\":\"" + more + "\"}";
@@ -274,6 +274,17 @@ public class XapiStatementsResource {
     }
 
     // ---- shared ------------------------------------------------------------------------------------------------
+
+    /**
+     * Staff read every statement; a party member only those their own token stored (statements carry no grid
+     * node, so a grid scope cannot narrow them, and one member's learning is not another's to read).
+     */
+    private String readableBy() {
+        java.util.Set<String> groups = token.getGroups();
+        boolean staff = groups.contains(Roles.ORG_ADMIN) || groups.contains(Roles.DISTRICT_ADMIN)
+                || groups.contains(Roles.GRID_WORKER) || groups.contains(Roles.SERVICE);
+        return staff ? null : token.getSubject();
+    }
 
     private Authority authority() {
         return new Authority(token.getIssuer(), token.getSubject());

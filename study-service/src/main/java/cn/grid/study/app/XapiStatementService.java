@@ -117,8 +117,9 @@ public class XapiStatementService {
 
     /** GET statements?statementId= (voided false) or ?voidedStatementId= (voided true); 404 otherwise. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public StoredStatement get(UUID id, boolean voided) {
+    public StoredStatement get(UUID id, boolean voided, String readableBy) {
         return statements.find(id).filter(s -> s.voided() == voided)
+                .filter(s -> readableBy == null || readableBy.equals(statements.authoritySubject(s.id())))
                 .orElseThrow(() -> voided ? DomainProblem.notFound("voided statement", id)
                         : DomainProblem.notFound("statement", id));
     }
@@ -130,8 +131,8 @@ public class XapiStatementService {
 
     /** GET statements with filters: one page, voided statements left out. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public StatementPage query(StatementQuery query, List<Locale.LanguageRange> languages) {
-        List<StoredStatement> rows = statements.query(query);
+    public StatementPage query(StatementQuery query, List<Locale.LanguageRange> languages, String readableBy) {
+        List<StoredStatement> rows = statements.query(query, readableBy);
         boolean more = rows.size() > query.limit();
         List<StoredStatement> page = more ? rows.subList(0, query.limit()) : rows;
         List<String> json = page.stream().map(s -> format(s, query.format(), languages)).toList();

@@ -84,6 +84,19 @@ public class XapiStatementRepository {
                 id);
     }
 
+    /** The token subject that stored the statement. */
+    public String authoritySubject(UUID id) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("select authority_subject from xapi_statement where statement_id = ?")) {
+            s.setObject(1, id);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public void insert(StatementFacts facts, String json, OffsetDateTime stored, String authoritySubject) {
         String sql = """
                 insert into xapi_statement (statement_id, statement, verb_id, actor_key, agent_keys, activity_id,
@@ -131,7 +144,13 @@ public class XapiStatementRepository {
      * registration) also match a statement whose StatementRef object targets a matching statement, recursively,
      * voided targets included; time filters and paging apply to the returned statements themselves.
      */
+    /** As {@link #query(StatementQuery, String)} for every statement, whoever stored it. */
     public List<StoredStatement> query(StatementQuery query) {
+        return query(query, null);
+    }
+
+    /** A page of statements; with {@code authoritySubject}, only those that token subject stored. */
+    public List<StoredStatement> query(StatementQuery query, String authoritySubject) {
         List<Object> params = new ArrayList<>();
         StringBuilder sql = new StringBuilder();
         if (query.filtersByContent()) {
@@ -158,6 +177,10 @@ public class XapiStatementRepository {
         sql.append("select seq, statement_id, statement::text, stored, voided from xapi_statement where not voided");
         if (query.filtersByContent()) {
             sql.append(" and statement_id in (select statement_id from matched)");
+        }
+        if (authoritySubject != null) {
+            sql.append(" and authority_subject = ?");
+            params.add(authoritySubject);
         }
         if (query.since() != null) {
             sql.append(" and stored > ?");

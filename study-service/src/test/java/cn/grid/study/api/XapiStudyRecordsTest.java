@@ -57,6 +57,22 @@ class XapiStudyRecordsTest {
     }
 
     @Test
+    void aMemberReadsTheStatementsTheyStoredAndStaffReadAll() {
+        String id = statement("xr-reader", "http://adlnet.gov/expapi/verbs/experienced", "https://example.org/a");
+        String other = "Bearer " + TestJwt.token("xr-someone-else", null, Roles.PARTY_MEMBER);
+        given().header("Authorization", other).header("X-Experience-API-Version", "1.0.3")
+                .queryParam("statementId", id).get("/xapi/statements").then().statusCode(404);
+        given().header("Authorization", other).header("X-Experience-API-Version", "1.0.3")
+                .queryParam("verb", "http://adlnet.gov/expapi/verbs/experienced").get("/xapi/statements").then()
+                .statusCode(200).body("statements", equalTo(List.of()));
+        given().header("Authorization", MEMBER).header("X-Experience-API-Version", "1.0.3")
+                .queryParam("statementId", id).get("/xapi/statements").then().statusCode(200).body("id", equalTo(id));
+        given().header("Authorization", "Bearer " + TestJwt.token("xr-org-admin", UUID.randomUUID().toString(),
+                        Roles.ORG_ADMIN)).header("X-Experience-API-Version", "1.0.3")
+                .queryParam("statementId", id).get("/xapi/statements").then().statusCode(200);
+    }
+
+    @Test
     void readingABookOfTheCatalogueCreditsItAndUnknownActivitiesAreJustStored() {
         String book = given().header("Authorization", ADMIN).contentType(ContentType.JSON)
                 .body("{\"kind\": \"BOOK\", \"title\": \"论中国共产党历史\", \"author\": \"习近平\"}")

@@ -60,7 +60,7 @@ public class StudySessionResource {
     public Response record(@Valid @NotNull RecordSessionBody body, @Context UriInfo uri) {
         StudySession session = service.record(body.toCommand(), caller.get());
         return Versioned.created(uri.getBaseUriBuilder().path("api/v1/study/sessions/{id}").build(session.id()),
-                StudySessionView.of(session),
+                StudySessionView.of(session, service.materialsOf(session.id())),
                 session.version()).build();
     }
 
@@ -74,7 +74,7 @@ public class StudySessionResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {
         StudySession session = service.get(id, caller.get());
-        return Versioned.ok(StudySessionView.of(session), session.version());
+        return Versioned.ok(StudySessionView.of(session, service.materialsOf(id)), session.version());
     }
 
     @GET

@@ -10,7 +10,6 @@ import cn.grid.platform.security.Roles;
 import cn.grid.study.domain.LectureOrder;
 import cn.grid.study.domain.LectureOrderCount;
 import cn.grid.study.domain.PartyOrg;
-import cn.grid.study.domain.PointsActivity;
 import cn.grid.study.domain.SessionKind;
 import cn.grid.study.domain.StudyMaterial;
 import cn.grid.study.domain.StudySession;
@@ -44,12 +43,10 @@ public class LectureOrderService {
     private final StudySessionService sessions;
     private final OrgAccess access;
     private final CatalogueEventPublisher events;
-    private final PointsLedgerService ledger;
 
     public LectureOrderService(LectureOrderRepository orders, MaterialRepository materials,
             MaterialService catalogue, StudySessionService sessions, OrgAccess access,
-            CatalogueEventPublisher events, PointsLedgerService ledger) {
-        this.ledger = ledger;
+            CatalogueEventPublisher events) {
         this.orders = orders;
         this.materials = materials;
         this.catalogue = catalogue;
@@ -99,13 +96,10 @@ public class LectureOrderService {
         // authority, in the speaker's name.
         Caller onOrdersAuthority = new Caller(caller.subject(), Set.of(Roles.SERVICE), null);
         StudySession session = sessions.record(new RecordSession(SessionKind.MICRO_LECTURE, lecture.title(),
-                org.gridNodeId(), order.wantedAt(), lecture.durationMinutes(), order.place(), lecture.author()),
-                onOrdersAuthority);
+                org.gridNodeId(), order.wantedAt(), lecture.durationMinutes(), order.place(), lecture.author(),
+                org.id(), caller.subject(), List.of(lecture.id()), null), onOrdersAuthority);
         order.accept(session.id(), OffsetDateTime.now());
         orders.flush();
-        // 人人上讲台: the one who lectures earns LECTURE points for the session
-        ledger.credit(caller.subject(), PointsActivity.LECTURE, session.id().toString(),
-                "主讲《" + lecture.title() + "》");
         events.lectureOrderAccepted(order, lecture, org.gridNodeId());
         return order;
     }

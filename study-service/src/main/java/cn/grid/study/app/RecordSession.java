@@ -5,7 +5,21 @@ import cn.grid.study.domain.SessionKind;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** Use-case input: record a study session held (or planned) for a grid node. */
+/**
+ * Use-case input: record a study session held (or planned) for a grid node — optionally by an organisation,
+ * with the speaker's login subject (they earn LECTURE points), the materials used and a non-member audience.
+ */
 public record RecordSession(SessionKind kind, String title, UUID gridNodeId, OffsetDateTime startsAt,
-        Integer durationMinutes, String place, String speaker) {
+        Integer durationMinutes, String place, String speaker, UUID orgId, String speakerSubject,
+        java.util.List<UUID> materialIds, Integer nonMemberAudience) {
+
+    public RecordSession {
+        materialIds = materialIds == null ? java.util.List.of() : java.util.List.copyOf(materialIds);
+    }
+
+    /** A session with no organisation, speaker login, materials or non-member audience. */
+    public RecordSession(SessionKind kind, String title, UUID gridNodeId, OffsetDateTime startsAt,
+            Integer durationMinutes, String place, String speaker) {
+        this(kind, title, gridNodeId, startsAt, durationMinutes, place, speaker, null, null, null, null);
+    }
 }

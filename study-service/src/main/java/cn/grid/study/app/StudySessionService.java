@@ -7,8 +7,11 @@ import cn.grid.platform.paging.CursorPage;
 import cn.grid.platform.paging.PageRequest;
 import cn.grid.platform.problem.DomainProblem;
 import cn.grid.platform.security.Caller;
+import cn.grid.study.domain.PointsActivity;
 import cn.grid.study.domain.StudySession;
 import cn.grid.study.messaging.StudyEventPublisher;
+import cn.grid.study.persistence.MaterialRepository;
+import cn.grid.study.persistence.PartyOrgDirectory;
 import cn.grid.study.persistence.StudySessionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -24,8 +27,15 @@ public class StudySessionService {
     private final StudySessionRepository sessions;
     private final GridNodeViews grids;
     private final StudyEventPublisher events;
+    private final PartyOrgDirectory orgs;
+    private final MaterialRepository materials;
+    private final PointsLedgerService ledger;
 
-    public StudySessionService(StudySessionRepository sessions, GridNodeViews grids, StudyEventPublisher events) {
+    public StudySessionService(StudySessionRepository sessions, GridNodeViews grids, StudyEventPublisher events,
+            PartyOrgDirectory orgs, MaterialRepository materials, PointsLedgerService ledger) {
+        this.orgs = orgs;
+        this.materials = materials;
+        this.ledger = ledger;
         this.sessions = sessions;
         this.grids = grids;
         this.events = events;
@@ -38,9 +48,36 @@ public class StudySessionService {
         StudySession session = StudySession.record(Ids.newId(), command.kind(), command.title(), grid.id(),
                 grid.path(), command.startsAt(), command.durationMinutes(), command.place(), command.speaker(),
                 caller.subject(), OffsetDateTime.now());
+        if (command.orgId() != null) {
+            orgs.find(command.orgId()).orElseThrow(() -> DomainProblem.invalid("orgId",
+                    "party organisation " + command.orgId() + " is not known from grid events"));
+        }
+        for (UUID material : command.materialIds()) {
+            if (materials.findByIdOptional(material).isEmpty()) {
+                throw DomainProblem.invalid("materialIds", "no material " + material + " in the catalogue");
+            }
+        }
+        session.describe(command.orgId(), blankToNull(command.speakerSubject()), command.nonMemberAudience());
         sessions.persist(session);
+        sessions.flush();
+        sessions.useMaterials(session.id(), command.materialIds());
+        if (session.speakerSubject() != null) {
+            // 人人上讲台: whoever lectured earns LECTURE points for the session, once
+            ledger.credit(session.speakerSubject(), PointsActivity.LECTURE, session.id().toString(),
+                    "主讲《" + session.title() + "》");
+        }
         events.sessionRecorded(session);
         return session;
+    }
+
+    /** The materials a session used, in catalogue order. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public java.util.List<UUID> materialsOf(UUID sessionId) {
+        return sessions.materialsOf(sessionId);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

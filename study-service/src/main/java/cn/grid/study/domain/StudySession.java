@@ -41,6 +41,15 @@ public class StudySession {
 
     private String speaker;
 
+    @Column(name = "org_id")
+    private UUID orgId;
+
+    @Column(name = "speaker_subject")
+    private String speakerSubject;
+
+    @Column(name = "non_member_audience")
+    private Integer nonMemberAudience;
+
     @Column(name = "recorded_by")
     private String recordedBy;
 
@@ -52,6 +61,28 @@ public class StudySession {
 
     protected StudySession() {
         // for JPA
+    }
+
+    /** Who held it and who lectured (by login), and how many non-members came. */
+    public void describe(UUID org, String speakerLogin, Integer nonMembers) {
+        if (nonMembers != null && nonMembers < 0) {
+            throw DomainProblem.invalid("nonMemberAudience", "must not be negative");
+        }
+        orgId = org;
+        speakerSubject = speakerLogin;
+        nonMemberAudience = nonMembers;
+    }
+
+    public UUID orgId() {
+        return orgId;
+    }
+
+    public String speakerSubject() {
+        return speakerSubject;
+    }
+
+    public Integer nonMemberAudience() {
+        return nonMemberAudience;
     }
 
     public static StudySession record(UUID id, SessionKind kind, String title, UUID gridNodeId, String gridPath,

@@ -22,4 +22,21 @@ public class StudySessionRepository implements PanacheRepositoryBase<StudySessio
         }
         return find(query + " order by id desc", params).page(0, limit).list();
     }
+
+    /** Records the materials a session used. */
+    public void useMaterials(UUID sessionId, List<UUID> materialIds) {
+        for (UUID material : materialIds) {
+            getEntityManager().createNativeQuery("""
+                    insert into study_session_material (session_id, material_id) values (?1, ?2)
+                    on conflict do nothing""").setParameter(1, sessionId).setParameter(2, material).executeUpdate();
+        }
+    }
+
+    public List<UUID> materialsOf(UUID sessionId) {
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = getEntityManager().createNativeQuery(
+                        "select material_id from study_session_material where session_id = ?1 order by material_id")
+                .setParameter(1, sessionId).getResultList();
+        return ids;
+    }
 }

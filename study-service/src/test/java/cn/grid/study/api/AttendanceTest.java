@@ -86,6 +86,36 @@ class AttendanceTest {
     }
 
     @Test
+    void aSessionNamesItsSpeakerLoginMaterialsAndNonMemberAudienceAndTheSpeakerEarnsLecturePoints() {
+        UUID village = UUID.randomUUID();
+        session(village);
+        String film = given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body("{\"kind\": \"FILM\", \"title\": \"建党伟业\"}").post("/api/v1/study/materials").then()
+                .statusCode(201).extract().path("id");
+        String speaker = "spk-" + UUID.randomUUID().toString().substring(0, 8);
+        String body = StudySessionResourceTest.lecture(village, "观影与宣讲").replace("\"speaker\": \"李书记\"",
+                "\"speaker\": \"李书记\", \"speakerSubject\": \"" + speaker + "\", \"materialIds\": [\"" + film
+                        + "\"], \"nonMemberAudience\": 12");
+        String id = given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/study/sessions").then().statusCode(201).body("speakerSubject", equalTo(speaker))
+                .body("nonMemberAudience", equalTo(12)).body("materialIds", equalTo(List.of(film)))
+                .extract().path("id");
+        given().header("Authorization", ADMIN).get("/api/v1/study/sessions/" + id).then().statusCode(200)
+                .body("materialIds", equalTo(List.of(film)));
+        assertThat(PracticeAndPointsTest.studyEvents(speaker, 1).get(0))
+                .contains("\"activity\":\"LECTURE\"", "\"sourceId\":\"" + id + "\"");
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body(body.replace(film, UUID.randomUUID().toString())).post("/api/v1/study/sessions").then()
+                .statusCode(400).body("detail", containsString("no material"));
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body(body.replace("\"nonMemberAudience\": 12", "\"orgId\": \"" + UUID.randomUUID() + "\""))
+                .post("/api/v1/study/sessions").then().statusCode(400).body("detail", containsString("not known"));
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body(body.replace("\"nonMemberAudience\": 12", "\"nonMemberAudience\": -1"))
+                .post("/api/v1/study/sessions").then().statusCode(400);
+    }
+
+    @Test
     void staffOutsideTheSessionsScopeCannotMarkIt() {
         String session = session(UUID.randomUUID());
         String elsewhere = "Bearer " + TestJwt.token("w", UUID.randomUUID().toString(), Roles.GRID_WORKER);

@@ -72,8 +72,14 @@ public class BenchStudy {
                         () -> compliance(id("bench-study-org-" + rnd(10)))),
                 new Scenario("compliance: branch (100 members)",
                         () -> compliance(id("bench-study-org-" + rnd(10) + "-" + rnd(10)))));
+        // BENCH_SCENARIOS: which of them, by index (0 = baseline, 1 committee, 2 general branch, 3 branch); default all
+        String only = System.getenv().getOrDefault("BENCH_SCENARIOS", "");
+        if (!only.isBlank()) {
+            List<Scenario> all = scenarios;
+            scenarios = Arrays.stream(only.split(",")).map(String::trim).map(Integer::parseInt).map(all::get).toList();
+        }
 
-        int warmup = Math.max(40, requests / 10);
+        int warmup = Math.max(8, requests / 10);
         System.out.printf("warming up (%d requests per scenario)...%n", warmup);
         for (Scenario s : scenarios) {
             run(client(), base, token, s, warmup, concurrency);

@@ -35,6 +35,9 @@ public class ComplianceRepository {
      * (their latest membership there), with whether they attended a lecture-type session or gave one, attended
      * a film screening, and have practice credited, with sessions and practice between {@code from} and
      * {@code to}. A member is matched by person id, or by login subject where the person was not known.
+     * Each part is a set built once and probed per member ({@code IN} → hashed subplans): a per-member
+     * {@code EXISTS} on "person or subject" cannot be turned into a join and read the whole month's rows once per
+     * member (bench/study: 63 s → 0.3 s for 10,000 members).
      */
     public List<MemberCompliance> members(String orgPath, LocalDate firstDay, LocalDate lastDay, OffsetDateTime from,
             OffsetDateTime to) {
@@ -63,12 +66,15 @@ public class ComplianceRepository {
                     select person_id, subject from practice_record
                     where reversed_at is null and credited_at >= ?4 and credited_at < ?5)
                 select m.person_id, m.person_name, m.subject, m.org_id,
-                       exists (select 1 from took_part t where (t.person_id = m.person_id or t.subject = m.subject)
-                               and t.kind = any(cast(?6 as text[])))
-                       or exists (select 1 from lectured l where l.person_id = m.person_id or l.subject = m.subject),
-                       exists (select 1 from took_part t where (t.person_id = m.person_id or t.subject = m.subject)
-                               and t.kind = any(cast(?7 as text[]))),
-                       exists (select 1 from practised p where p.person_id = m.person_id or p.subject = m.subject)
+                       coalesce(m.person_id in (select person_id from took_part where kind = any(cast(?6 as text[])))
+                             or m.subject in (select subject from took_part where kind = any(cast(?6 as text[])))
+                             or m.person_id in (select person_id from lectured)
+                             or m.subject in (select subject from lectured), false),
+                       coalesce(m.person_id in (select person_id from took_part where kind = any(cast(?7 as text[])))
+                             or m.subject in (select subject from took_part where kind = any(cast(?7 as text[]))),
+                             false),
+                       coalesce(m.person_id in (select person_id from practised)
+                             or m.subject in (select subject from practised), false)
                 from members m""")
                 .setParameter(1, SubtreeQuery.likePrefix(orgPath)).setParameter(2, firstDay).setParameter(3, lastDay)
                 .setParameter(4, from).setParameter(5, to).setParameter(6, lectureKinds).setParameter(7, filmKinds)

@@ -1,20 +1,16 @@
 package cn.grid.study.api;
 
-import cn.grid.platform.outbox.KafkaClients;
 import cn.grid.platform.security.Roles;
-import cn.grid.testsupport.EmbeddedKafka;
 import cn.grid.testsupport.EventContract;
 import cn.grid.testsupport.TestGridEvents;
 import cn.grid.testsupport.TestJwt;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -163,21 +159,8 @@ class PracticeAndPointsTest {
         }
     }
 
+    /** The values of the study.events records with this key, oldest first (at least {@code count}). */
     static List<String> studyEvents(String key, int count) {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
-                KafkaClients.consumer(EmbeddedKafka.bootstrapServers(), "points-test-" + UUID.randomUUID()))) {
-            consumer.subscribe(List.of("study.events"));
-            List<String> matching = new ArrayList<>();
-            long deadline = System.currentTimeMillis() + 20_000;
-            while (matching.size() < count && System.currentTimeMillis() < deadline) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (key.equals(r.key())) {
-                        matching.add(r.value());
-                    }
-                }
-            }
-            assertThat(matching).hasSizeGreaterThanOrEqualTo(count);
-            return matching;
-        }
+        return StudyWorld.events(key, "", count).stream().map(ConsumerRecord::value).toList();
     }
 }

@@ -56,6 +56,18 @@ class RequestLifecycleIT extends AgainstTheSuite {
                 .header("Authorization", districtAdmin).get("/api/v1/requests/grid-nodes/" + grid)
                 .then().statusCode(200));
 
+        // the member who will take the ticket, registered at the grid (居住地报到), so study-service knows the person
+        String memberPerson = given().baseUri(suite.gateway()).header("Authorization", districtAdmin)
+                .contentType(ContentType.JSON).body("""
+                        {"name": "陈党员", "phone": "13812345678", "address": "大为小区 3 栋", "idNumber": null,
+                         "homeNodeId": "%s", "subject": "it-member"}""".formatted(grid))
+                .post("/api/v1/people").then().statusCode(201).extract().path("id");
+        given().baseUri(suite.gateway()).header("Authorization", districtAdmin).contentType(ContentType.JSON)
+                .body("""
+                        {"personId": "%s", "role": "PARTY_MEMBER", "startDate": "%s", "endDate": null,
+                         "workOrganisation": null}""".formatted(memberPerson, LocalDate.now(ZoneId.of("Asia/Shanghai"))))
+                .post("/api/v1/grids/" + grid + "/assignments").then().statusCode(201);
+
         String citizen = token("it-citizen", "citizen", null);
         String worker = token("it-worker", "grid-worker", grid);
         String member = token("it-member", "party-member", grid);
@@ -78,6 +90,17 @@ class RequestLifecycleIT extends AgainstTheSuite {
         move(member, ticket, "resolve", "{\"outcome\": \"FIXED\", \"notes\": \"已更换水管\"}").statusCode(200);
         move(citizen, ticket, "rate", "{\"rating\": 5, \"comment\": \"很及时\"}").statusCode(200)
                 .body("status", equalTo("CLOSED"));
+        // 实践: the rating reaches study-service over Kafka as practice and points for the member who signed
+        long rated = System.nanoTime();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).untilAsserted(() ->
+                given().baseUri(suite.gateway()).header("Authorization", districtAdmin)
+                        .get("/api/v1/study/members/" + memberPerson + "/points").then().statusCode(200)
+                        .body("balance", equalTo(5)));
+        System.out.printf("request rated -> PRACTICE points visible in study-service after %d ms%n",
+                (System.nanoTime() - rated) / 1_000_000);
+        given().baseUri(suite.gateway()).header("Authorization", districtAdmin)
+                .get("/api/v1/study/members/" + memberPerson + "/practice").then().statusCode(200)
+                .body("[0].requestId", equalTo(ticket)).body("[0].rating", equalTo(5));
         move(citizen, ticket, "withdraw", null).statusCode(409).contentType("application/problem+json");
 
         // a second ticket: 督办 up to the street, an extension asked for and granted by the street's admin

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,6 +28,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * request-service benchmark (issue 4), run by bench/request/run as a single-file program with the PostgreSQL
@@ -165,17 +169,19 @@ public class RequestBench {
         Optional<T> get() throws Exception;
     }
 
-    static <T> T waitFor(Probe<T> probe, String what) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline) {
-            Optional<T> value = probe.get();
-            if (value.isPresent()) {
-                return value.get();
-            }
-            Thread.sleep(250);
+    static <T> T waitFor(Probe<T> probe, String what) {
+        AtomicReference<T> found = new AtomicReference<>();
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).until(() -> {
+                Optional<T> value = probe.get();
+                value.ifPresent(found::set);
+                return value.isPresent();
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException("gave up after 120 s waiting for " + what
+                    + " (is request-service consuming grid.events? see deploy/local/.state/logs/request-service.log)");
         }
-        throw new IllegalStateException("gave up after 120 s waiting for " + what
-                + " (is request-service consuming grid.events? see deploy/local/.state/logs/request-service.log)");
+        return found.get();
     }
 
     // ---------------------------------------------------------------------------------------------------------

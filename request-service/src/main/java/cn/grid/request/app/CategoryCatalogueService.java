@@ -30,6 +30,11 @@ public class CategoryCatalogueService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
+    public java.util.Optional<RequestCategory> find(String code) {
+        return categories.find(code);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
     public RequestCategory get(String code) {
         return categories.find(code).orElseThrow(() -> DomainProblem.notFound("category", code));
     }

@@ -190,11 +190,12 @@ public class Open311Service {
         }
     }
 
+    /** One active category by its code (a lookup by key, not a scan of the catalogue on every submission). */
     private Optional<RequestCategory> activeService(String code) {
         if (code == null || code.isBlank()) {
             return Optional.empty();
         }
-        return catalogue.list(false).stream().filter(c -> c.code().equals(code)).findFirst();
+        return catalogue.find(code).filter(RequestCategory::active);
     }
 
     private List<Ticket> enrich(List<ServiceRequest> found) {

@@ -69,8 +69,8 @@ public class SlaSweepService {
     @Transactional
     public int closeUnrated(OffsetDateTime now) {
         List<UUID> unrated = requests.lockUnratedSince(now.minus(ratingWindow), BATCH);
-        for (UUID id : unrated) {
-            ServiceRequest request = requests.findById(id);
+        for (ServiceRequest request : requests.byIds(unrated)) {
+            UUID id = request.id();
             RequestStatus from = request.closeUnrated(now);
             TransitionRecord record = new TransitionRecord(Ids.newId(), id, Transition.CLOSE, from, request.status(),
                     "sla", "no rating within " + ratingWindow.toDays() + " days of the resolution", now);
@@ -85,8 +85,9 @@ public class SlaSweepService {
     @Transactional
     public int sweep(OffsetDateTime now) {
         List<UUID> due = requests.lockOverdueCandidates(now, BATCH);
-        for (UUID id : due) {
-            ServiceRequest request = requests.findById(id);
+        // one query for the batch, not one per ticket
+        for (ServiceRequest request : requests.byIds(due)) {
+            UUID id = request.id();
             List<SlaStage> stages = request.markOverdue(now);
             for (SlaStage stage : stages) {
                 transitions.persist(new TransitionRecord(Ids.newId(), id, Transition.OVERDUE, request.status(),

@@ -63,6 +63,7 @@ public class RequestBench {
         switch (args.length == 0 ? "" : args[0]) {
             case "setup" -> setup(args[1], args[2], args[3]);
             case "submit" -> submit(args[1], args[2], args[3], Integer.parseInt(args[4]), Integer.parseInt(args[5]));
+            case "backlog" -> backlog(args[1], Integer.parseInt(args[2]), Duration.parse(args[3]));
             case "list" -> list(args[1], args[2], args[3], args[4], args[5], Integer.parseInt(args[6]),
                     Integer.parseInt(args[7]));
             default -> {
@@ -228,6 +229,66 @@ public class RequestBench {
             }
         } finally {
             try (Connection admin = DriverManager.getConnection(jdbcUrl); Statement st = admin.createStatement()) {
+                st.execute("drop table if exists bench_insert");
+            }
+        }
+    }
+
+    /**
+     * How fast the SLA sweep works off a backlog of resolved tickets nobody rated (RESOLVED → CLOSED, audited and
+     * announced): clones {@code tickets} seeded RESOLVED rows as 'bench-backlog' tickets resolved before the rating
+     * window, waits for the running request-service's scheduled sweep to close them all, and computes the rate
+     * from the sweep's own timestamps (each batch of 200 is stamped with the moment it started). Baseline in the
+     * same run: raw single-row autocommit INSERTs from one client, as the sweep is one thread.
+     */
+    static void backlog(String jdbcUrl, int tickets, Duration ratingWindow) throws Exception {
+        try (Connection c = DriverManager.getConnection(jdbcUrl); Statement st = c.createStatement()) {
+            st.execute("drop table if exists bench_insert");
+            st.execute("create table bench_insert (id uuid primary key, payload text not null, at timestamptz not null)");
+            st.execute("create temporary table backlog as select * from service_request "
+                    + "where status = 'RESOLVED' and reporter_id like 'bench-seed-%' limit " + tickets);
+            st.execute("update backlog set id = gen_random_uuid(), reporter_id = 'bench-backlog', rating = null, "
+                    + "closed_at = null, resolved_at = now() - interval '" + ratingWindow.toSeconds()
+                    + " seconds' - interval '1 day'");
+            int cloned = st.executeUpdate("insert into service_request select * from backlog");
+            if (cloned < tickets) {
+                throw new IllegalStateException("the seed holds only " + cloned + " RESOLVED tickets to clone");
+            }
+        }
+        String insertSql = "insert into bench_insert (id, payload, at) values (?, ?, now())";
+        Job<PreparedStatement> insert = (ps, i) -> {
+            ps.setObject(1, uuid7());
+            ps.setString(2, submitBody(i) + PADDING);
+            ps.executeUpdate();
+            return null;
+        };
+        try {
+            Result raw = runJdbc(jdbcUrl, insertSql, insert, tickets, 1, "raw INSERT, autocommit single row, 1 client");
+            System.out.printf("%d tickets past the rating window; waiting for the scheduled sweep "
+                    + "(grid.requests.sla.sweep-every) to close them...%n", tickets);
+            String done = "select count(*) filter (where status = 'CLOSED'), "
+                    + "extract(epoch from max(closed_at) - min(closed_at)), "
+                    + "count(distinct closed_at) from service_request where reporter_id = 'bench-backlog'";
+            double[] figures = new double[3];
+            Awaitility.await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                try (Connection c = DriverManager.getConnection(jdbcUrl); Statement st = c.createStatement();
+                        ResultSet rs = st.executeQuery(done)) {
+                    rs.next();
+                    figures[0] = rs.getLong(1);
+                    figures[1] = rs.getDouble(2);
+                    figures[2] = rs.getLong(3);
+                    return figures[0] == tickets;
+                }
+            });
+            // the first batch's stamp opens the interval, so its tickets are not in the rate
+            double batches = figures[2];
+            double closedPerSecond = figures[1] > 0 ? (tickets - tickets / batches) / figures[1] : Double.NaN;
+            System.out.printf(Locale.ROOT, "%-58s %9.0f /s%n", raw.name(), raw.perSecond());
+            System.out.printf(Locale.ROOT, "%-58s %9.0f /s  (%d tickets in %.0f batches over %.2f s)%n",
+                    "SLA sweep closing unrated tickets", closedPerSecond, tickets, batches, figures[1]);
+            System.out.printf(Locale.ROOT, "%-58s %9.2f%n", "ratio sweep closes / raw INSERTs", closedPerSecond / raw.perSecond());
+        } finally {
+            try (Connection c = DriverManager.getConnection(jdbcUrl); Statement st = c.createStatement()) {
                 st.execute("drop table if exists bench_insert");
             }
         }

@@ -3,6 +3,7 @@ package cn.grid.gateway;
 import cn.grid.gateway.auth.BearerAuth;
 import cn.grid.gateway.auth.DevTokens;
 import cn.grid.gateway.config.GatewayConfig;
+import cn.grid.gateway.dashboard.GridDashboard;
 import cn.grid.gateway.problem.ProblemResponses;
 import cn.grid.gateway.proxy.RequestIds;
 import cn.grid.gateway.proxy.ReverseProxy;
@@ -36,9 +37,11 @@ public class GatewayRoutes {
     private final ProblemResponses problems;
     private final Instance<DevTokens> devTokens;
     private final GatewayConfig config;
+    private final GridDashboard dashboard;
 
     public GatewayRoutes(Routes routes, ReverseProxy proxy, BearerAuth auth, ProblemResponses problems,
-            Instance<DevTokens> devTokens, GatewayConfig config) {
+            Instance<DevTokens> devTokens, GatewayConfig config, GridDashboard dashboard) {
+        this.dashboard = dashboard;
         this.routes = routes;
         this.proxy = proxy;
         this.auth = auth;
@@ -63,6 +66,8 @@ public class GatewayRoutes {
             LOG.infof("%s -> %s (timeout %d ms)", String.join(", ", route.prefixes()), route.url(),
                     route.timeout().toMillis());
         }
+        // the gateway's own composite read: after the token check, before the catch-all 404
+        router.get(GridDashboard.PATH).handler(dashboard::handle);
         router.route("/api/*").handler(ctx -> problems.send(ctx, ProblemType.NOT_FOUND,
                 "no service of the suite serves " + ctx.request().path()));
 

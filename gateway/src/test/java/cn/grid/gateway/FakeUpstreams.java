@@ -31,6 +31,8 @@ import java.util.concurrent.Executors;
  *   <li>{@code .../slow}: "first\n", a 2 s pause, then "second\n"</li>
  *   <li>{@code .../hang}: answers only after 4 s (the study route's timeout here is 1 s)</li>
  *   <li>{@code .../abort}: closes the connection without an answer</li>
+ *   <li>{@code .../}{@value #MISSING_NODE}: 404 problem+json from every service</li>
+ *   <li>{@code .../}{@value #SLOW_STUDY_NODE} (study only, with or without query): answers after 4 s</li>
  *   <li>anything else: a JSON echo of method, path, query, headers and the body's length and SHA-256,
  *       with status {@code ?status=} (default 200)</li>
  * </ul>
@@ -39,6 +41,12 @@ import java.util.concurrent.Executors;
 public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
 
     public static final String STUDY_TIMEOUT = "1S";
+
+    /** A grid node id no service knows. */
+    public static final String MISSING_NODE = "00000000-0000-0000-0000-000000000404";
+
+    /** A grid node id study-service takes too long over. */
+    public static final String SLOW_STUDY_NODE = "00000000-0000-0000-0000-000000000504";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -115,6 +123,17 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
         if (path.endsWith("/abort")) {
             // closing before any answer: the connection just goes away
             return;
+        }
+        if (path.endsWith("/" + MISSING_NODE)) {
+            byte[] problem = ("{\"type\":\"https://grid-suite.cn/problems/not-found\",\"title\":\"Resource not found\","
+                    + "\"status\":404,\"detail\":\"grid node " + MISSING_NODE + " does not exist\"}").getBytes();
+            exchange.getResponseHeaders().add("Content-Type", "application/problem+json");
+            exchange.sendResponseHeaders(404, problem.length);
+            exchange.getResponseBody().write(problem);
+            return;
+        }
+        if (path.endsWith("/" + SLOW_STUDY_NODE) && service.equals("study")) {
+            sleep(4000);
         }
         if (path.endsWith("/hang")) {
             sleep(4000);

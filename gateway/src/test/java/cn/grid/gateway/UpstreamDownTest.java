@@ -53,6 +53,22 @@ class UpstreamDownTest {
     }
 
     @Test
+    void theDashboardIsPartialAndNamesTheMissingService() {
+        given().header("Authorization", BEARER)
+                .when().get("/api/v1/dashboard/grids/" + java.util.UUID.randomUUID())
+                .then().statusCode(200)
+                .body("partial", equalTo(true))
+                .body("node.service", equalTo("grid"))
+                .body("study.service", equalTo("study"))
+                .body("requests", equalTo(null))
+                .body("missing.size()", equalTo(1))
+                .body("missing[0].part", equalTo("requests"))
+                .body("missing[0].service", equalTo("request-service"))
+                .body("missing[0].status", equalTo(502))
+                .body("missing[0].detail", equalTo("request-service is unavailable"));
+    }
+
+    @Test
     void theOtherServicesAndTheGatewaysReadinessAreUnaffected() {
         given().header("Authorization", BEARER).when().get("/api/v1/grids/g-1")
                 .then().statusCode(200).body("service", equalTo("grid"));

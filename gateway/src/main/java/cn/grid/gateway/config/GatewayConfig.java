@@ -16,6 +16,17 @@ public interface GatewayConfig {
 
     Client client();
 
+    Dashboard dashboard();
+
+    interface Dashboard {
+        /**
+         * The longest a composite read waits for each of its parts (never longer than the part's route timeout);
+         * a part that takes longer is left out and named in the answer's {@code missing}.
+         */
+        @WithDefault("3S")
+        Duration timeout();
+    }
+
     interface Upstreams {
         Upstream grid();
 

@@ -34,6 +34,12 @@ public class Routes {
         return all;
     }
 
+    /** The route of a service by its name ("grid-service" ...), for the gateway's own composite reads. */
+    public Route byService(String service) {
+        return all.stream().filter(r -> r.service().equals(service)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no route for " + service));
+    }
+
     private static Route route(String service, GatewayConfig.Upstream upstream, String... prefixes) {
         return new Route(service, List.of(prefixes), upstream.url(), upstream.timeout());
     }

@@ -5,6 +5,7 @@ import cn.grid.platform.security.CurrentCaller;
 import cn.grid.platform.security.Roles;
 import cn.grid.study.app.ComplianceService;
 import cn.grid.study.domain.ComplianceReport;
+import cn.grid.study.domain.GridCompliance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -12,6 +13,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -63,6 +65,20 @@ public class ComplianceResource {
     public ComplianceReport report(@QueryParam("orgId") @NotNull UUID orgId,
             @QueryParam("month") @Parameter(example = "2026-11") String month) {
         return service.report(orgId, month, caller.get());
+    }
+
+    @GET
+    @Path("/grid-nodes/{nodeId}")
+    @RolesAllowed({Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN, Roles.SERVICE})
+    @Operation(operationId = "gridCompliance", summary = "一课一片一实践 of a grid subtree for a month",
+            description = "For screens that start from a place: the topmost party organisations seated in the grid "
+                    + "node's subtree, each with the coverage of its whole organisation subtree, and the totals. "
+                    + "The per-member gaps are in each organisation's report (GET /api/v1/study/compliance).")
+    @APIResponse(responseCode = "200", description = "The summary",
+            content = @Content(schema = @Schema(implementation = GridCompliance.class)))
+    public GridCompliance gridReport(@PathParam("nodeId") UUID nodeId,
+            @QueryParam("month") @Parameter(example = "2026-11") String month) {
+        return service.forGridNode(nodeId, month, caller.get());
     }
 
     @POST

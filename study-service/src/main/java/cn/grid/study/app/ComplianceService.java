@@ -3,16 +3,21 @@ package cn.grid.study.app;
 import cn.grid.platform.problem.DomainProblem;
 import cn.grid.platform.security.Caller;
 import cn.grid.platform.time.GridCalendar;
+import cn.grid.platform.gridview.GridNodeSnapshot;
+import cn.grid.platform.gridview.GridNodeViews;
 import cn.grid.study.domain.ComplianceReport;
+import cn.grid.study.domain.GridCompliance;
 import cn.grid.study.domain.PartyOrg;
 import cn.grid.study.messaging.StudyEventPublisher;
 import cn.grid.study.persistence.ComplianceRepository;
+import cn.grid.study.persistence.PartyOrgDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -29,9 +34,14 @@ public class ComplianceService {
     private final GridCalendar calendar;
     private final StudyEventPublisher events;
 
+    private final PartyOrgDirectory directory;
+    private final GridNodeViews grids;
+
     public ComplianceService(ComplianceRepository compliance, OrgAccess access, GridCalendar calendar,
-            StudyEventPublisher events) {
+            StudyEventPublisher events, PartyOrgDirectory directory, GridNodeViews grids) {
         this.compliance = compliance;
+        this.directory = directory;
+        this.grids = grids;
         this.access = access;
         this.calendar = calendar;
         this.events = events;
@@ -43,6 +53,24 @@ public class ComplianceService {
         PartyOrg org = access.get(orgId);
         access.requireAdminOver(org, caller);
         return compliance.snapshot(orgId, ym.toString()).orElseGet(() -> compute(org, ym));
+    }
+
+    /**
+     * The month of a grid subtree: the reports of the topmost organisations seated in it, summed. For an
+     * administrator whose scope covers the node.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public GridCompliance forGridNode(UUID gridNodeId, String month, Caller caller) {
+        YearMonth ym = parse(month);
+        if (!OrgAccess.isAdmin(caller)) {
+            throw DomainProblem.forbidden("only an organisation or district administrator does this");
+        }
+        GridNodeSnapshot node = grids.get(gridNodeId, caller);
+        List<PartyOrg> orgs = directory.topmostInGridSubtree(node.path());
+        List<ComplianceReport> reports = orgs.stream()
+                .map(org -> compliance.snapshot(org.id(), ym.toString()).orElseGet(() -> compute(org, ym)))
+                .toList();
+        return GridCompliance.of(gridNodeId, ym.toString(), orgs, reports);
     }
 
     /** Closes a month that is over: the snapshot is kept and announced; closing it again is a 409. */

@@ -53,7 +53,7 @@ public record ComplianceReport(UUID orgId, String month, long members, long comp
                 missing, at, by);
     }
 
-    private static Double ratio(long part, long whole) {
+    static Double ratio(long part, long whole) {
         return whole == 0 ? null : (double) part / whole;
     }
 }

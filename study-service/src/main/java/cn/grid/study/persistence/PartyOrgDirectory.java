@@ -1,5 +1,6 @@
 package cn.grid.study.persistence;
 
+import cn.grid.platform.gridview.SubtreeQuery;
 import cn.grid.study.domain.OrgMember;
 import cn.grid.study.domain.PartyOrg;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,6 +36,26 @@ public class PartyOrgDirectory {
                 .getResultList();
         return rows.stream().findFirst().map(r -> new PartyOrg((UUID) r[0], (String) r[1], (String) r[2],
                 (UUID) r[3], (String) r[4], (String) r[5]));
+    }
+
+    /**
+     * The active organisations seated in the grid subtree at {@code gridPath} whose parent is seated outside it (or
+     * who have none): together their organisation subtrees hold every organisation of the grid subtree once.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<PartyOrg> topmostInGridSubtree(String gridPath) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                        select o.org_id, o.org_path, o.name, o.grid_node_id, o.grid_path, o.status
+                        from party_org_view o
+                        left join party_org_view p on p.org_id = o.parent_id
+                        where o.grid_path like ?1 and o.status = 'ACTIVE'
+                          and (p.org_id is null or p.grid_path not like ?1)
+                        order by o.name, o.org_id""")
+                .setParameter(1, SubtreeQuery.likePrefix(gridPath))
+                .getResultList();
+        return rows.stream().map(r -> new PartyOrg((UUID) r[0], (String) r[1], (String) r[2], (UUID) r[3],
+                (String) r[4], (String) r[5])).toList();
     }
 
     /** Who belongs to the organisation on {@code day} (a membership ends after its end date), by name. */

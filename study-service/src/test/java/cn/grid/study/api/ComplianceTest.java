@@ -84,6 +84,30 @@ class ComplianceTest {
     }
 
     @Test
+    void aGridSubtreeSumsItsTopmostOrganisations() {
+        String month = YearMonth.now(ZoneId.of("Asia/Shanghai")).toString();
+        // the town's subtree holds the town committee (seated at the town) and both branches below it: one line
+        as(admin(WORLD.town)).queryParam("month", month).get("/api/v1/study/compliance/grid-nodes/" + WORLD.town)
+                .then().statusCode(200).body("gridNodeId", equalTo(WORLD.town.toString()))
+                .body("organisations.orgId", equalTo(List.of(WORLD.orgTown.toString())))
+                .body("members", equalTo(5)).body("organisations[0].members", equalTo(5));
+        // a village's subtree: its branch is topmost there, as its parent sits outside
+        as(admin(WORLD.villageA)).queryParam("month", month)
+                .get("/api/v1/study/compliance/grid-nodes/" + WORLD.villageA).then().statusCode(200)
+                .body("organisations.orgId", equalTo(List.of(WORLD.orgA.toString()))).body("members", equalTo(3));
+        as(admin(WORLD.villageB)).queryParam("month", month)
+                .get("/api/v1/study/compliance/grid-nodes/" + WORLD.villageA).then().statusCode(403)
+                .contentType("application/problem+json");
+        as(WORLD.member(WORLD.chen, WORLD.villageA)).queryParam("month", month)
+                .get("/api/v1/study/compliance/grid-nodes/" + WORLD.villageA).then().statusCode(403);
+        as(admin(WORLD.town)).queryParam("month", "11/2026")
+                .get("/api/v1/study/compliance/grid-nodes/" + WORLD.town).then().statusCode(400);
+        as(StudyWorld.district()).queryParam("month", month)
+                .get("/api/v1/study/compliance/grid-nodes/" + UUID.randomUUID()).then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
     void scopeAndInputAreChecked() {
         String month = YearMonth.now(ZoneId.of("Asia/Shanghai")).toString();
         as(admin(WORLD.villageB)).queryParam("orgId", WORLD.orgA).queryParam("month", month)

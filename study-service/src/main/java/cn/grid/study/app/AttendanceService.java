@@ -15,6 +15,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +53,11 @@ public class AttendanceService {
         this.events = events;
     }
 
+    /**
+     * Records the batch in a number of statements that does not grow with its lines: the session, its marks
+     * (locked), the people of the lines without a person id, the marks, their audit, the points (see
+     * {@link PointsLedgerService#apply}) and the attendance event.
+     */
     @Transactional
     public Outcome record(UUID sessionId, List<Mark> marks, String reason, Caller caller) {
         StudySession session = sessions.get(sessionId, caller);
@@ -66,35 +73,39 @@ public class AttendanceService {
         if (corrects && (reason == null || reason.isBlank())) {
             throw DomainProblem.invalid("reason", "changing recorded attendance needs a reason (it is audited)");
         }
+        List<Mark> changed = marks.stream().filter(m -> !current.containsKey(m.subject())
+                || current.get(m.subject()).status() != m.status()).toList();
+        Map<String, UUID> persons = members.personsOf(changed.stream().filter(m -> m.personId() == null)
+                .map(Mark::subject).toList());
         OffsetDateTime now = OffsetDateTime.now();
+        List<Attendance> saved = new ArrayList<>(changed.size());
+        List<AttendanceChange> audit = new ArrayList<>(changed.size());
+        List<PointsLedgerService.Change> points = new ArrayList<>(changed.size());
         int recorded = 0;
-        int corrected = 0;
-        for (Mark m : marks) {
+        for (Mark m : changed) {
             Attendance before = current.get(m.subject());
-            if (before != null && before.status() == m.status()) {
-                continue;
-            }
-            UUID personId = m.personId() != null ? m.personId() : members.personOf(m.subject()).orElse(null);
-            attendance.save(new Attendance(sessionId, m.subject(), personId, m.personName(), m.status(),
-                    caller.subject(), now));
-            attendance.audit(new AttendanceChange(Ids.newId(), sessionId, m.subject(),
+            UUID personId = m.personId() != null ? m.personId() : persons.get(m.subject());
+            saved.add(new Attendance(sessionId, m.subject(), personId, m.personName(), m.status(), caller.subject(),
+                    now));
+            audit.add(new AttendanceChange(Ids.newId(), sessionId, m.subject(),
                     before == null ? null : before.status(), m.status(), caller.subject(),
                     before == null ? null : reason, now));
-            if (m.status().attended()) {
-                ledger.credit(m.subject(), PointsActivity.ATTENDANCE, sessionId.toString(),
-                        "参加《" + session.title() + "》");
-            } else {
-                ledger.reverse(m.subject(), PointsActivity.ATTENDANCE, sessionId.toString(),
-                        "签到更正为 " + m.status() + (reason == null ? "" : ": " + reason));
-            }
+            points.add(m.status().attended()
+                    ? PointsLedgerService.Change.credit(m.subject(), "参加《" + session.title() + "》")
+                    : PointsLedgerService.Change.reversal(m.subject(),
+                            "签到更正为 " + m.status() + (reason == null ? "" : ": " + reason)));
             if (before == null) {
                 recorded++;
-            } else {
-                corrected++;
             }
         }
-        Outcome outcome = new Outcome(recorded, corrected, marks.size() - recorded - corrected);
-        if (recorded + corrected > 0) {
+        // rows in subject order: two batches over the same members wait for each other instead of deadlocking
+        saved.sort(Comparator.comparing(Attendance::subject));
+        attendance.saveAll(saved);
+        attendance.auditAll(audit);
+        ledger.apply(PointsActivity.ATTENDANCE, sessionId.toString(), points);
+        int corrected = changed.size() - recorded;
+        Outcome outcome = new Outcome(recorded, corrected, marks.size() - changed.size());
+        if (!changed.isEmpty()) {
             events.attendanceRecorded(session, attendance.ofSession(sessionId));
         }
         return outcome;

@@ -25,10 +25,19 @@ public class StudyEventPublisher {
         this.outbox = outbox;
     }
 
-    public void pointsAwarded(PointsEntry e, long balance) {
-        outbox.append(new StudyPointsAwardedV1(e.id().toString(), e.personId() == null ? null : e.personId().toString(),
+    /** One points.awarded per entry, in order, written to the outbox in one statement. */
+    public void pointsAwarded(List<PointsEntry> entries, long[] balances) {
+        List<StudyPointsAwardedV1> awarded = new java.util.ArrayList<>(entries.size());
+        for (int i = 0; i < entries.size(); i++) {
+            awarded.add(awarded(entries.get(i), balances[i]));
+        }
+        outbox.appendAll(awarded);
+    }
+
+    private static StudyPointsAwardedV1 awarded(PointsEntry e, long balance) {
+        return new StudyPointsAwardedV1(e.id().toString(), e.personId() == null ? null : e.personId().toString(),
                 e.subject(), e.activity().name(), e.points(), e.sourceId(), e.reason(),
-                e.reverses() == null ? null : e.reverses().toString(), balance, e.at()));
+                e.reverses() == null ? null : e.reverses().toString(), balance, e.at());
     }
 
     public void attendanceRecorded(StudySession s, List<Attendance> attendance) {

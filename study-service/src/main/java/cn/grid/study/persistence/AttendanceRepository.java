@@ -21,10 +21,10 @@ public class AttendanceRepository {
         this.entityManager = entityManager;
     }
 
-    /** The session's attendance by subject, locked for the batch being recorded. */
+    /** The session's attendance by subject, locked (in subject order) for the batch being recorded. */
     public Map<String, Attendance> ofSessionForUpdate(UUID sessionId) {
         return query("select session_id, subject, person_id, person_name, status, recorded_by, recorded_at "
-                + "from session_attendance where session_id = ?1 for update", sessionId).stream()
+                + "from session_attendance where session_id = ?1 order by subject for update", sessionId).stream()
                 .collect(Collectors.toMap(Attendance::subject, a -> a));
     }
 
@@ -34,26 +34,87 @@ public class AttendanceRepository {
     }
 
     public void save(Attendance a) {
+        saveAll(List.of(a));
+    }
+
+    /** Records or overwrites the marks (one per session and subject) with one statement. */
+    public void saveAll(List<Attendance> marks) {
+        if (marks.isEmpty()) {
+            return;
+        }
+        int n = marks.size();
+        String[] sessions = new String[n];
+        String[] subjects = new String[n];
+        String[] persons = new String[n];
+        String[] names = new String[n];
+        String[] statuses = new String[n];
+        String[] recordedBy = new String[n];
+        String[] recordedAt = new String[n];
+        for (int i = 0; i < n; i++) {
+            Attendance a = marks.get(i);
+            sessions[i] = a.sessionId().toString();
+            subjects[i] = a.subject();
+            persons[i] = a.personId() == null ? null : a.personId().toString();
+            names[i] = a.personName();
+            statuses[i] = a.status().name();
+            recordedBy[i] = a.recordedBy();
+            recordedAt[i] = a.recordedAt().toString();
+        }
         entityManager.createNativeQuery("""
                 insert into session_attendance (session_id, subject, person_id, person_name, status, recorded_by,
                                                 recorded_at)
-                values (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                select cast(session_id as uuid), subject, cast(person_id as uuid), person_name, status, recorded_by,
+                       cast(recorded_at as timestamptz)
+                from unnest(cast(?1 as text[]), cast(?2 as text[]), cast(?3 as text[]), cast(?4 as text[]),
+                            cast(?5 as text[]), cast(?6 as text[]), cast(?7 as text[]))
+                     as a(session_id, subject, person_id, person_name, status, recorded_by, recorded_at)
                 on conflict (session_id, subject) do update set person_id = excluded.person_id,
                     person_name = excluded.person_name, status = excluded.status, recorded_by = excluded.recorded_by,
                     recorded_at = excluded.recorded_at""")
-                .setParameter(1, a.sessionId()).setParameter(2, a.subject()).setParameter(3, a.personId())
-                .setParameter(4, a.personName()).setParameter(5, a.status().name()).setParameter(6, a.recordedBy())
-                .setParameter(7, a.recordedAt()).executeUpdate();
+                .setParameter(1, sessions).setParameter(2, subjects).setParameter(3, persons)
+                .setParameter(4, names).setParameter(5, statuses).setParameter(6, recordedBy)
+                .setParameter(7, recordedAt).executeUpdate();
     }
 
     public void audit(AttendanceChange c) {
+        auditAll(List.of(c));
+    }
+
+    /** Appends the audit lines with one statement. */
+    public void auditAll(List<AttendanceChange> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        int n = changes.size();
+        String[] ids = new String[n];
+        String[] sessions = new String[n];
+        String[] subjects = new String[n];
+        String[] from = new String[n];
+        String[] to = new String[n];
+        String[] changedBy = new String[n];
+        String[] reasons = new String[n];
+        String[] at = new String[n];
+        for (int i = 0; i < n; i++) {
+            AttendanceChange c = changes.get(i);
+            ids[i] = c.id().toString();
+            sessions[i] = c.sessionId().toString();
+            subjects[i] = c.subject();
+            from[i] = c.fromStatus() == null ? null : c.fromStatus().name();
+            to[i] = c.toStatus().name();
+            changedBy[i] = c.changedBy();
+            reasons[i] = c.reason();
+            at[i] = c.at().toString();
+        }
         entityManager.createNativeQuery("""
                 insert into attendance_change (id, session_id, subject, from_status, to_status, changed_by, reason, at)
-                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)""")
-                .setParameter(1, c.id()).setParameter(2, c.sessionId()).setParameter(3, c.subject())
-                .setParameter(4, c.fromStatus() == null ? null : c.fromStatus().name())
-                .setParameter(5, c.toStatus().name()).setParameter(6, c.changedBy()).setParameter(7, c.reason())
-                .setParameter(8, c.at()).executeUpdate();
+                select cast(id as uuid), cast(session_id as uuid), subject, from_status, to_status, changed_by, reason,
+                       cast(at as timestamptz)
+                from unnest(cast(?1 as text[]), cast(?2 as text[]), cast(?3 as text[]), cast(?4 as text[]),
+                            cast(?5 as text[]), cast(?6 as text[]), cast(?7 as text[]), cast(?8 as text[]))
+                     as c(id, session_id, subject, from_status, to_status, changed_by, reason, at)""")
+                .setParameter(1, ids).setParameter(2, sessions).setParameter(3, subjects).setParameter(4, from)
+                .setParameter(5, to).setParameter(6, changedBy).setParameter(7, reasons).setParameter(8, at)
+                .executeUpdate();
     }
 
     public List<AttendanceChange> changes(UUID sessionId) {

@@ -3,7 +3,10 @@ package cn.grid.study.persistence;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -22,14 +25,30 @@ public class MemberDirectory {
 
     /** The person behind a login subject, if grid events named one. */
     public Optional<UUID> personOf(String subject) {
+        return Optional.ofNullable(personsOf(List.of(subject)).get(subject));
+    }
+
+    /**
+     * The person behind each login subject grid events named one for (the latest membership or assignment), in
+     * one query; subjects nobody named are absent.
+     */
+    public Map<String, UUID> personsOf(Collection<String> subjects) {
+        if (subjects.isEmpty()) {
+            return Map.of();
+        }
         @SuppressWarnings("unchecked")
-        List<UUID> ids = entityManager.createNativeQuery("""
-                select person_id from (
-                    select person_id, start_date from party_org_member_view where subject = ?1
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                select distinct on (subject) subject, person_id from (
+                    select subject, person_id, start_date from party_org_member_view
+                    where subject = any(cast(?1 as text[]))
                     union all
-                    select person_id, start_date from grid_assignment_view where subject = ?1) known
-                order by start_date desc limit 1""").setParameter(1, subject).getResultList();
-        return ids.stream().findFirst();
+                    select subject, person_id, start_date from grid_assignment_view
+                    where subject = any(cast(?1 as text[]))) known
+                order by subject, start_date desc""")
+                .setParameter(1, subjects.toArray(new String[0])).getResultList();
+        Map<String, UUID> persons = new HashMap<>();
+        rows.forEach(r -> persons.put((String) r[0], (UUID) r[1]));
+        return persons;
     }
 
     /** Every login subject grid events gave this person. */

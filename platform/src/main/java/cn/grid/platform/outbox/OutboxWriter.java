@@ -100,6 +100,7 @@ public class OutboxWriter {
                 .setParameter(4, types)
                 .setParameter(5, payloads)
                 .setParameter(6, now)
+                .setHint(NATIVE_QUERY_SPACES, OUTBOX_TABLE)
                 .executeUpdate();
         return envelopes;
     }

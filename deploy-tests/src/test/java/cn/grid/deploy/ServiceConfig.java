@@ -1,0 +1,174 @@
+package cn.grid.deploy;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * What a service needs from its environment, read from its own sources: the {@code ${VAR:default}} references
+ * of its application.properties, its property keys (each settable as an environment variable), its Kafka topic
+ * and its consumer groups. The deploy tests compare every manifest against this, so a variable added to a
+ * service, or a new consumer (and so a new dead-letter topic), shows up here without editing the tests.
+ */
+record ServiceConfig(String service, Map<String, Optional<String>> envReferences, Map<String, String> properties,
+        Set<String> consumers) {
+
+    private static final Pattern ENV_NAME = Pattern.compile("[A-Z][A-Z0-9_]*");
+    private static final Pattern CONSUMER_START = Pattern.compile("consumers\\.start\\(\\s*\"([^\"]+)\"");
+    /** How platform's GridNodeViewConsumer names its group; checked against its source in {@link #of}. */
+    private static final String GRIDVIEW_CONSUMER_SOURCE = "application + \".grid-events\"";
+
+    static ServiceConfig of(String service) {
+        Path module = Repo.path(service);
+        String text = Repo.read(module.resolve("src/main/resources/application.properties"));
+        Properties raw = new Properties();
+        try {
+            raw.load(new StringReader(text));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, String> properties = new LinkedHashMap<>();
+        raw.stringPropertyNames().stream().sorted().forEach(k -> properties.put(k, raw.getProperty(k)));
+
+        Map<String, Optional<String>> refs = new LinkedHashMap<>();
+        properties.values().forEach(v -> collectReferences(v, refs));
+
+        Set<String> consumers = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(module.resolve("src/main/java"))) {
+            files.filter(f -> f.toString().endsWith(".java")).forEach(f -> {
+                Matcher m = CONSUMER_START.matcher(Repo.read(f));
+                while (m.find()) {
+                    consumers.add(m.group(1));
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if ("true".equals(properties.get("grid.gridview.enabled"))) {
+            String gridview = Repo.read(Repo.path(
+                    "platform/src/main/java/cn/grid/platform/gridview/GridNodeViewConsumer.java"));
+            if (!gridview.contains(GRIDVIEW_CONSUMER_SOURCE)) {
+                throw new IllegalStateException("GridNodeViewConsumer no longer names its group "
+                        + GRIDVIEW_CONSUMER_SOURCE + ": update ServiceConfig");
+            }
+            consumers.add(properties.get("quarkus.application.name") + ".grid-events");
+        }
+        return new ServiceConfig(service, refs, properties, consumers);
+    }
+
+    /** Finds {@code ${NAME}} and {@code ${NAME:default}} (defaults may nest further expressions). */
+    static void collectReferences(String value, Map<String, Optional<String>> into) {
+        int i = 0;
+        while ((i = value.indexOf("${", i)) >= 0) {
+            int depth = 0;
+            int end = -1;
+            for (int j = i; j < value.length(); j++) {
+                char c = value.charAt(j);
+                if (c == '{') {
+                    depth++;
+                } else if (c == '}' && --depth == 0) {
+                    end = j;
+                    break;
+                }
+            }
+            if (end < 0) {
+                return;
+            }
+            String inner = value.substring(i + 2, end);
+            int colon = inner.indexOf(':');
+            String name = colon < 0 ? inner : inner.substring(0, colon);
+            Optional<String> fallback = colon < 0 ? Optional.empty() : Optional.of(inner.substring(colon + 1));
+            if (ENV_NAME.matcher(name).matches()) {
+                into.putIfAbsent(name, fallback);
+            }
+            fallback.ifPresent(d -> collectReferences(d, into));
+            i = i + 2;
+        }
+    }
+
+    /**
+     * Variables a deployment must set. A variable without a default is needed to start at all; a default that
+     * points at this machine (127.0.0.1, localhost) or says it is for development only would be wrong in any
+     * deployment; the database and token settings differ in every environment. The dev-token signing key is the
+     * exception: it is needed only where dev tokens are on, which the tests check separately.
+     */
+    Set<String> requiredEnv() {
+        Set<String> required = new TreeSet<>();
+        envReferences.forEach((name, fallback) -> {
+            boolean needed = fallback.isEmpty()
+                    || fallback.get().contains("127.0.0.1") || fallback.get().contains("localhost")
+                    || fallback.get().contains("development")
+                    || name.startsWith("GRID_DB_") || name.startsWith("GRID_JWT_");
+            if (needed && !name.equals("GRID_JWT_PRIVATE_KEY_LOCATION")) {
+                required.add(name);
+            }
+        });
+        return required;
+    }
+
+    /**
+     * Whether setting {@code name} in the environment means anything to this service: a referenced variable,
+     * the environment form of one of its properties (MicroProfile Config: upper case, other characters to
+     * {@code _}), or a Quarkus or JVM setting. Anything else is most likely a typo.
+     */
+    boolean understands(String name) {
+        if (envReferences.containsKey(name) || name.startsWith("QUARKUS_") || name.startsWith("JAVA_")) {
+            return true;
+        }
+        return properties.keySet().stream().map(ServiceConfig::envNameOf).anyMatch(name::equals);
+    }
+
+    static String envNameOf(String propertyKey) {
+        String key = propertyKey.startsWith("%") ? propertyKey.substring(propertyKey.indexOf('.') + 1) : propertyKey;
+        return key.toUpperCase().replaceAll("[^A-Z0-9]", "_");
+    }
+
+    int httpPort() {
+        return Integer.parseInt(properties.get("quarkus.http.port"));
+    }
+
+    /** The topic this service publishes to, if it publishes. */
+    Optional<String> eventsTopic() {
+        return Optional.ofNullable(properties.get("grid.events.topic"));
+    }
+
+    int poolMaxSize() {
+        return Integer.parseInt(properties.getOrDefault("quarkus.datasource.jdbc.max-size", "20"));
+    }
+
+    /** Consumer group {@code <app>.<topic with - for .>} reads that topic, e.g. study-service.grid-events. */
+    static String topicOfConsumer(String consumer) {
+        String suffix = consumer.substring(consumer.indexOf('.') + 1);
+        return suffix.replace('-', '.');
+    }
+
+    static String deadLetterTopic(String consumer) {
+        return consumer + ".dlt";
+    }
+
+    /** Every topic of the suite: each service's event topic and one dead-letter topic per consumer group. */
+    static Set<String> allTopics(List<ServiceConfig> services) {
+        Set<String> topics = new TreeSet<>();
+        for (ServiceConfig s : services) {
+            s.eventsTopic().ifPresent(topics::add);
+            s.consumers().forEach(c -> topics.add(deadLetterTopic(c)));
+        }
+        return topics;
+    }
+
+    static List<ServiceConfig> all() {
+        return Repo.SERVICES.stream().map(ServiceConfig::of).toList();
+    }
+}

@@ -52,6 +52,9 @@ class BalancingTest {
         }
     }
 
+    @io.quarkus.test.common.http.TestHTTPResource("/")
+    java.net.URI gateway;
+
     /** Injected by the test resource. */
     FakeUpstreams upstreams;
 
@@ -172,6 +175,24 @@ class BalancingTest {
                     .body("bodyLength", equalTo(body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
         }
         assertThat(retries() - retriesBefore).isEqualTo(1);
+    }
+
+    @Test
+    void aKeyedPostArrivesWholeOverEitherProtocol() throws Exception {
+        // java.net.http asks for h2c (HTTP/2 over cleartext) by upgrade; the body must survive either way
+        String body = "{\"title\": \"楼上噪音\"}";
+        for (java.net.http.HttpClient.Version version : java.net.http.HttpClient.Version.values()) {
+            java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newBuilder().version(version).build()
+                    .send(java.net.http.HttpRequest.newBuilder(gateway.resolve("/api/v1/requests?status=201"))
+                            .header("Authorization", BEARER)
+                            .header("Idempotency-Key", UUID.randomUUID().toString())
+                            .header("Content-Type", "application/json")
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString());
+            System.out.println(version + " -> " + response.version() + " " + response.statusCode() + " " + response.body());
+            assertThat(response.statusCode()).as(version.toString()).isEqualTo(201);
+            assertThat(response.body()).contains("\"bodyLength\":" + body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+        }
     }
 
     @Test

@@ -95,8 +95,8 @@ public class Ejections {
         });
         if (ejectedNow[0]) {
             metrics.counter("gateway.upstream.ejections", "service", instance.service()).increment();
-            LOG.warnf("%s %s taken out of rotation after %d failure(s) in a row (%s); probing it every %s",
-                    instance.service(), instance.address(), after.failures, why, probeInterval);
+            LOG.warnf("%s %s taken out of rotation after %d failure(s) in a row (%s); probing it every %d ms",
+                    instance.service(), instance.address(), after.failures, why, probeInterval.toMillis());
         }
     }
 

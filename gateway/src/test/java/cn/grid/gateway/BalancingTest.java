@@ -140,6 +140,24 @@ class BalancingTest {
     }
 
     @Test
+    void putDeleteAndPatchAreNotRetriedEvenWithAKey() {
+        double retriesBefore = retries();
+        for (String method : List.of("PUT", "DELETE", "PATCH")) {
+            upstreams.restart("request-2");
+            awaitInRotation("request-2");
+            upstreams.stop("request-2");
+            List<Integer> statuses = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                statuses.add(given().header("Authorization", BEARER).header("If-Match", "\"3\"")
+                        .header("Idempotency-Key", UUID.randomUUID().toString()).body("{}")
+                        .contentType("application/json").when().request(method, "/api/v1/requests/r-1").statusCode());
+            }
+            assertThat(statuses).as(method).containsExactlyInAnyOrder(200, 502);
+        }
+        assertThat(retries() - retriesBefore).isZero();
+    }
+
+    @Test
     void aGetIsRetriedOnTheOtherInstance() {
         double retriesBefore = retries();
         upstreams.stop("request-2");

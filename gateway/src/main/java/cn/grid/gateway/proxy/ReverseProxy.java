@@ -105,6 +105,8 @@ public class ReverseProxy {
     private void forwardReplayable(RoutingContext ctx, Route route) {
         HttpServerRequest in = ctx.request();
         if (!hasBody(in)) {
+            // nothing to read, but let the request's end through so the connection can serve the next one
+            in.resume();
             attempt(ctx, route, Buffer.buffer(), new HashSet<>(), 0, null);
             return;
         }

@@ -48,21 +48,64 @@ GRID_BUILD="${GRID_BUILD:-auto}"
 GRID_HEALTH_TIMEOUT="${GRID_HEALTH_TIMEOUT:-180}"
 GRID_STOP_TIMEOUT="${GRID_STOP_TIMEOUT:-20}"
 GRID_SKIP_SERVICES="${GRID_SKIP_SERVICES:-0}"
+# Instances per service (1-9). Instance 1 is the module's own name and port; instance N is
+# "<module>-N" on port + 10*(N-1): REQUEST_INSTANCES=2 -> request-service :8083, request-service-2 :8093.
+GRID_INSTANCES="${GRID_INSTANCES:-1}"
+STUDY_INSTANCES="${STUDY_INSTANCES:-1}"
+REQUEST_INSTANCES="${REQUEST_INSTANCES:-1}"
+INSTANCE_PORT_STEP=10
 
-# Start order; stop uses the reverse.
+# Modules in start order (the gateway last: it needs to know every instance).
 SERVICES=(grid-service study-service request-service gateway)
 
-svc_port() {
+# svc_module NAME: the module a process runs (request-service-2 -> request-service)
+svc_module() {
+  if [[ "$1" =~ ^(.+-service)-([0-9]+)$ ]]; then echo "${BASH_REMATCH[1]}"; else echo "$1"; fi
+}
+# svc_index NAME: which instance of its module a process is (request-service -> 1, request-service-2 -> 2)
+svc_index() {
+  if [[ "$1" =~ ^.+-service-([0-9]+)$ ]]; then echo "${BASH_REMATCH[1]}"; else echo 1; fi
+}
+svc_instances() { # module -> how many instances run starts
   case "$1" in
-    grid-service) echo "$GRID_PORT" ;;
-    study-service) echo "$STUDY_PORT" ;;
-    request-service) echo "$REQUEST_PORT" ;;
-    gateway) echo "$GATEWAY_PORT" ;;
-    *) return 1 ;;
+    grid-service) echo "$GRID_INSTANCES" ;;
+    study-service) echo "$STUDY_INSTANCES" ;;
+    request-service) echo "$REQUEST_INSTANCES" ;;
+    *) echo 1 ;;
   esac
 }
+# instance_names MODULE: request-service, request-service-2, ... (one line each)
+instance_names() {
+  local n i
+  n="$(svc_instances "$1")"
+  echo "$1"
+  for ((i = 2; i <= n; i++)); do echo "$1-$i"; done
+}
+# service_procs: every service process run starts, in start order
+service_procs() {
+  local m
+  for m in "${SERVICES[@]}"; do instance_names "$m"; done
+}
+# instance_addresses MODULE: 127.0.0.1:8083,127.0.0.1:8093 (what the gateway balances over)
+instance_addresses() {
+  local s out=()
+  while read -r s; do out+=("127.0.0.1:$(svc_port "$s")"); done < <(instance_names "$1")
+  (IFS=,; echo "${out[*]}")
+}
+
+svc_port() {
+  local base
+  case "$(svc_module "$1")" in
+    grid-service) base="$GRID_PORT" ;;
+    study-service) base="$STUDY_PORT" ;;
+    request-service) base="$REQUEST_PORT" ;;
+    gateway) base="$GATEWAY_PORT" ;;
+    *) return 1 ;;
+  esac
+  echo $((base + INSTANCE_PORT_STEP * ($(svc_index "$1") - 1)))
+}
 svc_heap() {
-  case "$1" in
+  case "$(svc_module "$1")" in
     grid-service) echo "$GRID_HEAP" ;;
     study-service) echo "$STUDY_HEAP" ;;
     request-service) echo "$REQUEST_HEAP" ;;
@@ -70,7 +113,7 @@ svc_heap() {
     *) return 1 ;;
   esac
 }
-svc_jar() { echo "$REPO_ROOT/$1/target/quarkus-app/quarkus-run.jar"; }
+svc_jar() { echo "$REPO_ROOT/$(svc_module "$1")/target/quarkus-app/quarkus-run.jar"; }
 
 JAVA_BIN="java"
 if [[ -n "${JAVA_HOME:-}" && -x "${JAVA_HOME}/bin/java" ]]; then JAVA_BIN="$JAVA_HOME/bin/java"; fi
@@ -114,6 +157,21 @@ find_marked_pids() { # name
   for p in /proc/[0-9]*; do
     p="${p#/proc/}"
     if pid_matches "$p" "$1"; then echo "$p"; fi
+  done
+}
+
+# extra_instances_found: "<module>-N" processes of this state dir that have a pid file or are still
+# running, whatever *_INSTANCES says now (so stop finds instances a run with more of them started)
+extra_instances_found() {
+  local f p cmd name
+  for f in "$PID_DIR"/*-service-[0-9]*.pid; do
+    if [[ -e "$f" ]]; then basename "$f" .pid; fi
+  done
+  for p in /proc/[0-9]*; do
+    cmd="$(tr '\0' '\n' <"$p/cmdline" 2>/dev/null)" || continue
+    grep -qxF -- "-Dgridlauncher.state=$GRID_STATE_DIR" <<<"$cmd" || continue
+    name="$(sed -n 's/^-Dgridlauncher\.name=\(.*-service-[0-9][0-9]*\)$/\1/p' <<<"$cmd")"
+    if [[ -n "$name" ]]; then echo "$name"; fi
   done
 }
 

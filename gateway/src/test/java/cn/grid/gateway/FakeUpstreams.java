@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager.TestInjector.MatchesType;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -36,7 +38,12 @@ import java.util.concurrent.Executors;
  *   <li>anything else: a JSON echo of method, path, query, headers and the body's length and SHA-256,
  *       with status {@code ?status=} (default 200)</li>
  * </ul>
- * Init arg {@code down=<upstream>} points that upstream at a port nobody listens on instead.
+ * Init arg {@code down=<upstream>} points that upstream at a port nobody listens on instead. Init arg
+ * {@code <upstream>-instances=N} (e.g. {@code request-instances=2}) runs N instances of that upstream, named
+ * {@code request-1}, {@code request-2} ..., and gives the gateway all of them as its Stork address list; each
+ * answer names its instance ({@code X-Upstream-Instance}, and {@code upstreamInstance} in the echo). Any other
+ * init arg is passed on as configuration. A test gets this object in a field of type {@code FakeUpstreams}, to
+ * {@link #stop(String) stop} and {@link #restart(String) restart} instances.
  */
 public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
 
@@ -50,13 +57,49 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final List<HttpServer> servers = new ArrayList<>();
+    private final Map<String, HttpServer> servers = new ConcurrentHashMap<>();
+    private final Map<String, Integer> ports = new ConcurrentHashMap<>();
+    private final Map<String, String> extraConfig = new LinkedHashMap<>();
+    private final Map<String, Integer> instances = new LinkedHashMap<>();
     private ExecutorService executor;
     private String down;
 
     @Override
     public void init(Map<String, String> initArgs) {
-        down = initArgs.get("down");
+        initArgs.forEach((name, value) -> {
+            if (name.equals("down")) {
+                down = value;
+            } else if (name.endsWith("-instances")) {
+                instances.put(name.substring(0, name.length() - "-instances".length()), Integer.parseInt(value));
+            } else {
+                extraConfig.put(name, value);
+            }
+        });
+    }
+
+    @Override
+    public void inject(TestInjector testInjector) {
+        testInjector.injectIntoFields(this, new MatchesType(FakeUpstreams.class));
+    }
+
+    /** The port of an instance ("request-2"), which it keeps across {@link #stop} and {@link #restart}. */
+    public int port(String instance) {
+        return ports.get(instance);
+    }
+
+    /** Stops an instance: its port is closed and its open connections are cut. */
+    public void stop(String instance) {
+        HttpServer server = servers.remove(instance);
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+
+    /** Starts a stopped instance again, on its old port. */
+    public void restart(String instance) {
+        if (!servers.containsKey(instance)) {
+            serve(instance.substring(0, instance.lastIndexOf('-')), instance, ports.get(instance));
+        }
     }
 
     @Override
@@ -68,16 +111,28 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
         });
         Map<String, String> config = new LinkedHashMap<>();
         for (String upstream : List.of("grid", "study", "request")) {
-            String url = upstream.equals(down) ? "http://127.0.0.1:" + closedPort() : "http://127.0.0.1:" + serve(upstream);
-            config.put("gateway.upstreams." + upstream + ".url", url);
+            if (upstream.equals(down)) {
+                config.put("gateway.upstreams." + upstream + ".url", "http://127.0.0.1:" + closedPort());
+                continue;
+            }
+            List<String> addresses = new ArrayList<>();
+            for (int i = 1; i <= instances.getOrDefault(upstream, 1); i++) {
+                addresses.add("127.0.0.1:" + serve(upstream, upstream + "-" + i, 0));
+            }
+            config.put("gateway.upstreams." + upstream + ".url", "http://" + addresses.get(0));
+            if (addresses.size() > 1) {
+                config.put("quarkus.stork." + upstream + "-service.service-discovery.address-list",
+                        String.join(",", addresses));
+            }
         }
         config.put("gateway.upstreams.study.timeout", STUDY_TIMEOUT);
+        config.putAll(extraConfig);
         return config;
     }
 
     @Override
     public void stop() {
-        servers.forEach(server -> server.stop(0));
+        servers.values().forEach(server -> server.stop(0));
         servers.clear();
         if (executor != null) {
             executor.shutdownNow();
@@ -89,19 +144,21 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
         return (byte) (i * 31 + 7);
     }
 
-    private int serve(String service) {
+    private int serve(String service, String instance, int port) {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 50);
             server.createContext("/", exchange -> {
                 try (exchange) {
-                    answer(service, exchange);
+                    exchange.getResponseHeaders().add("X-Upstream-Instance", instance);
+                    answer(service, instance, exchange);
                 } catch (IOException | RuntimeException e) {
                     // the gateway hung up (a timeout test): nothing left to answer
                 }
             });
             server.setExecutor(executor);
             server.start();
-            servers.add(server);
+            servers.put(instance, server);
+            ports.put(instance, server.getAddress().getPort());
             return server.getAddress().getPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -116,7 +173,7 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    private static void answer(String service, HttpExchange exchange) throws IOException {
+    private static void answer(String service, String instance, HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getRawPath();
         String query = exchange.getRequestURI().getRawQuery();
         exchange.getResponseHeaders().add("X-Upstream", service);
@@ -166,10 +223,11 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
             out.close();
             return;
         }
-        echo(service, exchange, path, query);
+        echo(service, instance, exchange, path, query);
     }
 
-    private static void echo(String service, HttpExchange exchange, String path, String query) throws IOException {
+    private static void echo(String service, String instance, HttpExchange exchange, String path, String query)
+            throws IOException {
         MessageDigest sha = sha256();
         long length = 0;
         try (InputStream in = exchange.getRequestBody()) {
@@ -183,6 +241,7 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
         exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values));
         Map<String, Object> echo = new LinkedHashMap<>();
         echo.put("service", service);
+        echo.put("upstreamInstance", instance);
         echo.put("method", exchange.getRequestMethod());
         echo.put("path", path);
         echo.put("query", query);

@@ -22,23 +22,32 @@ import java.util.Map;
 /**
  * The four packaged services ({@code target/quarkus-app/quarkus-run.jar}) started as real JVM processes, each
  * with its own fresh database, against the embedded Kafka broker, wired as {@code deploy/local/run} wires them.
+ * request-service may run as several instances ({@code request-service}, {@code request-service-2} ...), which
+ * share its database and which the gateway balances over, as {@code REQUEST_INSTANCES=2 deploy/local/run} does.
  */
 final class RunningSuite implements AutoCloseable {
 
     private final Path root;
     private final Path logs;
+    private final int requestInstances;
     private final Map<String, Integer> ports = new LinkedHashMap<>();
-    private final List<Process> processes = new ArrayList<>();
+    private final Map<String, Process> processes = new LinkedHashMap<>();
     private final List<TestDatabase> databases = new ArrayList<>();
 
-    private RunningSuite(Path root) throws IOException {
+    private RunningSuite(Path root, int requestInstances) throws IOException {
         this.root = root;
+        this.requestInstances = requestInstances;
         this.logs = Files.createDirectories(root.resolve("system-tests/target/suite-logs"));
     }
 
     static RunningSuite start() throws Exception {
+        return start(1);
+    }
+
+    /** The suite with {@code requestInstances} instances of request-service behind the gateway. */
+    static RunningSuite start(int requestInstances) throws Exception {
         RunningSuite suite = new RunningSuite(Path.of(System.getProperty("grid.repo.root", "..")).toAbsolutePath()
-                .normalize());
+                .normalize(), requestInstances);
         try {
             suite.startAll();
             return suite;
@@ -56,9 +65,27 @@ final class RunningSuite implements AutoCloseable {
         return "http://127.0.0.1:" + port("gateway");
     }
 
+    /** Kills one process at once, as a crash would (no shutdown hooks, open connections reset). */
+    void kill(String process) throws InterruptedException {
+        Process p = processes.get(process);
+        p.destroyForcibly();
+        p.waitFor();
+    }
+
+    private List<String> requestServiceInstances() {
+        List<String> names = new ArrayList<>(List.of("request-service"));
+        for (int i = 2; i <= requestInstances; i++) {
+            names.add("request-service-" + i);
+        }
+        return names;
+    }
+
     private void startAll() throws Exception {
-        for (String service : List.of("grid-service", "study-service", "request-service", "gateway")) {
-            ports.put(service, freePort());
+        List<String> all = new ArrayList<>(List.of("grid-service", "study-service"));
+        all.addAll(requestServiceInstances());
+        all.add("gateway");
+        for (String process : all) {
+            ports.put(process, freePort());
         }
         Map<String, String> common = new HashMap<>();
         common.put("KAFKA_BOOTSTRAP_SERVERS", EmbeddedKafka.bootstrapServers());
@@ -74,7 +101,10 @@ final class RunningSuite implements AutoCloseable {
             databases.add(db);
             Map<String, String> env = new HashMap<>(common);
             env.put("GRID_DB_NAME", db.name());
-            launch(service, env);
+            // the instances of a service share its database
+            for (String instance : service.equals("request-service") ? requestServiceInstances() : List.of(service)) {
+                launch(instance, service, env);
+            }
         }
         Map<String, String> gateway = new HashMap<>(common);
         gateway.put("QUARKUS_PROFILE", "dev");
@@ -82,33 +112,35 @@ final class RunningSuite implements AutoCloseable {
         gateway.put("GRID_SERVICE_URL", "http://127.0.0.1:" + port("grid-service"));
         gateway.put("STUDY_SERVICE_URL", "http://127.0.0.1:" + port("study-service"));
         gateway.put("REQUEST_SERVICE_URL", "http://127.0.0.1:" + port("request-service"));
-        launch("gateway", gateway);
+        gateway.put("REQUEST_SERVICE_ADDRESSES", String.join(",", requestServiceInstances().stream()
+                .map(instance -> "127.0.0.1:" + port(instance)).toList()));
+        launch("gateway", "gateway", gateway);
 
         for (String service : ports.keySet()) {
             awaitReady(service, Duration.ofSeconds(120));
         }
     }
 
-    private void launch(String service, Map<String, String> env) throws IOException {
-        Path jar = root.resolve(service + "/target/quarkus-app/quarkus-run.jar");
+    private void launch(String process, String module, Map<String, String> env) throws IOException {
+        Path jar = root.resolve(module + "/target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (./mvnw verify does)");
         }
         ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar",
                 jar.toString())
-                .directory(root.resolve(service).toFile())
+                .directory(root.resolve(module).toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(logs.resolve(service + ".log").toFile());
+                .redirectOutput(logs.resolve(process + ".log").toFile());
         builder.environment().putAll(env);
-        builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port(service)));
-        processes.add(builder.start());
+        builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port(process)));
+        processes.put(process, builder.start());
     }
 
     private void awaitReady(String service, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         URI ready = URI.create("http://127.0.0.1:" + port(service) + "/q/health/ready");
         while (System.nanoTime() < deadline) {
-            for (Process p : processes) {
+            for (Process p : processes.values()) {
                 if (!p.isAlive()) {
                     throw new IllegalStateException("a service process died during start-up; see " + logs);
                 }
@@ -130,10 +162,10 @@ final class RunningSuite implements AutoCloseable {
 
     @Override
     public void close() {
-        for (Process p : processes) {
+        for (Process p : processes.values()) {
             p.destroy();
         }
-        for (Process p : processes) {
+        for (Process p : processes.values()) {
             try {
                 if (!p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
                     p.destroyForcibly();

@@ -1,5 +1,8 @@
 package cn.grid.gateway.dashboard;
 
+import cn.grid.gateway.balancing.Ejections;
+import cn.grid.gateway.balancing.UpstreamInstance;
+import cn.grid.gateway.balancing.UpstreamSelector;
 import cn.grid.gateway.config.GatewayConfig;
 import cn.grid.gateway.problem.ProblemResponses;
 import cn.grid.gateway.proxy.RequestIds;
@@ -30,7 +33,9 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -59,10 +64,14 @@ public class GridDashboard {
     private final Routes routes;
     private final ProblemResponses problems;
     private final Duration timeout;
+    private final UpstreamSelector selector;
+    private final Ejections ejections;
 
     public GridDashboard(Vertx vertx, HttpClient client, Routes routes, ProblemResponses problems,
-            GatewayConfig config) {
+            GatewayConfig config, UpstreamSelector selector, Ejections ejections) {
         this.vertx = vertx;
+        this.selector = selector;
+        this.ejections = ejections;
         this.client = client;
         this.routes = routes;
         this.problems = problems;
@@ -149,39 +158,65 @@ public class GridDashboard {
         Promise<Part> done = Promise.promise();
         long timer = vertx.setTimer(millis, t -> done.tryComplete(
                 new Part(name, service, 504, null, "did not answer within " + millis + " ms")));
-        RequestOptions options = new RequestOptions()
-                .setMethod(HttpMethod.GET)
-                .setHost(route.host())
-                .setPort(route.port())
-                .setSsl(route.ssl())
-                .setURI(route.basePath() + uri)
-                .setHeaders(headers(ctx))
-                .setConnectTimeout(millis);
-        client.request(options)
-                .compose(request -> {
-                    request.idleTimeout(millis);
-                    return request.send();
-                })
-                .compose(response -> {
-                    String length = response.getHeader(HttpHeaders.CONTENT_LENGTH);
-                    if (length != null && parseLong(length) > PART_BODY_LIMIT) {
-                        response.request().reset();
-                        return Future.succeededFuture(new Part(name, service, 502, null,
-                                "answered " + length + " bytes, more than a dashboard part may hold"));
-                    }
-                    return response.body().map(body -> part(name, service, response.statusCode(), body));
-                })
-                .onComplete(result -> {
-                    vertx.cancelTimer(timer);
-                    if (result.succeeded()) {
-                        done.tryComplete(result.result());
-                    } else {
-                        LOG.debugf("request %s: dashboard part %s from %s failed: %s", RequestIds.of(ctx), name,
-                                service, result.cause());
-                        done.tryComplete(new Part(name, service, 502, null, service + " is unavailable"));
-                    }
-                });
+        // a read, so a part whose instance fails before answering may go to another one (once)
+        attempt(ctx, name, service, route, uri, millis, Set.of(), done);
+        done.future().onComplete(ignored -> vertx.cancelTimer(timer));
         return done.future();
+    }
+
+    private void attempt(RoutingContext ctx, String name, String service, Route route, String uri, long millis,
+            Set<String> tried, Promise<Part> done) {
+        selector.select(service, route.url(), tried).onComplete(selected -> {
+            if (selected.failed()) {
+                done.tryComplete(new Part(name, service, 502, null, service + " is unavailable"));
+                return;
+            }
+            UpstreamInstance instance = selected.result();
+            RequestOptions options = new RequestOptions()
+                    .setMethod(HttpMethod.GET)
+                    .setHost(instance.host())
+                    .setPort(instance.port())
+                    .setSsl(instance.ssl())
+                    .setURI(instance.basePath() + uri)
+                    .setHeaders(headers(ctx))
+                    .setConnectTimeout(millis);
+            client.request(options)
+                    .compose(request -> {
+                        request.idleTimeout(millis);
+                        return request.send();
+                    })
+                    .compose(response -> {
+                        instance.recordReply();
+                        ejections.succeeded(instance);
+                        String length = response.getHeader(HttpHeaders.CONTENT_LENGTH);
+                        if (length != null && parseLong(length) > PART_BODY_LIMIT) {
+                            response.request().reset();
+                            return Future.succeededFuture(new Part(name, service, 502, null,
+                                    "answered " + length + " bytes, more than a dashboard part may hold"));
+                        }
+                        return response.body().map(body -> part(name, service, response.statusCode(), body));
+                    })
+                    .onComplete(result -> {
+                        instance.recordEnd(result.failed() ? result.cause() : null);
+                        if (result.succeeded()) {
+                            done.tryComplete(result.result());
+                            return;
+                        }
+                        LOG.debugf("request %s: dashboard part %s from %s failed: %s", RequestIds.of(ctx), name,
+                                instance, result.cause());
+                        if (done.future().isComplete()) {
+                            return;
+                        }
+                        ejections.failed(instance, result.cause());
+                        Set<String> now = new HashSet<>(tried);
+                        now.add(instance.address());
+                        if (tried.isEmpty()) {
+                            attempt(ctx, name, service, route, uri, millis, now, done);
+                        } else {
+                            done.tryComplete(new Part(name, service, 502, null, service + " is unavailable"));
+                        }
+                    });
+        });
     }
 
     private static Part part(String name, String service, int status, Buffer body) {

@@ -1,7 +1,13 @@
 package cn.grid.gateway.proxy;
 
+import cn.grid.gateway.balancing.Ejections;
+import cn.grid.gateway.balancing.RetryPolicy;
+import cn.grid.gateway.balancing.UpstreamInstance;
+import cn.grid.gateway.balancing.UpstreamSelector;
 import cn.grid.gateway.problem.ProblemResponses;
 import cn.grid.platform.problem.ProblemType;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientRequest;
@@ -20,6 +26,8 @@ import org.jboss.logging.Logger;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -30,6 +38,11 @@ import java.util.concurrent.TimeoutException;
  * a 502, one that does not answer in time a 504, both as problem+json naming the service. Once the answer's
  * head has gone out, a failure can only cut the connection: the caller then sees a truncated response
  * rather than a silently shortened one.
+ *
+ * <p>Each request goes to one instance of the service, chosen by {@link UpstreamSelector} (Stork, minus the
+ * instances {@link Ejections} holds out). A transport failure before the answer's head counts against that
+ * instance. A request {@link RetryPolicy} calls retryable (idempotent, small body) is read whole first and, on
+ * such a failure, sent again to an instance it has not tried; every other request streams once.
  */
 @ApplicationScoped
 public class ReverseProxy {
@@ -38,45 +51,170 @@ public class ReverseProxy {
 
     private final HttpClient client;
     private final ProblemResponses problems;
+    private final UpstreamSelector selector;
+    private final Ejections ejections;
+    private final RetryPolicy retryPolicy;
+    private final MeterRegistry metrics;
 
-    public ReverseProxy(HttpClient client, ProblemResponses problems) {
+    public ReverseProxy(HttpClient client, ProblemResponses problems, UpstreamSelector selector,
+            Ejections ejections, RetryPolicy retryPolicy, MeterRegistry metrics) {
         this.client = client;
         this.problems = problems;
+        this.selector = selector;
+        this.ejections = ejections;
+        this.retryPolicy = retryPolicy;
+        this.metrics = metrics;
     }
 
     public void forward(RoutingContext ctx, Route route) {
-        HttpServerRequest in = ctx.request();
-        // pause the body right away: it waits here, unread, until the service's connection is open
-        Pipe<Buffer> body = in.pipe().endOnFailure(false);
-        String requestId = RequestIds.of(ctx);
-        long timeout = route.timeout().toMillis();
-        String query = in.query();
-        RequestOptions options = new RequestOptions()
-                .setMethod(in.method())
-                .setHost(route.host())
-                .setPort(route.port())
-                .setSsl(route.ssl())
-                // the path the router matched (dot segments resolved), so the service sees what was routed
-                .setURI(route.basePath() + ctx.normalizedPath() + (query == null ? "" : "?" + query))
-                .setHeaders(ForwardedHeaders.toUpstream(in, requestId))
-                .setConnectTimeout(timeout);
+        if (retryPolicy.mayRetry(ctx.request())) {
+            forwardReplayable(ctx, route);
+        } else {
+            forwardOnce(ctx, route);
+        }
+    }
 
-        client.request(options).onComplete(opened -> {
-            if (opened.failed()) {
+    /** The request streams to one instance; whatever happens, it is not sent again. */
+    private void forwardOnce(RoutingContext ctx, Route route) {
+        // pause the body right away: it waits here, unread, until the service's connection is open
+        Pipe<Buffer> body = ctx.request().pipe().endOnFailure(false);
+        long timeout = route.timeout().toMillis();
+        selector.select(route.service(), route.url(), Set.of()).onComplete(selected -> {
+            if (selected.failed()) {
                 body.close();
-                upstreamFailed(ctx, route, opened.cause());
+                noInstance(ctx, route, selected.cause());
                 return;
             }
-            exchange(ctx, route, opened.result(), body, timeout);
+            UpstreamInstance instance = selected.result();
+            client.request(options(ctx, route, instance)).onComplete(opened -> {
+                if (opened.failed()) {
+                    body.close();
+                    instanceFailed(ctx, instance, opened.cause());
+                    upstreamFailed(ctx, route, opened.cause());
+                    return;
+                }
+                exchange(ctx, route, instance, opened.result(), body, timeout);
+            });
         });
     }
 
-    private void exchange(RoutingContext ctx, Route route, HttpClientRequest out, Pipe<Buffer> body, long timeout) {
+    /**
+     * The body (none, or at most {@code gateway.balancing.retry-body-limit}) is read first, so that it can be
+     * sent again: to another instance, when one fails before its answer has begun.
+     */
+    private void forwardReplayable(RoutingContext ctx, Route route) {
+        HttpServerRequest in = ctx.request();
+        if (!hasBody(in)) {
+            // nothing to read, but let the request's end through so the connection can serve the next one
+            in.resume();
+            attempt(ctx, route, Buffer.buffer(), new HashSet<>(), 0, null);
+            return;
+        }
+        if (in.headers().contains(HttpHeaders.EXPECT, HttpHeaders.CONTINUE, true)) {
+            // the body is needed before any instance is chosen
+            ctx.response().writeContinue();
+        }
+        in.body().onComplete(read -> {
+            if (read.succeeded()) {
+                attempt(ctx, route, read.result(), new HashSet<>(), 0, null);
+            }
+            // else the caller went away while sending: nobody is left to answer
+        });
+        // the router hands the request over paused; body() collects but does not ask for the data
+        in.resume();
+    }
+
+    /**
+     * One send of a held request to an instance not in {@code tried}; on a transport failure, the next one, until
+     * {@code gateway.balancing.retries} or the instances run out.
+     *
+     * @param previous the failure of the attempt before (null for the first attempt)
+     */
+    private void attempt(RoutingContext ctx, Route route, Buffer body, Set<String> tried, int retry,
+            Throwable previous) {
+        selector.select(route.service(), route.url(), tried).onComplete(selected -> {
+            if (selected.failed()) {
+                if (previous == null) {
+                    noInstance(ctx, route, selected.cause());
+                } else {
+                    // no other instance to try: the caller gets the failure as it was
+                    upstreamFailed(ctx, route, previous);
+                }
+                return;
+            }
+            UpstreamInstance instance = selected.result();
+            tried.add(instance.address());
+            if (previous != null) {
+                metrics.counter("gateway.upstream.retries", "service", route.service()).increment();
+                LOG.infof("request %s: %s %s retried on %s after %s", RequestIds.of(ctx), ctx.request().method(),
+                        ctx.request().path(), instance.address(), describe(previous));
+            }
+            send(ctx, route, instance, body).onComplete(answered -> {
+                if (answered.succeeded()) {
+                    answered(ctx, instance);
+                    relay(ctx, route, answered.result());
+                    return;
+                }
+                Throwable cause = answered.cause();
+                if (callerGone(ctx)) {
+                    instance.recordEnd(cause);
+                    return;
+                }
+                instanceFailed(ctx, instance, cause);
+                if (retry < retryPolicy.retries()) {
+                    attempt(ctx, route, body, tried, retry + 1, cause);
+                } else {
+                    upstreamFailed(ctx, route, cause);
+                }
+            });
+        });
+    }
+
+    /** Connects, sends the held body and waits for the head of the answer, all within the route's timeout. */
+    private Future<HttpClientResponse> send(RoutingContext ctx, Route route, UpstreamInstance instance, Buffer body) {
+        return client.request(options(ctx, route, instance)).compose(out -> {
+            if (ctx.response().closed()) {
+                // the caller gave up while we were connecting
+                out.reset();
+                return Future.failedFuture("the caller went away");
+            }
+            ctx.addEndHandler(done -> {
+                if (done.failed()) {
+                    out.reset();
+                }
+            });
+            out.idleTimeout(route.timeout().toMillis());
+            if (body.length() > 0) {
+                out.end(body);
+            } else {
+                out.end();
+            }
+            return out.response();
+        });
+    }
+
+    private static RequestOptions options(RoutingContext ctx, Route route, UpstreamInstance instance) {
+        HttpServerRequest in = ctx.request();
+        String query = in.query();
+        return new RequestOptions()
+                .setMethod(in.method())
+                .setHost(instance.host())
+                .setPort(instance.port())
+                .setSsl(instance.ssl())
+                // the path the router matched (dot segments resolved), so the service sees what was routed
+                .setURI(instance.basePath() + ctx.normalizedPath() + (query == null ? "" : "?" + query))
+                .setHeaders(ForwardedHeaders.toUpstream(in, RequestIds.of(ctx)))
+                .setConnectTimeout(route.timeout().toMillis());
+    }
+
+    private void exchange(RoutingContext ctx, Route route, UpstreamInstance instance, HttpClientRequest out,
+            Pipe<Buffer> body, long timeout) {
         HttpServerRequest in = ctx.request();
         if (ctx.response().closed()) {
             // the caller gave up while we were connecting
             body.close();
             out.reset();
+            instance.recordEnd(null);
             return;
         }
         Exchange exchange = new Exchange(out, timeout);
@@ -95,9 +233,15 @@ public class ReverseProxy {
         out.response().onComplete(answered -> {
             exchange.answered = true;
             if (answered.succeeded()) {
+                answered(ctx, instance);
                 relay(ctx, route, answered.result());
             } else {
                 body.close();
+                if (callerGone(ctx)) {
+                    instance.recordEnd(answered.cause());
+                    return;
+                }
+                instanceFailed(ctx, instance, answered.cause());
                 upstreamFailed(ctx, route, answered.cause());
             }
         });
@@ -138,6 +282,36 @@ public class ReverseProxy {
             response.reset();
             answer.request().reset();
         });
+    }
+
+    /** The head of an answer is in: the instance works, and the load balancer hears when the call ends. */
+    private void answered(RoutingContext ctx, UpstreamInstance instance) {
+        ejections.succeeded(instance);
+        instance.recordReply();
+        ctx.addEndHandler(done -> instance.recordEnd(done.failed() ? done.cause() : null));
+    }
+
+    /** A transport failure before the answer's head, while the caller still waits: it counts against the instance. */
+    private void instanceFailed(RoutingContext ctx, UpstreamInstance instance, Throwable cause) {
+        instance.recordEnd(cause);
+        LOG.debugf("request %s: %s failed: %s", RequestIds.of(ctx), instance, describe(cause));
+        ejections.failed(instance, cause);
+    }
+
+    /** The caller's own connection is gone: a failure now says nothing about the instance. */
+    private static boolean callerGone(RoutingContext ctx) {
+        return ctx.response().closed();
+    }
+
+    private static boolean hasBody(HttpServerRequest in) {
+        String length = in.getHeader(HttpHeaders.CONTENT_LENGTH);
+        return length != null ? !"0".equals(length.strip()) : in.headers().contains(HttpHeaders.TRANSFER_ENCODING)
+                || in.version() == HttpVersion.HTTP_2 && !in.isEnded();
+    }
+
+    private void noInstance(RoutingContext ctx, Route route, Throwable cause) {
+        LOG.warnf("request %s: %s is unavailable: %s", RequestIds.of(ctx), route.service(), cause.getMessage());
+        problems.send(ctx, ProblemType.BAD_GATEWAY, route.service() + " is unavailable");
     }
 
     private void upstreamFailed(RoutingContext ctx, Route route, Throwable cause) {

@@ -9,7 +9,10 @@ import java.util.List;
  *
  * @param service  the service's name, as clients read it in problem details ("request-service is unavailable")
  * @param prefixes path prefixes without trailing slash; a prefix owns itself and everything below it
- * @param url      base URL of the service; its path, if any, is put in front of the request path
+ * @param url      base URL of the service: its scheme and path (put in front of the request path) apply to every
+ *                 instance; its host and port are the one instance used when Stork has no address list for the
+ *                 service (requests go to the instance {@link cn.grid.gateway.balancing.UpstreamSelector} picks;
+ *                 {@link #host()} and {@link #port()} name that default instance only)
  * @param timeout  see {@link cn.grid.gateway.config.GatewayConfig.Upstream#timeout()}
  */
 public record Route(String service, List<String> prefixes, URI url, Duration timeout) {

@@ -1,0 +1,49 @@
+package cn.grid.gateway.balancing;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/**
+ * Everything under {@code gateway.balancing.*}: when an instance is taken out of rotation, how it is probed back
+ * in, and which requests may be tried again on another instance. Which instances exist is Stork's business
+ * ({@code quarkus.stork.<service>.*}).
+ */
+@ConfigMapping(prefix = "gateway.balancing")
+public interface BalancingConfig {
+
+    /**
+     * Consecutive transport failures (refused, reset or timed out before any response byte) after which an
+     * instance is taken out of rotation. 1: the first one does, since a refused connection is conclusive and a
+     * wrong ejection only lasts until the next probe.
+     */
+    @WithDefault("1")
+    int ejectAfterFailures();
+
+    /** How often each ejected instance is probed on its readiness path; a 200 puts it back in rotation. */
+    @WithDefault("2S")
+    Duration probeInterval();
+
+    /** How long one probe may take (connect and answer) before it counts as "still down". */
+    @WithDefault("1S")
+    Duration probeTimeout();
+
+    /** The path probed, below the instance's base path. */
+    @WithDefault("/q/health/ready")
+    String probePath();
+
+    /**
+     * How many times a retryable request may be tried again, each time on an instance it has not been sent to
+     * yet. 0 turns retries off.
+     */
+    @WithDefault("1")
+    int retries();
+
+    /**
+     * The largest request body (by Content-Length) the gateway holds to be able to replay it. A retryable
+     * request with a larger or chunked body is streamed once and not retried.
+     */
+    @WithDefault("65536")
+    int retryBodyLimit();
+}

@@ -1,0 +1,58 @@
+package cn.grid.gateway.balancing;
+
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.net.ConnectException;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Asks one instance whether it is ready ({@code gateway.balancing.probe-path}, {@code /q/health/ready}): the
+ * ejection probe and the {@code /q/health/well} report both use it, so they agree on what "ready" means.
+ */
+@ApplicationScoped
+public class ReadinessProbe {
+
+    public static final String UP = "UP";
+
+    private final HttpClient client;
+    private final String path;
+
+    public ReadinessProbe(HttpClient client, BalancingConfig config) {
+        this.client = client;
+        this.path = config.probePath().startsWith("/") ? config.probePath() : "/" + config.probePath();
+    }
+
+    /** {@value #UP}, or "DOWN (why)"; never fails. */
+    public Future<String> probe(UpstreamInstance instance, Duration timeout) {
+        long millis = timeout.toMillis();
+        RequestOptions options = new RequestOptions()
+                .setMethod(HttpMethod.GET)
+                .setHost(instance.host())
+                .setPort(instance.port())
+                .setSsl(instance.ssl())
+                .setURI(instance.basePath() + path)
+                .setConnectTimeout(millis)
+                .setIdleTimeout(millis);
+        return client.request(options)
+                .compose(request -> request.send())
+                // read the body so the connection goes back to the pool
+                .compose(response -> response.body().map(ignored -> response.statusCode() == 200 ? UP
+                        : "DOWN (HTTP " + response.statusCode() + ")"))
+                .recover(e -> Future.succeededFuture("DOWN (" + reason(e) + ")"));
+    }
+
+    private static String reason(Throwable e) {
+        if (e instanceof TimeoutException || e instanceof io.netty.channel.ConnectTimeoutException) {
+            return "no answer in time";
+        }
+        if (e instanceof ConnectException) {
+            return "connection refused";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+}

@@ -245,14 +245,16 @@ public class RequestBench {
         try (Connection c = DriverManager.getConnection(jdbcUrl); Statement st = c.createStatement()) {
             st.execute("drop table if exists bench_insert");
             st.execute("create table bench_insert (id uuid primary key, payload text not null, at timestamptz not null)");
-            st.execute("create temporary table backlog as select * from service_request "
-                    + "where status = 'RESOLVED' and reporter_id like 'bench-seed-%' limit " + tickets);
+            // the seed holds a few thousand RESOLVED tickets; each is cloned as often as the backlog needs
+            st.execute("create temporary table backlog as select s.* from (select * from service_request "
+                    + "where status = 'RESOLVED' and reporter_id like 'bench-seed-%' limit " + tickets + ") s "
+                    + "cross join generate_series(1, " + tickets + ") g limit " + tickets);
             st.execute("update backlog set id = gen_random_uuid(), reporter_id = 'bench-backlog', rating = null, "
                     + "closed_at = null, resolved_at = now() - interval '" + ratingWindow.toSeconds()
                     + " seconds' - interval '1 day'");
             int cloned = st.executeUpdate("insert into service_request select * from backlog");
-            if (cloned < tickets) {
-                throw new IllegalStateException("the seed holds only " + cloned + " RESOLVED tickets to clone");
+            if (cloned == 0) {
+                throw new IllegalStateException("the seed holds no RESOLVED ticket to clone");
             }
         }
         String insertSql = "insert into bench_insert (id, payload, at) values (?, ?, now())";

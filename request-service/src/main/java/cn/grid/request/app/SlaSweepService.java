@@ -17,6 +17,7 @@ import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -69,15 +70,17 @@ public class SlaSweepService {
     @Transactional
     public int closeUnrated(OffsetDateTime now) {
         List<UUID> unrated = requests.lockUnratedSince(now.minus(ratingWindow), BATCH);
+        List<RequestEventPublisher.Move> closed = new ArrayList<>(unrated.size());
         for (ServiceRequest request : requests.byIds(unrated)) {
             UUID id = request.id();
             RequestStatus from = request.closeUnrated(now);
             TransitionRecord record = new TransitionRecord(Ids.newId(), id, Transition.CLOSE, from, request.status(),
                     "sla", "no rating within " + ratingWindow.toDays() + " days of the resolution", now);
             transitions.persist(record);
-            events.transitioned(request, record);
+            closed.add(new RequestEventPublisher.Move(request, record));
         }
-        // one flush for the batch (the inserts go out as JDBC batches), not one per ticket
+        // one outbox statement and one flush for the batch (the inserts go out as JDBC batches), not one per ticket
+        events.transitionedAll(closed);
         requests.flush();
         return unrated.size();
     }

@@ -11,6 +11,7 @@ import cn.grid.request.domain.TransitionRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 /** Announces ticket changes on {@code request.events}, through the outbox of the calling transaction. */
@@ -28,16 +29,29 @@ public class RequestEventPublisher {
      * overdue marks have events of their own.
      */
     public void transitioned(ServiceRequest r, TransitionRecord move) {
-        if (move.action().keepsState()) {
-            return;
+        if (!move.action().keepsState()) {
+            outbox.append(transitionEvent(r, move));
         }
-        outbox.append(new RequestTransitionedV1(RequestTransitionedV1.typeOf(move.action().pastTense()),
+    }
+
+    /** Several moves, announced in one outbox statement in list order (the SLA sweep closes a batch at once). */
+    public void transitionedAll(List<Move> moves) {
+        outbox.appendAll(moves.stream().filter(m -> !m.record().action().keepsState())
+                .map(m -> transitionEvent(m.request(), m.record())).toList());
+    }
+
+    /** A ticket and the move it just made. */
+    public record Move(ServiceRequest request, TransitionRecord record) {
+    }
+
+    private static RequestTransitionedV1 transitionEvent(ServiceRequest r, TransitionRecord move) {
+        return new RequestTransitionedV1(RequestTransitionedV1.typeOf(move.action().pastTense()),
                 r.id().toString(), r.type().name(), move.action().name(), move.fromStatus().name(),
                 move.toStatus().name(), move.actor(), move.reason(),
                 r.gridNodeId() == null ? null : r.gridNodeId().toString(), r.gridPath(), r.assignee(),
                 r.dispatchTargetType() == null ? null : r.dispatchTargetType().name(), r.dispatchTargetId(),
                 r.outcome() == null ? null : r.outcome().name(), r.rating() == null ? null : r.rating().intValue(),
-                r.rating() == null ? null : r.satisfied(), move.at()));
+                r.rating() == null ? null : r.satisfied(), move.at());
     }
 
     public void submitted(ServiceRequest request) {

@@ -156,6 +156,13 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper(priority = 10)
     public Response internal(Throwable e, UriInfo uri) {
+        if (DatabaseUnavailable.causedBy(e)) {
+            // a restart or failover of PostgreSQL: nothing is broken, the same request will work in a moment
+            LOG.warnf("database unavailable on %s: %s", path(uri), e.getMessage());
+            return Response.fromResponse(respond(ProblemType.SERVICE_UNAVAILABLE.problem(
+                    "the database is not reachable at the moment; retry shortly", path(uri))))
+                    .header(HttpHeaders.RETRY_AFTER, "1").build();
+        }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "unhandled error %s on %s", errorId, path(uri));
         return respond(ProblemType.INTERNAL.problem("an unexpected error occurred; quote error id " + errorId,

@@ -31,7 +31,9 @@ api() {
     echo >&2
     exit 1
   fi
-  echo "ok   $status $method $path"
+  local etag
+  etag="$(header ETag)"
+  echo "ok   $status $method $path${etag:+  (ETag $etag)}"
 }
 json() { jq -r "$1" "$BODY"; }                                    # a field of the last answer
 header() { tr -d '\r' <"$HDRS" | awk -v h="$(echo "$1" | tr 'A-Z' 'a-z')" \

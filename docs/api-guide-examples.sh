@@ -79,6 +79,7 @@ COMMUNITY=$(json .id)
 api POST /api/v1/grids 201 -H "Authorization: Bearer $ADMIN" "${JSON[@]}" \
   -d "{\"name\":\"清河社区第一网格\",\"level\":\"GRID\",\"code\":\"DOCS-QH-01\",\"parentId\":\"$COMMUNITY\",\"households\":320,\"residents\":950}"
 GRID=$(json .id)
+api GET "/api/v1/grids/$GRID" 200 -H "Authorization: Bearer $ADMIN"
 GRID_ETAG=$(header ETag)
 echo "     district $DISTRICT, grid $GRID (ETag $GRID_ETAG)"
 

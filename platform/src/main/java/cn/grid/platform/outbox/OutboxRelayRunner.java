@@ -50,6 +50,7 @@ public class OutboxRelayRunner {
     private final boolean enabled;
     private final String applicationName;
     private final CountDownLatch stopping = new CountDownLatch(1);
+    private final RelayStatus status = new RelayStatus();
 
     private Producer<String, String> producer;
     private OutboxRelay relay;
@@ -76,6 +77,11 @@ public class OutboxRelayRunner {
         this.retention = retention;
         this.enabled = enabled;
         this.applicationName = applicationName;
+    }
+
+    /** For the health check: how publishing goes. */
+    public RelayStatus status() {
+        return status;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -117,6 +123,7 @@ public class OutboxRelayRunner {
         while (stopping.getCount() > 0) {
             try {
                 int published = relay.publishBatch();
+                status.succeeded(Instant.now());
                 backoff = Duration.ofMillis(100);
                 if (Instant.now().isAfter(nextPurge)) {
                     int purged = relay.purgeSent(retention);
@@ -133,6 +140,7 @@ public class OutboxRelayRunner {
                 if (stopping.getCount() == 0) {
                     return;
                 }
+                status.failed(Instant.now(), e.getMessage());
                 LOG.warnf("outbox relay: %s; retrying in %d ms", e.getMessage(), backoff.toMillis());
                 closeListenConnection();
                 if (awaitStop(backoff)) {

@@ -4,11 +4,15 @@ import cn.grid.gateway.auth.BearerAuth;
 import cn.grid.gateway.auth.DevTokens;
 import cn.grid.gateway.config.GatewayConfig;
 import cn.grid.gateway.dashboard.GridDashboard;
+import cn.grid.gateway.limits.BodyLimits;
+import cn.grid.gateway.limits.Cors;
+import cn.grid.gateway.limits.RateLimiter;
 import cn.grid.gateway.problem.ProblemResponses;
 import cn.grid.gateway.proxy.RequestIds;
 import cn.grid.gateway.proxy.ReverseProxy;
 import cn.grid.gateway.proxy.Route;
 import cn.grid.gateway.proxy.Routes;
+import cn.grid.gateway.proxy.TraceContext;
 import cn.grid.platform.problem.ProblemType;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -17,7 +21,10 @@ import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
+import io.vertx.ext.web.RoutingContext;
 import org.jboss.logging.Logger;
+
+import java.util.List;
 
 /**
  * The gateway's whole HTTP surface, in the order the router tries it: request id and token check for all of
@@ -30,6 +37,8 @@ public class GatewayRoutes {
 
     private static final Logger LOG = Logger.getLogger(GatewayRoutes.class);
     private static final int DEV_TOKEN_BODY_LIMIT = 16 * 1024;
+    /** Everything the gateway routes: request ids, trace context, CORS and limits apply to all of it. */
+    private static final List<String> AREAS = List.of("/api/*", Routes.OPEN311 + "/*", Routes.XAPI + "/*");
 
     private final Routes routes;
     private final ReverseProxy proxy;
@@ -38,10 +47,17 @@ public class GatewayRoutes {
     private final Instance<DevTokens> devTokens;
     private final GatewayConfig config;
     private final GridDashboard dashboard;
+    private final Cors cors;
+    private final RateLimiter rateLimiter;
+    private final BodyLimits bodyLimits;
 
     public GatewayRoutes(Routes routes, ReverseProxy proxy, BearerAuth auth, ProblemResponses problems,
-            Instance<DevTokens> devTokens, GatewayConfig config, GridDashboard dashboard) {
+            Instance<DevTokens> devTokens, GatewayConfig config, GridDashboard dashboard, Cors cors,
+            RateLimiter rateLimiter, BodyLimits bodyLimits) {
         this.dashboard = dashboard;
+        this.cors = cors;
+        this.rateLimiter = rateLimiter;
+        this.bodyLimits = bodyLimits;
         this.routes = routes;
         this.proxy = proxy;
         this.auth = auth;
@@ -51,14 +67,18 @@ public class GatewayRoutes {
     }
 
     void register(@Observes Router router) {
-        router.route("/api/*").handler(RequestIds::assign).failureHandler(problems::failure);
+        for (String area : AREAS) {
+            router.route(area).handler(this::enter).failureHandler(problems::failure);
+        }
         router.route("/api/*").handler(auth::handle);
         // Open311 GeoReport v2: integrators send an api_key (checked by request-service), apps a citizen's token
-        router.route(Routes.OPEN311 + "/*").handler(RequestIds::assign).failureHandler(problems::failure);
         router.route(Routes.OPEN311 + "/*").handler(auth::handleOptional);
         // xAPI: learning record providers send the member's (or a service's) token as their Authorization header
-        router.route(Routes.XAPI + "/*").handler(RequestIds::assign).failureHandler(problems::failure);
         router.route(Routes.XAPI + "/*").handler(auth::handle);
+        // only a verified subject counts against a subject's limit
+        for (String area : AREAS) {
+            router.route(area).handler(rateLimiter::admitSubject);
+        }
         for (Route route : routes.all()) {
             for (String prefix : route.prefixes()) {
                 router.route(prefix + "/*").handler(ctx -> proxy.forward(ctx, route));
@@ -74,6 +94,12 @@ public class GatewayRoutes {
         // decided at start-up, not at build time: the launcher runs the packaged jar with QUARKUS_PROFILE=dev
         if (config.devToken().enabled()) {
             DevTokens tokens = devTokens.get();
+            // a browser-based dev client asks for its token from a page too
+            router.route("/auth/dev-token").handler(ctx -> {
+                if (cors.admit(ctx)) {
+                    ctx.next();
+                }
+            });
             router.post("/auth/dev-token")
                     .handler(BodyHandler.create(false).setBodyLimit(DEV_TOKEN_BODY_LIMIT))
                     .blockingHandler(tokens::issue, false)
@@ -82,6 +108,24 @@ public class GatewayRoutes {
                 ctx.response().putHeader(HttpHeaders.ALLOW, HttpMethod.POST.name());
                 problems.send(ctx, ProblemType.METHOD_NOT_ALLOWED, "only POST is allowed here");
             });
+        }
+    }
+
+    /**
+     * The first handler of every routed request, one handler rather than five so the hot path makes one hop:
+     * request id, trace context, route key, then what may refuse the request before its token is even looked
+     * at — a CORS preflight (answered here: a browser sends no token with it), the address's rate limit, and a
+     * declared body over the route's limit.
+     */
+    private void enter(RoutingContext ctx) {
+        RequestIds.put(ctx);
+        TraceContext.assign(ctx);
+        String route = routes.keyOf(ctx.normalizedPath());
+        if (route != null) {
+            ctx.put(Routes.ROUTE_KEY, route);
+        }
+        if (cors.admit(ctx) && rateLimiter.admitAddress(ctx, route) && bodyLimits.admit(ctx, route)) {
+            ctx.next();
         }
     }
 }

@@ -1,5 +1,6 @@
 package cn.grid.gateway.balancing;
 
+import cn.grid.gateway.limits.BodyTooLargeException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -48,6 +49,14 @@ public class RetryPolicy {
     /** How many more instances a retryable request may be sent to after the first. */
     public int retries() {
         return retries;
+    }
+
+    /**
+     * Whether a failed attempt of a retryable request may be sent again: not when the gateway itself cut the
+     * body off at its route's limit, since a second send would be cut off the same way.
+     */
+    public boolean mayRetryAfter(Throwable failure) {
+        return !BodyTooLargeException.in(failure);
     }
 
     /** Whether this request may be retried: an idempotent request with a body small enough to hold. */

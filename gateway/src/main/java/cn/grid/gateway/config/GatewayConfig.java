@@ -3,8 +3,13 @@ package cn.grid.gateway.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import io.smallrye.config.WithName;
+
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** Everything under {@code gateway.*}: where the services live and whether dev tokens are handed out. */
 @ConfigMapping(prefix = "gateway")
@@ -17,6 +22,60 @@ public interface GatewayConfig {
     Client client();
 
     Dashboard dashboard();
+
+    RateLimits rateLimits();
+
+    BodyLimits bodyLimits();
+
+    Cors cors();
+
+    /**
+     * Token buckets per token subject and per client address. A limit is written {@code <requests>/<period>}
+     * ({@code 1000/10S}: a bucket of 1000 that refills fully in 10 s). A route (one of the gateway's path
+     * prefixes, {@code "/open311"}) may have its own; routes without one share the default buckets.
+     */
+    interface RateLimits {
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithDefault("1000/10S")
+        String perSubject();
+
+        @WithDefault("3000/10S")
+        String perAddress();
+
+        /** The most keys (subjects, addresses) held per bucket set; idle ones expire earlier on their own. */
+        @WithDefault("100000")
+        long maxKeys();
+
+        /** Per route prefix, quoted: {@code gateway.rate-limits.routes."/open311".per-address=600/10S}. */
+        Map<String, RouteRateLimits> routes();
+    }
+
+    interface RouteRateLimits {
+        Optional<String> perSubject();
+
+        Optional<String> perAddress();
+    }
+
+    /** The largest request body per route; a memory size such as {@code 10M} or {@code 256K}. */
+    interface BodyLimits {
+        @WithName("default")
+        @WithDefault("10M")
+        String defaultLimit();
+
+        /** Per route prefix, quoted: {@code gateway.body-limits.routes."/open311"=256K}. */
+        Map<String, String> routes();
+    }
+
+    /** Browser clients: which origins may call the gateway from a web page (exact match, none by default). */
+    interface Cors {
+        Optional<List<String>> origins();
+
+        /** How long a browser may reuse a preflight answer. */
+        @WithDefault("1H")
+        Duration maxAge();
+    }
 
     interface Dashboard {
         /**

@@ -8,6 +8,7 @@ import cn.grid.gateway.problem.ProblemResponses;
 import cn.grid.gateway.proxy.RequestIds;
 import cn.grid.gateway.proxy.Route;
 import cn.grid.gateway.proxy.Routes;
+import cn.grid.gateway.proxy.TraceContext;
 import cn.grid.platform.problem.Problem;
 import cn.grid.platform.problem.ProblemType;
 import io.vertx.core.Future;
@@ -237,14 +238,22 @@ public class GridDashboard {
         return new Part(name, service, status, json, detail != null ? detail : "answered " + status);
     }
 
-    /** The caller's token, request id and trace context: each service checks the caller itself. */
+    /**
+     * The caller's token, request id and trace context (the gateway's traceparent: the caller's, or the one made
+     * for this request, so the three calls share one trace id): each service checks the caller itself.
+     */
     private static MultiMap headers(RoutingContext ctx) {
         MultiMap headers = MultiMap.caseInsensitiveMultiMap();
-        for (String name : List.of("Authorization", "traceparent", "tracestate", "Accept-Language")) {
+        for (String name : List.of("Authorization", "Accept-Language")) {
             String value = ctx.request().getHeader(name);
             if (value != null) {
                 headers.set(name, value);
             }
+        }
+        headers.set(TraceContext.TRACEPARENT, TraceContext.of(ctx));
+        String tracestate = ctx.request().getHeader(TraceContext.TRACESTATE);
+        if (tracestate != null && !TraceContext.replaced(ctx)) {
+            headers.set(TraceContext.TRACESTATE, tracestate);
         }
         headers.set("X-Request-Id", RequestIds.of(ctx));
         headers.set(HttpHeaders.ACCEPT, "application/json");

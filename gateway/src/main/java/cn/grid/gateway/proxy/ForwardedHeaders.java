@@ -29,8 +29,12 @@ final class ForwardedHeaders {
     }
 
     /** The headers for the service: the caller's, minus hop-by-hop ones, plus request id and X-Forwarded-*. */
-    static MultiMap toUpstream(HttpServerRequest in, String requestId) {
+    static MultiMap toUpstream(HttpServerRequest in, String requestId, String traceparent, boolean traceReplaced) {
         MultiMap out = copy(in.headers());
+        out.set(TraceContext.TRACEPARENT, traceparent);
+        if (traceReplaced) {
+            out.remove(TraceContext.TRACESTATE);
+        }
         // the service's own address, set by the client from the base URL
         out.remove(HttpHeaders.HOST);
         // the gateway answers "100 Continue" itself once the service is reachable (see ReverseProxy)

@@ -20,11 +20,16 @@ public final class RequestIds {
 
     /** Route handler: picks the id, puts it on the response, and goes on. */
     public static void assign(RoutingContext ctx) {
+        put(ctx);
+        ctx.next();
+    }
+
+    /** Picks the id and puts it on the response (for a handler that does more before it goes on). */
+    public static void put(RoutingContext ctx) {
         String given = ctx.request().getHeader(ForwardedHeaders.REQUEST_ID);
         String id = given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
         ctx.put(KEY, id);
         ctx.response().putHeader(ForwardedHeaders.REQUEST_ID, id);
-        ctx.next();
     }
 
     public static String of(RoutingContext ctx) {

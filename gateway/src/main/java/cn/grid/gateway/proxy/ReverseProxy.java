@@ -4,6 +4,9 @@ import cn.grid.gateway.balancing.Ejections;
 import cn.grid.gateway.balancing.RetryPolicy;
 import cn.grid.gateway.balancing.UpstreamInstance;
 import cn.grid.gateway.balancing.UpstreamSelector;
+import cn.grid.gateway.limits.BodyLimits;
+import cn.grid.gateway.limits.BodyTooLargeException;
+import cn.grid.gateway.metrics.UpstreamMetrics;
 import cn.grid.gateway.problem.ProblemResponses;
 import cn.grid.platform.problem.ProblemType;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -55,9 +58,14 @@ public class ReverseProxy {
     private final Ejections ejections;
     private final RetryPolicy retryPolicy;
     private final MeterRegistry metrics;
+    private final BodyLimits bodyLimits;
+    private final UpstreamMetrics upstreamMetrics;
 
     public ReverseProxy(HttpClient client, ProblemResponses problems, UpstreamSelector selector,
-            Ejections ejections, RetryPolicy retryPolicy, MeterRegistry metrics) {
+            Ejections ejections, RetryPolicy retryPolicy, MeterRegistry metrics, BodyLimits bodyLimits,
+            UpstreamMetrics upstreamMetrics) {
+        this.bodyLimits = bodyLimits;
+        this.upstreamMetrics = upstreamMetrics;
         this.client = client;
         this.problems = problems;
         this.selector = selector;
@@ -86,14 +94,16 @@ public class ReverseProxy {
                 return;
             }
             UpstreamInstance instance = selected.result();
+            long start = upstreamMetrics.start();
             client.request(options(ctx, route, instance)).onComplete(opened -> {
                 if (opened.failed()) {
                     body.close();
+                    upstreamMetrics.failed(route.service(), opened.cause(), start);
                     instanceFailed(ctx, instance, opened.cause());
                     upstreamFailed(ctx, route, opened.cause());
                     return;
                 }
-                exchange(ctx, route, instance, opened.result(), body, timeout);
+                exchange(ctx, route, instance, opened.result(), body, timeout, start);
             });
         });
     }
@@ -149,19 +159,22 @@ public class ReverseProxy {
                 LOG.infof("request %s: %s %s retried on %s after %s", RequestIds.of(ctx), ctx.request().method(),
                         ctx.request().path(), instance.address(), describe(previous));
             }
+            long start = upstreamMetrics.start();
             send(ctx, route, instance, body).onComplete(answered -> {
                 if (answered.succeeded()) {
+                    upstreamMetrics.answered(route.service(), answered.result().statusCode(), start);
                     answered(ctx, instance);
                     relay(ctx, route, answered.result());
                     return;
                 }
                 Throwable cause = answered.cause();
+                upstreamMetrics.failed(route.service(), cause, start);
                 if (callerGone(ctx)) {
                     instance.recordEnd(cause);
                     return;
                 }
                 instanceFailed(ctx, instance, cause);
-                if (retry < retryPolicy.retries()) {
+                if (retry < retryPolicy.retries() && retryPolicy.mayRetryAfter(cause)) {
                     attempt(ctx, route, body, tried, retry + 1, cause);
                 } else {
                     upstreamFailed(ctx, route, cause);
@@ -203,12 +216,13 @@ public class ReverseProxy {
                 .setSsl(instance.ssl())
                 // the path the router matched (dot segments resolved), so the service sees what was routed
                 .setURI(instance.basePath() + ctx.normalizedPath() + (query == null ? "" : "?" + query))
-                .setHeaders(ForwardedHeaders.toUpstream(in, RequestIds.of(ctx)))
+                .setHeaders(ForwardedHeaders.toUpstream(in, RequestIds.of(ctx), TraceContext.of(ctx),
+                        TraceContext.replaced(ctx)))
                 .setConnectTimeout(route.timeout().toMillis());
     }
 
     private void exchange(RoutingContext ctx, Route route, UpstreamInstance instance, HttpClientRequest out,
-            Pipe<Buffer> body, long timeout) {
+            Pipe<Buffer> body, long timeout, long start) {
         HttpServerRequest in = ctx.request();
         if (ctx.response().closed()) {
             // the caller gave up while we were connecting
@@ -233,10 +247,18 @@ public class ReverseProxy {
         out.response().onComplete(answered -> {
             exchange.answered = true;
             if (answered.succeeded()) {
+                upstreamMetrics.answered(route.service(), answered.result().statusCode(), start);
                 answered(ctx, instance);
                 relay(ctx, route, answered.result());
             } else {
                 body.close();
+                if (exchange.bodyTooLarge != null) {
+                    // the gateway cut the request off and has answered 413: the instance did nothing wrong
+                    upstreamMetrics.failed(route.service(), exchange.bodyTooLarge, start);
+                    instance.recordEnd(null);
+                    return;
+                }
+                upstreamMetrics.failed(route.service(), answered.cause(), start);
                 if (callerGone(ctx)) {
                     instance.recordEnd(answered.cause());
                     return;
@@ -249,10 +271,23 @@ public class ReverseProxy {
             ctx.response().writeContinue();
         }
         exchange.arm();
-        body.to(new ProgressWriteStream(out, exchange::progress)).onComplete(sent -> {
+        String routeKey = ctx.get(Routes.ROUTE_KEY);
+        long bodyLimit = bodyLimits.limitOf(routeKey);
+        body.to(new ProgressWriteStream(out, exchange::progress, bodyLimit)).onComplete(sent -> {
             if (sent.succeeded()) {
                 // the whole request is out: from here the service has the full timeout to answer
                 exchange.arm();
+            } else if (BodyTooLargeException.in(sent.cause())) {
+                // a chunked body grew past the limit: 413 to the caller (or a cut, if the service has already
+                // begun to answer), and the half-sent request is reset so the service drops it. Never retried:
+                // this path never is, and the cause tells the response handler not to blame the instance.
+                LOG.infof("request %s: body cut off at %d bytes on %s", RequestIds.of(ctx), bodyLimit, routeKey);
+                exchange.bodyTooLarge = sent.cause();
+                body.close();
+                bodyLimits.tooLarge(ctx, routeKey, bodyLimit);
+                // the reset is ours and expected: not an error for Vert.x to log
+                out.exceptionHandler(e -> LOG.debugf("request %s: upstream request reset: %s", RequestIds.of(ctx), e));
+                out.reset(0, sent.cause());
             } else {
                 body.close();
                 out.reset(0, sent.cause());
@@ -362,6 +397,8 @@ public class ReverseProxy {
         private long armedAt;
         /** Once the head of the answer is in, Vert.x has cancelled the timeout and it must stay off. */
         volatile boolean answered;
+        /** Set when the gateway cut the body off at its limit (and answered 413 itself). */
+        volatile Throwable bodyTooLarge;
 
         Exchange(HttpClientRequest out, long timeout) {
             this.out = out;

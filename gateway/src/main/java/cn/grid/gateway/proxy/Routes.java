@@ -3,6 +3,8 @@ package cn.grid.gateway.proxy;
 import cn.grid.gateway.config.GatewayConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -19,7 +21,18 @@ public class Routes {
     /** xAPI 1.0.3 (statements, about): a bearer token is required, as for /api. */
     public static final String XAPI = "/xapi";
 
+    /** The gateway's own composite reads: a route key of their own for limits, logs and metrics. */
+    public static final String DASHBOARD = "/api/v1/dashboard";
+
+    /** Any other /api path (answered 404 by the gateway). */
+    public static final String API = "/api";
+
+    /** The route key of the request in the routing context ({@link #keyOf}); the access log prints it. */
+    public static final String ROUTE_KEY = "gateway.route";
+
     private final List<Route> all;
+    /** Every prefix, longest first, so the most specific one names a path's route. */
+    private final String[] keys;
 
     public Routes(GatewayConfig config) {
         GatewayConfig.Upstreams upstreams = config.upstreams();
@@ -28,6 +41,28 @@ public class Routes {
                 route("study-service", upstreams.study(), "/api/v1/study", XAPI),
                 route("request-service", upstreams.request(), "/api/v1/requests", "/api/v1/request-categories",
                         "/api/v1/open311", OPEN311));
+        List<String> prefixes = new ArrayList<>(List.of(DASHBOARD, API));
+        all.forEach(route -> prefixes.addAll(route.prefixes()));
+        keys = prefixes.stream().sorted(Comparator.comparingInt(String::length).reversed()).toArray(String[]::new);
+    }
+
+    /** Every route key: the services' prefixes, {@link #DASHBOARD} and {@link #API}. */
+    public List<String> keys() {
+        return List.of(keys);
+    }
+
+    /**
+     * The route key of a path: the longest prefix that owns it ({@code /open311/v2/requests.json} →
+     * {@code /open311}), or null outside the routed areas. A plain scan of a dozen short strings: cheaper per
+     * request than any map, and it runs once per request.
+     */
+    public String keyOf(String path) {
+        for (String key : keys) {
+            if (path.startsWith(key) && (path.length() == key.length() || path.charAt(key.length()) == '/')) {
+                return key;
+            }
+        }
+        return null;
     }
 
     public List<Route> all() {

@@ -2,6 +2,8 @@ package cn.grid.platform.consumer;
 
 import cn.grid.platform.events.CloudEvent;
 import cn.grid.platform.events.CloudEventCodec;
+import cn.grid.platform.tracing.TraceMdc;
+import cn.grid.platform.tracing.TraceParent;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -10,6 +12,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
@@ -131,6 +134,18 @@ public final class EventConsumerLoop implements Runnable {
 
     /** True when the record is finished with (applied, skipped or dead-lettered). */
     private boolean consume(ConsumerRecord<String, String> record) {
+        // the producer's trace, if the record carries one: the handler's log lines and the events it writes
+        // (the outbox reads the MDC when no HTTP request is being served) stay in that trace
+        Header traceparent = record.headers().lastHeader(TraceParent.HEADER);
+        TraceMdc.put(traceparent == null ? null : new String(traceparent.value(), StandardCharsets.US_ASCII));
+        try {
+            return consumeTraced(record);
+        } finally {
+            TraceMdc.clear();
+        }
+    }
+
+    private boolean consumeTraced(ConsumerRecord<String, String> record) {
         CloudEvent event;
         try {
             event = codec.read(record.value() == null ? "" : record.value());

@@ -2,6 +2,7 @@ package cn.grid.platform.outbox;
 
 import cn.grid.platform.events.CloudEvent;
 import org.apache.kafka.clients.producer.Producer;
+import cn.grid.platform.tracing.TraceParent;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
@@ -43,7 +44,9 @@ public final class OutboxRelay {
         this.sendTimeout = sendTimeout;
     }
 
-    record PendingEvent(long seq, String eventId, String topic, String key, String type, String payload) {
+    /** @param traceparent the writer's trace context, or null */
+    record PendingEvent(long seq, String eventId, String topic, String key, String type, String payload,
+            String traceparent) {
     }
 
     /** Publishes up to one batch; returns how many events went out (0 when the outbox is empty). */
@@ -91,7 +94,7 @@ public final class OutboxRelay {
      */
     static final String CLAIM_SETTINGS = "set local enable_bitmapscan = off";
     static final String CLAIM = """
-            select seq, event_id, topic, event_key, event_type, payload
+            select seq, event_id, topic, event_key, event_type, payload, traceparent
             from outbox_event
             where sent_at is null
             order by seq
@@ -108,7 +111,7 @@ public final class OutboxRelay {
                 List<PendingEvent> batch = new ArrayList<>();
                 while (rs.next()) {
                     batch.add(new PendingEvent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6)));
+                            rs.getString(5), rs.getString(6), rs.getString(7)));
                 }
                 return batch;
             }
@@ -123,6 +126,11 @@ public final class OutboxRelay {
                 record.headers().add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
                 record.headers().add("ce_id", event.eventId().getBytes(StandardCharsets.UTF_8));
                 record.headers().add("ce_type", event.type().getBytes(StandardCharsets.UTF_8));
+                // the publish is a hop of the writer's trace: same trace id, a parent id of its own
+                String traceparent = TraceParent.child(event.traceparent());
+                if (traceparent != null) {
+                    record.headers().add(TraceParent.HEADER, traceparent.getBytes(StandardCharsets.US_ASCII));
+                }
                 acks.add(producer.send(record));
             }
             long deadline = System.nanoTime() + sendTimeout.toNanos();

@@ -5,6 +5,7 @@ import cn.grid.platform.events.CloudEventCodec;
 import cn.grid.platform.events.GridNodeCreatedV1;
 import cn.grid.platform.events.MalformedEventException;
 import cn.grid.platform.outbox.KafkaClients;
+import cn.grid.platform.tracing.TraceMdc;
 import cn.grid.testsupport.EmbeddedKafka;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -118,6 +119,34 @@ class EventConsumerLoopTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> handled.contains("after"));
         assertThat(attempts.get("bug").get()).isEqualTo(3);
         assertThat(read(loop.deadLetterTopic(), 1)).hasSize(1);
+    }
+
+    @Test
+    void theProducersTraceIdIsInTheMdcWhileAnEventIsHandledAndOnlyThen() throws Exception {
+        Map<String, String> traceIds = new ConcurrentHashMap<>();
+        start(event -> {
+            Object traceId = org.jboss.logging.MDC.get(TraceMdc.TRACE_ID);
+            traceIds.put(event.subject(), traceId == null ? "none" : traceId.toString());
+            handled.add(event.subject());
+        });
+
+        CloudEvent traced = codec.wrap("/test", new GridNodeCreatedV1("traced", null, "/traced/", "GRID", "t", "t"),
+                UUID.randomUUID(), OffsetDateTime.now());
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, "k", codec.write(traced));
+        record.headers().add("traceparent",
+                "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01".getBytes(StandardCharsets.US_ASCII));
+        producer.send(record).get();
+        send("untraced");
+        ProducerRecord<String, String> invalid = new ProducerRecord<>(topic, "k", codec.write(codec.wrap("/test",
+                new GridNodeCreatedV1("invalid", null, "/invalid/", "GRID", "i", "i"), UUID.randomUUID(),
+                OffsetDateTime.now())));
+        invalid.headers().add("traceparent", "nonsense".getBytes(StandardCharsets.US_ASCII));
+        producer.send(invalid).get();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> handled.size() == 3);
+        assertThat(traceIds).containsEntry("traced", "4bf92f3577b34da6a3ce929d0e0e4736")
+                .containsEntry("untraced", "none")
+                .containsEntry("invalid", "none");
     }
 
     private void start(EventConsumerLoop.Processor processor) {

@@ -46,6 +46,7 @@ class OutboxRelayTest {
         dataSource.setPassword(TestDatabase.password());
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute(platformMigration());
+            s.execute(migration("/db/platform/V0_7__outbox_traceparent.sql"));
         }
     }
 
@@ -70,6 +71,29 @@ class OutboxRelayTest {
         assertThat(received.get(0).headers().lastHeader("content-type").value())
                 .isEqualTo("application/cloudevents+json".getBytes(StandardCharsets.UTF_8));
         assertThat(unsent(topic)).isZero();
+    }
+
+    @Test
+    void aRowsTraceparentGoesOutAsAChildInTheSameTraceAndARowWithoutOneHasNoHeader() throws Exception {
+        String topic = "outbox-trace-" + UUID.randomUUID();
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        List<String> ids = insert(topic, 2);
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "update outbox_event set traceparent = ? where topic = ? and payload = ?")) {
+            s.setString(1, traceparent);
+            s.setString(2, topic);
+            s.setString(3, ids.get(0));
+            s.executeUpdate();
+        }
+        try (Producer<String, String> producer = producer()) {
+            assertThat(new OutboxRelay(dataSource, producer, 100, Duration.ofSeconds(10)).publishBatch()).isEqualTo(2);
+        }
+
+        List<ConsumerRecord<String, String>> received = consume(topic, 2);
+        String sent = new String(received.get(0).headers().lastHeader("traceparent").value(), StandardCharsets.US_ASCII);
+        assertThat(sent).matches("00-4bf92f3577b34da6a3ce929d0e0e4736-[0-9a-f]{16}-01")
+                .isNotEqualTo(traceparent);
+        assertThat(received.get(1).headers().lastHeader("traceparent")).isNull();
     }
 
     @Test
@@ -242,8 +266,11 @@ class OutboxRelayTest {
     }
 
     static String platformMigration() throws IOException {
-        try (InputStream in = OutboxRelayTest.class.getResourceAsStream(
-                "/db/platform/V0_1__outbox_and_processed_events.sql")) {
+        return migration("/db/platform/V0_1__outbox_and_processed_events.sql");
+    }
+
+    static String migration(String path) throws IOException {
+        try (InputStream in = OutboxRelayTest.class.getResourceAsStream(path)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }

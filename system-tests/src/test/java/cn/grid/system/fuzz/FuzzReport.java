@@ -23,6 +23,7 @@ public final class FuzzReport {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final Map<String, long[]> counts = new LinkedHashMap<>();
+    private final Map<Integer, Long> statuses = new java.util.TreeMap<>();
     private final Map<String, Failure> failures = new LinkedHashMap<>();
 
     FuzzReport(Collection<String> services) {
@@ -35,6 +36,7 @@ public final class FuzzReport {
         long[] n = counts.computeIfAbsent(c.op().service(), s -> new long[6]);
         n[0]++;
         int status = r.statusCode();
+        statuses.merge(status, 1L, Long::sum);
         String body = new String(r.body(), StandardCharsets.UTF_8);
         if (status >= 500) {
             n[4]++;
@@ -132,6 +134,9 @@ public final class FuzzReport {
             }
         });
         row(out, "**all**", total);
+        out.append("\nstatuses: ");
+        statuses.forEach((status, n) -> out.append(status).append(" ×").append(n).append("  "));
+        out.append('\n');
         if (!known.isEmpty()) {
             out.append("\n").append(known.size()).append(" known, not fixed: bare 414 from the gateway's HTTP codec for a request line over 4 KiB, e.g. ")
                     .append(known.get(0)).append('\n');

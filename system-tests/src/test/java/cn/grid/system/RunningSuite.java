@@ -114,10 +114,19 @@ final class RunningSuite implements AutoCloseable {
         gateway.put("REQUEST_SERVICE_URL", "http://127.0.0.1:" + port("request-service"));
         gateway.put("REQUEST_SERVICE_ADDRESSES", String.join(",", requestServiceInstances().stream()
                 .map(instance -> "127.0.0.1:" + port(instance)).toList()));
+        String upstreamTimeout = System.getProperty("suite.upstream-timeout");
+        if (upstreamTimeout != null) {
+            // the gateway's 10 s default is for a machine that is not also running other builds: -Dsuite.upstream-timeout=60S
+            for (String upstream : List.of("GRID", "STUDY", "REQUEST")) {
+                gateway.put("GATEWAY_UPSTREAMS_" + upstream + "_TIMEOUT", upstreamTimeout);
+            }
+        }
         launch("gateway", "gateway", gateway);
 
+        // a loaded shared machine (parallel builds on 2 cores) can take longer: -Dsuite.start-timeout=300
+        Duration startTimeout = Duration.ofSeconds(Long.getLong("suite.start-timeout", 120));
         for (String service : ports.keySet()) {
-            awaitReady(service, Duration.ofSeconds(120));
+            awaitReady(service, startTimeout);
         }
     }
 

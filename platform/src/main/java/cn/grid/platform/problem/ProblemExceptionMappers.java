@@ -129,6 +129,26 @@ public class ProblemExceptionMappers {
                 path(uri)));
     }
 
+    /**
+     * PostgreSQL refused a value the request carried (SQLSTATE class 22): a NUL character in text, a day outside the
+     * years it stores, a number or string past its column. That is bad input, so a 400 that names the kind of value
+     * and never the SQL; any other data exception (division by zero ...) is a bug and stays a 500.
+     */
+    @ServerExceptionMapper(priority = 1)
+    public Response dataValue(org.hibernate.exception.DataException e, UriInfo uri) {
+        String detail = switch (String.valueOf(e.getSQLState())) {
+            case "22021", "22P05" -> "a text value contains a character that cannot be stored (such as NUL, \\u0000)";
+            case "22008", "22007" -> "a date or time is outside the range that can be stored";
+            case "22003" -> "a number is outside the range that can be stored";
+            case "22001" -> "a text value is longer than can be stored";
+            default -> null;
+        };
+        if (detail == null) {
+            return internal(e, uri);
+        }
+        return respond(ProblemType.BAD_REQUEST.problem(detail, path(uri)));
+    }
+
     @ServerExceptionMapper(priority = 1)
     public Response webApplication(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();

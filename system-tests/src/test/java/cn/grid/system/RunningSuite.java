@@ -117,7 +117,8 @@ final class RunningSuite implements AutoCloseable {
         launch("gateway", "gateway", gateway);
 
         for (String service : ports.keySet()) {
-            awaitReady(service, Duration.ofSeconds(120));
+            // a busy build machine may need longer: -Dgrid.suite.start-timeout=PT5M
+            awaitReady(service, Duration.parse(System.getProperty("grid.suite.start-timeout", "PT2M")));
         }
     }
 

@@ -124,7 +124,7 @@ final class RunningSuite implements AutoCloseable {
         launch("gateway", "gateway", gateway);
 
         // a loaded shared machine (parallel builds on 2 cores) can take longer: -Dsuite.start-timeout=300
-        Duration startTimeout = Duration.ofSeconds(Long.getLong("suite.start-timeout", 120));
+        Duration startTimeout = Duration.ofSeconds(Long.getLong("suite.start-timeout", 300));
         for (String service : ports.keySet()) {
             awaitReady(service, startTimeout);
         }

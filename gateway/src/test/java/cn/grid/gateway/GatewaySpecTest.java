@@ -1,0 +1,80 @@
+package cn.grid.gateway;
+
+import cn.grid.testsupport.CheckedInSpec;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.startsWith;
+
+/**
+ * /q/openapi on the gateway is the suite's one spec, served without a token, and it is docs/openapi/gateway.json:
+ * integrators (and system-tests' generated client) build on that file. `docs/openapi/refresh gateway` rewrites it.
+ */
+@QuarkusTest
+class GatewaySpecTest {
+
+    @Test
+    void servedSpecIsTheCheckedInOne() {
+        String served = given().queryParam("format", "json")
+                .when().get("/q/openapi")
+                .then().statusCode(200).contentType(startsWith("application/json")).extract().asString();
+        CheckedInSpec.check(served, "gateway");
+    }
+
+    @Test
+    void holdsEveryServicesRoutedOperationsUnderTheGatewaysPathsWithItsSecurityAndAnswers() {
+        JsonPath spec = given().accept("application/json").when().get("/q/openapi")
+                .then().statusCode(200).extract().jsonPath();
+        Map<String, Object> paths = spec.getMap("paths");
+        assertThat(paths).containsKeys("/api/v1/grids", "/api/v1/grids/{id}", "/api/v1/people",
+                "/api/v1/party-orgs", "/api/v1/study/sessions", "/xapi/statements", "/api/v1/requests",
+                "/api/v1/request-categories", "/open311/v2/services.json", "/api/v1/dashboard/grids/{id}",
+                "/auth/dev-token");
+        assertThat(paths.keySet()).allMatch(k -> k.startsWith("/api/v1/") || k.startsWith("/xapi/")
+                || k.startsWith("/open311/") || k.equals("/auth/dev-token"));
+        assertThat(spec.getList("security")).isEqualTo(List.of(Map.of("jwt", List.of())));
+        assertThat(spec.getString("components.securitySchemes.jwt.scheme")).isEqualTo("bearer");
+        assertThat(spec.getString("paths.'/api/v1/grids/{id}'.get.responses.'502'.$ref"))
+                .isEqualTo("#/components/responses/BadGateway");
+        assertThat(spec.getString("paths.'/api/v1/grids'.post.responses.'413'.$ref"))
+                .isEqualTo("#/components/responses/PayloadTooLarge");
+        assertThat(spec.getList("paths.'/open311/v2/services.json'.get.security"))
+                .isEqualTo(List.of(Map.of(), Map.of("jwt", List.of())));
+        assertThat(spec.getList("paths.'/auth/dev-token'.post.security")).isEmpty();
+        // study's and request's different "Stats" are both there, each under its service's name
+        assertThat(spec.getMap("components.schemas")).containsKeys("RequestStats", "StudyStats", "GridNode",
+                "Problem", "GridDashboard").doesNotContainKey("Stats");
+        assertThat(spec.getString("components.schemas.GridDashboard.properties.requests.oneOf[0].$ref"))
+                .isEqualTo("#/components/schemas/RequestStats");
+        assertThat(spec.getMap("components.responses.TooManyRequests.content.'application/problem+json'.example"))
+                .containsEntry("status", 429);
+    }
+
+    @Test
+    void yamlByDefaultAndOnRequest() {
+        given().when().get("/q/openapi")
+                .then().statusCode(200).contentType(startsWith("application/yaml"))
+                .body(startsWith("openapi: 3.1.0"), containsString("/api/v1/dashboard/grids/{id}:"));
+        given().queryParam("format", "yaml").accept("application/json").when().get("/q/openapi")
+                .then().statusCode(200).contentType(startsWith("application/yaml"));
+    }
+
+    @Test
+    void swaggerUiShowsTheMergedSpec() {
+        given().redirects().follow(false).when().get("/q/swagger-ui")
+                .then().statusCode(302).header("Location", "/q/swagger-ui/");
+        given().when().get("/q/swagger-ui/")
+                .then().statusCode(200).contentType(startsWith("text/html"))
+                .body(containsString("/q/openapi?format=json"), containsString("swagger-ui-bundle.js"));
+        given().when().get("/q/swagger-ui/swagger-ui-bundle.js")
+                .then().statusCode(200).contentType(startsWith("text/javascript"));
+        given().when().get("/q/swagger-ui/no-such-file.js").then().statusCode(404);
+    }
+}

@@ -109,6 +109,11 @@ public class GatewayRoutes {
                 problems.send(ctx, ProblemType.METHOD_NOT_ALLOWED, "only POST is allowed here");
             });
         }
+        // Anything else, whatever the method: a 404 problem. Without it Vert.x answers a bare 404 — or a 405 to
+        // every method but GET, since the Swagger UI jar's META-INF/resources makes Quarkus add a GET route for
+        // static files that matches every path. Last in order, so /q/health, /q/metrics and the UI come first.
+        router.route().order(Integer.MAX_VALUE).handler(ctx -> problems.send(ctx, ProblemType.NOT_FOUND,
+                "the gateway has nothing at " + ctx.request().path()));
     }
 
     /**

@@ -40,8 +40,9 @@ class ProdProfileTest {
     void thereIsNoDevTokenEndpoint() {
         given().contentType(ContentType.JSON).body("{\"subject\": \"x\", \"roles\": [\"district-admin\"]}")
                 .when().post("/auth/dev-token")
-                .then().statusCode(404);
-        given().when().get("/auth/dev-token").then().statusCode(404);
+                .then().statusCode(404).contentType("application/problem+json");
+        given().when().get("/auth/dev-token").then().statusCode(404).contentType("application/problem+json");
+        given().when().delete("/nothing/here").then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test

@@ -43,7 +43,9 @@ public class Loader {
             POST /auth/dev-token for its tokens). Idempotent: a second run changes nothing.
 
               --gateway URL     default $GATEWAY_URL or http://127.0.0.1:8080
-              --only CODES      district codes to load, comma-separated (ZY,XLT,NS,CSX,TY,XS); default all
+              --only CODES      districts to load, comma-separated, by alias or division code: ZY (530303
+                    沾益区), XLT (211103 兴隆台区), NS (440115 南沙区), CSX (430121 长沙县),
+                    TY (430725 桃源县), XS (340603 相山区); default all
               --concurrency N   parallel requests, default 8
               --state FILE      where the ids of what has no lookup in the API are kept (roots, people,
                                 organisations, memberships); default seeds/.state/<host>-<port>.json
@@ -164,7 +166,7 @@ public class Loader {
         startDate = LocalDate.parse(str(places.get("startDate")));
         for (Object d : list(places.get("districts"))) {
             Map<String, Object> spec = obj(d);
-            if (only.isEmpty() || only.contains(str(spec.get("code")))) {
+            if (only.isEmpty() || only.contains(str(spec.get("code"))) || only.contains(str(spec.get("alias")))) {
                 build(null, spec);
             }
         }

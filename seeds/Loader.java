@@ -612,6 +612,15 @@ public class Loader {
     // ---------------------------------------------------------------- tickets, through their lifecycle
 
     void loadTickets(Map<String, Object> spec) throws Exception {
+        // 党员接单: where party members are registered, a ticket goes to one of the grid's members (whose
+        // satisfied rating study-service credits as practice); elsewhere to the district's handler
+        Map<Node, List<String>> members = new LinkedHashMap<>();
+        for (PersonTask p : people()) {
+            if (p.role.equals("PARTY_MEMBER")) {
+                Node grid = p.assignAt.level.equals("GRID") ? p.assignAt : p.assignAt.parent;
+                members.computeIfAbsent(grid, g -> new ArrayList<>()).add(p.subject);
+            }
+        }
         List<Callable<Void>> work = new ArrayList<>();
         for (Object o : list(spec.get("tickets"))) {
             Map<String, Object> t = obj(o);
@@ -633,8 +642,10 @@ public class Loader {
                 Node grid = grids.get((i - 1) % grids.size());
                 String title = n <= titles.size() ? str(titles.get(n - 1))
                         : count == 1 ? str(t.get("title")) : String.format(str(t.get("title")), n);
+                List<String> here = members.getOrDefault(grid, List.of());
+                String handler = here.isEmpty() ? null : here.get((n - 1) / grids.size() % here.size());
                 work.add(() -> {
-                    ticket(str(t.get("key")) + "-" + n, str(t.get("type")), title, grid, at.district(),
+                    ticket(str(t.get("key")) + "-" + n, str(t.get("type")), title, grid, at.district(), handler,
                             n <= resolved, n <= rated, str(t.get("outcome")));
                     return null;
                 });
@@ -644,12 +655,12 @@ public class Loader {
     }
 
     /** One ticket: submitted by its citizen, then moved on from wherever it stands to its outcome. */
-    void ticket(String key, String type, String title, Node grid, Node district, boolean resolve, boolean rate,
-            String outcome) throws Exception {
+    void ticket(String key, String type, String title, Node grid, Node district, String member, boolean resolve,
+            boolean rate, String outcome) throws Exception {
         String citizen = token("seed-citizen-" + key.toLowerCase(), "citizen", null);
         String worker = token("seed-worker-" + district.code.toLowerCase(), "grid-worker", district.id);
-        String handlerSubject = "seed-handler-" + district.code.toLowerCase();
-        String handler = token(handlerSubject, "grid-worker", district.id);
+        String handlerSubject = member != null ? member : "seed-handler-" + district.code.toLowerCase();
+        String handler = token(handlerSubject, member != null ? "party-member" : "grid-worker", district.id);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", type);
         body.put("title", title);

@@ -645,7 +645,7 @@ public class Loader {
                 List<String> here = members.getOrDefault(grid, List.of());
                 String handler = here.isEmpty() ? null : here.get((n - 1) / grids.size() % here.size());
                 work.add(() -> {
-                    ticket(str(t.get("key")) + "-" + n, str(t.get("type")), title, grid, at.district(), handler,
+                    ticket(at.district().code + "-" + str(t.get("key")) + "-" + n, str(t.get("type")), title, grid, at.district(), handler,
                             n <= resolved, n <= rated, str(t.get("outcome")));
                     return null;
                 });

@@ -152,6 +152,11 @@ public class Loader {
         int rc;
         try {
             rc = loader.run();
+        } catch (Exception e) {
+            // reported here: the source launcher cannot print an exception raised on a pool thread
+            System.err.println("seeds: FAILED: " + e);
+            e.printStackTrace();
+            rc = 1;
         } finally {
             loader.pool.shutdownNow();
         }
@@ -877,14 +882,21 @@ public class Loader {
                 if (call("GET", "/api/v1/grids/" + id, admin(), null, null).status == 404) {
                     System.out.println("seeds: " + stateFile + " belongs to another database; starting afresh");
                     state.clear();
+                    stateDropped = true;
                 }
                 return;
             }
         }
     }
 
+    boolean stateDropped;
+
     synchronized void saveState() throws IOException {
         Files.createDirectories(stateFile.getParent());
+        // merged with the file as it is now, so runs for different districts sharing a file keep each other's ids
+        if (!stateDropped && Files.exists(stateFile)) {
+            obj(Json.parse(Files.readString(stateFile))).forEach((k, v) -> state.putIfAbsent(k, str(v)));
+        }
         Path tmp = stateFile.resolveSibling(stateFile.getFileName() + ".tmp");
         Files.writeString(tmp, Json.write(new TreeMap<>(state)));
         Files.move(tmp, stateFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING,

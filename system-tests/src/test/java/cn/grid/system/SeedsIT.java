@@ -53,6 +53,9 @@ class SeedsIT extends AgainstTheSuite {
     private void figures(Set<String> districts, Map<String, Object> ids) {
         String admin = devToken("seeds-it-admin", List.of("district-admin"), null);
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        // doc001: 黨史學習教育指定的四本教材; the films named in doc001 and doc003
+        assertThat(all(admin, "/api/v1/study/materials?kind=BOOK&limit=100")).hasSize(4);
+        assertThat(all(admin, "/api/v1/study/materials?kind=FILM&limit=100")).hasSize(4);
         if (districts.contains("XS")) {
             String qxq = (String) ids.get("node:340603/SDK/QXQ");
             // doc004: 慶相橋社區轄區有12個小區、174名黨員 — compounds as responsibility areas

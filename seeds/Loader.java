@@ -582,7 +582,7 @@ public class Loader {
                     body.put("title", title);
                     body.put("gridNodeId", at.id);
                     body.put("startsAt", OffsetDateTime.of(2021, 6, 1, 19, 30, 0, 0, ZoneOffset.ofHours(8))
-                            .plusWeeks(i - 1).toString());
+                            .plusDays(i - 1).toString());
                     body.put("durationMinutes", 45);
                     body.put("place", s.get("place"));
                     body.put("speaker", nameFor("seed-speaker-" + at.code + "-" + i));

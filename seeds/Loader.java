@@ -840,8 +840,19 @@ public class Loader {
 
     void all(List<Callable<Void>> work) throws Exception {
         List<Future<Void>> futures = new ArrayList<>();
+        // a long section (thousands of people or tickets) says how far it is every tenth, so a start that loads
+        // the whole dataset does not look stuck
+        AtomicLong done = new AtomicLong();
+        int size = work.size();
         for (Callable<Void> c : work) {
-            futures.add(pool.submit(c));
+            futures.add(pool.submit(() -> {
+                c.call();
+                long n = done.incrementAndGet();
+                if (size >= 1000 && n % (size / 10) == 0 && n < size) {
+                    System.out.printf("seeds:   %d of %d%n", n, size);
+                }
+                return null;
+            }));
         }
         Exception first = null;
         for (Future<Void> f : futures) {

@@ -37,16 +37,25 @@ class SeedsIT extends AgainstTheSuite {
     void theLoadedDatasetReproducesTheDocumentsFiguresAndASecondRunCreatesNothing() throws Exception {
         String only = System.getProperty("seeds.only", "XS,CSX");
         Set<String> districts = Set.of(only.split(","));
-        Path state = Files.createTempDirectory("seeds-it").resolve("state.json");
+        Path dir = Files.createTempDirectory("seeds-it");
+        Path state = dir.resolve("state.json");
+        try {
+            String first = load(only, state, dir.resolve("first.log"));
+            assertThat(first).contains("seeds: done");
+            figures(districts, JsonPath.from(state.toFile()).getMap("$"));
 
-        String first = load(only, state);
-        assertThat(first).contains("seeds: done");
-        figures(districts, JsonPath.from(state.toFile()).getMap("$"));
-
-        String second = load(only, state);
-        // the loader counts what it created; a second run finds everything and changes nothing
-        assertThat(second).contains("created 0 ({})");
-        figures(districts, JsonPath.from(state.toFile()).getMap("$"));
+            String second = load(only, state, dir.resolve("second.log"));
+            // the loader counts what it created; a second run finds everything and changes nothing
+            assertThat(second).contains("created 0 ({})");
+            figures(districts, JsonPath.from(state.toFile()).getMap("$"));
+        } finally {
+            try (var files = Files.list(dir)) {
+                for (Path f : files.toList()) {
+                    Files.delete(f);
+                }
+            }
+            Files.delete(dir);
+        }
     }
 
     /** Asserts the documents' figures of the loaded districts through the stats endpoints. */
@@ -134,12 +143,12 @@ class SeedsIT extends AgainstTheSuite {
     }
 
     /** Runs seeds/Loader.java as deploy/local/run does (seeds/load), and answers what it printed. */
-    private static String load(String only, Path state) throws Exception {
+    private static String load(String only, Path state, Path logFile) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(Arrays.asList(java, "-Dseeds.home=" + ROOT.resolve("seeds"),
                 ROOT.resolve("seeds/Loader.java").toString(), "--gateway", suite.gateway(), "--only", only,
                 "--state", state.toString()));
-        File log = Files.createTempFile("seeds-it", ".log").toFile();
+        File log = logFile.toFile();
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
         // generous: the full dataset through the API on a shared 2-core machine
         assertThat(p.waitFor(60, TimeUnit.MINUTES)).as("loader finished").isTrue();

@@ -88,6 +88,14 @@ class SeedsIT extends AgainstTheSuite {
             // doc003: 開發“貼近式”農村黨員庭院微黨課35堂, on the 點單 menu
             assertThat(all(admin, "/api/v1/study/materials?kind=MICRO_LECTURE&offered=true&limit=100")).hasSize(35);
         }
+        if (districts.contains("XLT")) {
+            // doc001: 通過“微心願”活動，解決群眾難心事266條
+            JsonPath stats = get(admin, "/api/v1/requests/stats?gridNodeId=" + ids.get("node:211103") + "&from="
+                    + today.minusDays(1) + "&to=" + today);
+            List<Map<String, Object>> groups = stats.getList("groups");
+            assertThat(groups.stream().filter(g -> "MICRO_WISH".equals(g.get("type")))
+                    .mapToLong(g -> ((Number) g.get("resolved")).longValue()).sum()).isEqualTo(266);
+        }
         if (districts.contains("ZY")) {
             String zy = (String) ids.get("node:530303");
             String panjiang = (String) ids.get("node:530303/PJ");

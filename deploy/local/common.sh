@@ -48,6 +48,8 @@ GRID_BUILD="${GRID_BUILD:-auto}"
 GRID_HEALTH_TIMEOUT="${GRID_HEALTH_TIMEOUT:-180}"
 GRID_STOP_TIMEOUT="${GRID_STOP_TIMEOUT:-20}"
 GRID_SKIP_SERVICES="${GRID_SKIP_SERVICES:-0}"
+GRID_SEED="${GRID_SEED:-1}"
+GRID_SEED_ONLY="${GRID_SEED_ONLY:-}"
 # Instances per service (1-9). Instance 1 is the module's own name and port; instance N is
 # "<module>-N" on port + 10*(N-1): REQUEST_INSTANCES=2 -> request-service :8083, request-service-2 :8093.
 GRID_INSTANCES="${GRID_INSTANCES:-1}"

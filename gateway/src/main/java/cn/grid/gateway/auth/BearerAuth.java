@@ -3,11 +3,9 @@ package cn.grid.gateway.auth;
 import cn.grid.gateway.problem.ProblemResponses;
 import cn.grid.gateway.proxy.RequestIds;
 import cn.grid.platform.problem.ProblemType;
-import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -26,11 +24,11 @@ public class BearerAuth {
     /** The verified token's subject in the routing context: for the rate limits and the access log. */
     public static final String SUBJECT = "gateway.subject";
 
-    private final JWTParser parser;
+    private final VerifiedTokens tokens;
     private final ProblemResponses problems;
 
-    public BearerAuth(JWTParser parser, ProblemResponses problems) {
-        this.parser = parser;
+    public BearerAuth(VerifiedTokens tokens, ProblemResponses problems) {
+        this.tokens = tokens;
         this.problems = problems;
     }
 
@@ -45,8 +43,7 @@ public class BearerAuth {
             return;
         }
         try {
-            JsonWebToken token = parser.parse(header.substring(BEARER.length()).strip());
-            String subject = token.getSubject() != null ? token.getSubject() : token.getName();
+            String subject = tokens.verify(header.substring(BEARER.length()).strip()).subject();
             if (subject != null) {
                 ctx.put(SUBJECT, subject);
             }

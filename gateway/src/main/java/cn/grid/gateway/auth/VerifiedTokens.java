@@ -1,5 +1,6 @@
 package cn.grid.gateway.auth;
 
+import cn.grid.gateway.config.GatewayConfig;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.smallrye.jwt.auth.principal.JWTParser;
@@ -32,11 +33,10 @@ public class VerifiedTokens {
     private final Clock clock;
 
     @Inject
-    public VerifiedTokens(JWTParser parser,
-            @ConfigProperty(name = "mp.jwt.verify.clock.skew", defaultValue = "60") long skewSeconds,
-            @ConfigProperty(name = "gateway.auth.verified-tokens.max-size", defaultValue = "10000") long maxSize,
-            @ConfigProperty(name = "gateway.auth.verified-tokens.ttl", defaultValue = "5M") Duration ttl) {
-        this(parser, skewSeconds, maxSize, ttl, Clock.systemUTC());
+    public VerifiedTokens(JWTParser parser, GatewayConfig config,
+            @ConfigProperty(name = "mp.jwt.verify.clock.skew", defaultValue = "60") long skewSeconds) {
+        this(parser, skewSeconds, config.auth().verifiedTokens().maxSize(), config.auth().verifiedTokens().ttl(),
+                Clock.systemUTC());
     }
 
     VerifiedTokens(JWTParser parser, long skewSeconds, long maxSize, Duration ttl, Clock clock) {

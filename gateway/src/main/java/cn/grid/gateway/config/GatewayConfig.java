@@ -29,6 +29,21 @@ public interface GatewayConfig {
 
     Cors cors();
 
+    Auth auth();
+
+    /** Verified tokens remembered until they expire: see {@code VerifiedTokens}. */
+    interface Auth {
+        VerifiedTokenCache verifiedTokens();
+    }
+
+    interface VerifiedTokenCache {
+        @WithDefault("10000")
+        long maxSize();
+
+        @WithDefault("5M")
+        java.time.Duration ttl();
+    }
+
     /**
      * Token buckets per token subject and per client address. A limit is written {@code <requests>/<period>}
      * ({@code 1000/10S}: a bucket of 1000 that refills fully in 10 s). A route (one of the gateway's path

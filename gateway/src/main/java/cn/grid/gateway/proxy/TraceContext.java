@@ -1,5 +1,6 @@
 package cn.grid.gateway.proxy;
 
+import cn.grid.platform.tracing.TraceParent;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.List;
@@ -50,26 +51,9 @@ public final class TraceContext {
         return ctx.get(REPLACED) != null;
     }
 
-    /**
-     * {@code version-traceid-parentid-flags}, lowercase hex; version {@code ff} is invalid; all-zero ids are
-     * invalid; version 00 is exactly 55 characters, a later version may append fields after a dash.
-     */
+    /** The W3C rules, kept once in the platform kit (the services check what the gateway sends the same way). */
     public static boolean valid(String value) {
-        if (value == null || value.length() < 55) {
-            return false;
-        }
-        if (value.charAt(2) != '-' || value.charAt(35) != '-' || value.charAt(52) != '-') {
-            return false;
-        }
-        String version = value.substring(0, 2);
-        if (!hex(value, 0, 2) || version.equals("ff")) {
-            return false;
-        }
-        if (version.equals("00") ? value.length() != 55 : value.length() > 55 && value.charAt(55) != '-') {
-            return false;
-        }
-        return hex(value, 3, 35) && !zeros(value, 3, 35) && hex(value, 36, 52) && !zeros(value, 36, 52)
-                && hex(value, 53, 55);
+        return TraceParent.valid(value);
     }
 
     /** A new traceparent: random trace and parent ids, sampled (the gateway asks that the trace be kept). */
@@ -97,24 +81,5 @@ public final class TraceContext {
         for (int shift = 60; shift >= 0; shift -= 4) {
             out.append(HEX[(int) (value >>> shift) & 0xf]);
         }
-    }
-
-    private static boolean hex(String s, int from, int to) {
-        for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean zeros(String s, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (s.charAt(i) != '0') {
-                return false;
-            }
-        }
-        return true;
     }
 }

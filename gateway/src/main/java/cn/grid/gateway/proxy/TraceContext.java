@@ -4,7 +4,6 @@ import cn.grid.platform.tracing.TraceParent;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * W3C Trace Context for every request: a caller's valid {@code traceparent} passes unchanged (with its
@@ -21,7 +20,6 @@ public final class TraceContext {
 
     private static final String KEY = "gateway.traceparent";
     private static final String REPLACED = "gateway.traceparent-replaced";
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private TraceContext() {
     }
@@ -58,28 +56,6 @@ public final class TraceContext {
 
     /** A new traceparent: random trace and parent ids, sampled (the gateway asks that the trace be kept). */
     public static String generate() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        StringBuilder out = new StringBuilder(55).append("00-");
-        long high;
-        long low;
-        do {
-            high = random.nextLong();
-            low = random.nextLong();
-        } while (high == 0 && low == 0);
-        appendHex(out, high);
-        appendHex(out, low);
-        out.append('-');
-        long parent;
-        do {
-            parent = random.nextLong();
-        } while (parent == 0);
-        appendHex(out, parent);
-        return out.append("-01").toString();
-    }
-
-    private static void appendHex(StringBuilder out, long value) {
-        for (int shift = 60; shift >= 0; shift -= 4) {
-            out.append(HEX[(int) (value >>> shift) & 0xf]);
-        }
+        return TraceParent.newRoot();
     }
 }

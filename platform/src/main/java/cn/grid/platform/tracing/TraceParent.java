@@ -47,15 +47,40 @@ public final class TraceParent {
         if (!valid(traceparent)) {
             return null;
         }
-        long parent;
-        do {
-            parent = ThreadLocalRandom.current().nextLong();
-        } while (parent == 0);
         StringBuilder out = new StringBuilder(55).append("00-").append(traceparent, 3, 35).append('-');
-        for (int shift = 60; shift >= 0; shift -= 4) {
-            out.append(HEX[(int) (parent >>> shift) & 0xf]);
-        }
+        appendHex(out, nonZero());
         return out.append('-').append(traceparent, 53, 55).toString();
+    }
+
+    /** A new trace: random trace and parent ids, sampled (whoever starts the trace asks that it be kept). */
+    public static String newRoot() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high;
+        long low;
+        do {
+            high = random.nextLong();
+            low = random.nextLong();
+        } while (high == 0 && low == 0);
+        StringBuilder out = new StringBuilder(55).append("00-");
+        appendHex(out, high);
+        appendHex(out, low);
+        out.append('-');
+        appendHex(out, nonZero());
+        return out.append("-01").toString();
+    }
+
+    private static long nonZero() {
+        long value;
+        do {
+            value = ThreadLocalRandom.current().nextLong();
+        } while (value == 0);
+        return value;
+    }
+
+    private static void appendHex(StringBuilder out, long value) {
+        for (int shift = 60; shift >= 0; shift -= 4) {
+            out.append(HEX[(int) (value >>> shift) & 0xf]);
+        }
     }
 
     private static boolean hex(String s, int from, int to) {

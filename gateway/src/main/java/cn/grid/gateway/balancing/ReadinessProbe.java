@@ -1,7 +1,7 @@
 package cn.grid.gateway.balancing;
 
 import io.vertx.core.Future;
-import io.vertx.core.http.HttpClient;
+import cn.grid.gateway.proxy.UpstreamClient;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,10 +19,10 @@ public class ReadinessProbe {
 
     public static final String UP = "UP";
 
-    private final HttpClient client;
+    private final UpstreamClient client;
     private final String path;
 
-    public ReadinessProbe(HttpClient client, BalancingConfig config) {
+    public ReadinessProbe(UpstreamClient client, BalancingConfig config) {
         this.client = client;
         this.path = config.probePath().startsWith("/") ? config.probePath() : "/" + config.probePath();
     }
@@ -38,7 +38,7 @@ public class ReadinessProbe {
                 .setURI(instance.basePath() + path)
                 .setConnectTimeout(millis)
                 .setIdleTimeout(millis);
-        return client.request(options)
+        return client.current().request(options)
                 .compose(request -> request.send())
                 // read the body so the connection goes back to the pool
                 .compose(response -> response.body().map(ignored -> response.statusCode() == 200 ? UP

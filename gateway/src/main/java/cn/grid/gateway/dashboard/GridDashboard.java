@@ -16,7 +16,7 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClient;
+import cn.grid.gateway.proxy.UpstreamClient;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
@@ -61,14 +61,14 @@ public class GridDashboard {
     private static final int PART_BODY_LIMIT = 1024 * 1024;
 
     private final Vertx vertx;
-    private final HttpClient client;
+    private final UpstreamClient client;
     private final Routes routes;
     private final ProblemResponses problems;
     private final Duration timeout;
     private final UpstreamSelector selector;
     private final Ejections ejections;
 
-    public GridDashboard(Vertx vertx, HttpClient client, Routes routes, ProblemResponses problems,
+    public GridDashboard(Vertx vertx, UpstreamClient client, Routes routes, ProblemResponses problems,
             GatewayConfig config, UpstreamSelector selector, Ejections ejections) {
         this.vertx = vertx;
         this.selector = selector;
@@ -181,7 +181,7 @@ public class GridDashboard {
                     .setURI(instance.basePath() + uri)
                     .setHeaders(headers(ctx))
                     .setConnectTimeout(millis);
-            client.request(options)
+            client.current().request(options)
                     .compose(request -> {
                         request.idleTimeout(millis);
                         return request.send();

@@ -12,7 +12,6 @@ import cn.grid.platform.problem.ProblemType;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
@@ -52,7 +51,7 @@ public class ReverseProxy {
 
     private static final Logger LOG = Logger.getLogger(ReverseProxy.class);
 
-    private final HttpClient client;
+    private final UpstreamClient client;
     private final ProblemResponses problems;
     private final UpstreamSelector selector;
     private final Ejections ejections;
@@ -61,7 +60,7 @@ public class ReverseProxy {
     private final BodyLimits bodyLimits;
     private final UpstreamMetrics upstreamMetrics;
 
-    public ReverseProxy(HttpClient client, ProblemResponses problems, UpstreamSelector selector,
+    public ReverseProxy(UpstreamClient client, ProblemResponses problems, UpstreamSelector selector,
             Ejections ejections, RetryPolicy retryPolicy, MeterRegistry metrics, BodyLimits bodyLimits,
             UpstreamMetrics upstreamMetrics) {
         this.bodyLimits = bodyLimits;
@@ -95,7 +94,7 @@ public class ReverseProxy {
             }
             UpstreamInstance instance = selected.result();
             long start = upstreamMetrics.start();
-            client.request(options(ctx, route, instance)).onComplete(opened -> {
+            client.current().request(options(ctx, route, instance)).onComplete(opened -> {
                 if (opened.failed()) {
                     body.close();
                     upstreamMetrics.failed(route.service(), opened.cause(), start);
@@ -185,7 +184,7 @@ public class ReverseProxy {
 
     /** Connects, sends the held body and waits for the head of the answer, all within the route's timeout. */
     private Future<HttpClientResponse> send(RoutingContext ctx, Route route, UpstreamInstance instance, Buffer body) {
-        return client.request(options(ctx, route, instance)).compose(out -> {
+        return client.current().request(options(ctx, route, instance)).compose(out -> {
             if (ctx.response().closed()) {
                 // the caller gave up while we were connecting
                 out.reset();

@@ -1,32 +1,65 @@
 package cn.grid.gateway.proxy;
 
 import cn.grid.gateway.config.GatewayConfig;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.PoolOptions;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Disposes;
-import jakarta.enterprise.inject.Produces;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 
-/** The one pooled HTTP client the gateway talks to the services with (proxying and health probes). */
-@ApplicationScoped
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * The pooled HTTP clients the gateway talks to the services with (proxying, the dashboard and health probes):
+ * one per event loop.
+ *
+ * <p>Why not one client: a Vert.x pool hands any idle connection to any caller, and a connection lives on the
+ * event loop that opened it. A request arriving on loop A that gets a connection of loop B is written by B, its
+ * answer read by B and handed back to A — two thread hand-offs (task queue, wake-up) per request, on a path that
+ * otherwise is nothing but a read and a write on each side. With a client per loop, a request on loop A only
+ * ever uses connections A opened (the pool opens a connection on the caller's loop), and the whole exchange
+ * stays on one thread. Measured with {@code bench/gateway/run}: see docs/benchmarks.md.
+ *
+ * <p>{@code gateway.client.max-connections-per-upstream} therefore bounds the connections per event loop and
+ * service instance. A caller that is not on an event loop (a worker thread) gets the shared client.
+ */
+@Singleton
 public class UpstreamClient {
 
-    @Produces
-    @Singleton
-    HttpClient upstreamClient(Vertx vertx, GatewayConfig config) {
-        HttpClientOptions options = new HttpClientOptions()
+    private final Vertx vertx;
+    private final HttpClientOptions options;
+    private final PoolOptions pool;
+    private final HttpClient shared;
+    /** Keyed by event-loop thread: a handful of entries, fixed once every loop has sent a request. */
+    private final ConcurrentMap<Thread, HttpClient> perEventLoop = new ConcurrentHashMap<>();
+
+    public UpstreamClient(Vertx vertx, GatewayConfig config) {
+        this.vertx = vertx;
+        this.options = new HttpClientOptions()
                 .setKeepAlive(true)
                 // bodies pass as they are, compressed or not: the gateway never looks inside
                 .setDecompressionSupported(false)
                 .setTryUseCompression(false);
-        return vertx.createHttpClient(options,
-                new PoolOptions().setHttp1MaxSize(config.client().maxConnectionsPerUpstream()));
+        this.pool = new PoolOptions().setHttp1MaxSize(config.client().maxConnectionsPerUpstream());
+        this.shared = vertx.createHttpClient(options, pool);
     }
 
-    void close(@Disposes HttpClient client) {
-        client.close();
+    /** The client of the event loop the caller runs on. */
+    public HttpClient current() {
+        if (!Context.isOnEventLoopThread()) {
+            return shared;
+        }
+        Thread loop = Thread.currentThread();
+        HttpClient client = perEventLoop.get(loop);
+        return client != null ? client : perEventLoop.computeIfAbsent(loop, t -> vertx.createHttpClient(options, pool));
+    }
+
+    @PreDestroy
+    void close() {
+        perEventLoop.values().forEach(HttpClient::close);
+        shared.close();
     }
 }

@@ -66,6 +66,11 @@ public class Ejections {
         }
     }
 
+    /** Whether any instance of any service has failed lately: when not, nothing needs filtering. */
+    public boolean anyFailing() {
+        return !failing.isEmpty();
+    }
+
     public boolean isEjected(String service, String address) {
         Failing f = failing.get(key(service, address));
         return f != null && f.ejected;

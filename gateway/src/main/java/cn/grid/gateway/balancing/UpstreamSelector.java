@@ -16,6 +16,7 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -62,21 +63,41 @@ public class UpstreamSelector {
     public Future<UpstreamInstance> select(String service, URI baseUrl, Set<String> tried) {
         Service stork = service(service, baseUrl);
         return onCurrentContext(stork.getInstances()).map(all -> {
-            List<ServiceInstance> inRotation = all.stream()
-                    .filter(i -> !ejections.isEjected(service, UpstreamInstance.address(i.getHost(), i.getPort())))
-                    .toList();
-            // every instance out: better a guess than a certain 502 (a wrong ejection must not take the service
-            // down; the probe may simply not have come round yet)
-            List<ServiceInstance> pool = inRotation.isEmpty() ? all : inRotation;
-            List<ServiceInstance> candidates = pool.stream()
-                    .filter(i -> !tried.contains(UpstreamInstance.address(i.getHost(), i.getPort())))
-                    .toList();
+            List<ServiceInstance> candidates = candidates(service, all, tried);
             if (candidates.isEmpty()) {
                 throw new NoServiceInstanceFoundException(all.isEmpty() ? "no instance of " + service + " is known"
                         : "no other instance of " + service + " is left to try");
             }
             return instance(service, baseUrl, stork.selectInstanceAndRecordStart(candidates, true));
         });
+    }
+
+    /**
+     * The instances in rotation that this request has not tried yet. Every instance out: better a guess than a
+     * certain 502 (a wrong ejection must not take the service down; the probe may simply not have come round yet).
+     * On the hot path — a first attempt, nothing ejected anywhere — the discovered list is used as it is.
+     */
+    private List<ServiceInstance> candidates(String service, List<ServiceInstance> all, Set<String> tried) {
+        if (tried.isEmpty() && !ejections.anyFailing()) {
+            return all;
+        }
+        List<ServiceInstance> inRotation = new ArrayList<>(all.size());
+        for (ServiceInstance i : all) {
+            if (!ejections.isEjected(service, UpstreamInstance.address(i.getHost(), i.getPort()))) {
+                inRotation.add(i);
+            }
+        }
+        List<ServiceInstance> pool = inRotation.isEmpty() ? all : inRotation;
+        if (tried.isEmpty()) {
+            return pool;
+        }
+        List<ServiceInstance> candidates = new ArrayList<>(pool.size());
+        for (ServiceInstance i : pool) {
+            if (!tried.contains(UpstreamInstance.address(i.getHost(), i.getPort()))) {
+                candidates.add(i);
+            }
+        }
+        return candidates;
     }
 
     /** Every instance the discovery knows right now, in or out of rotation (for the health report and probes). */
@@ -110,11 +131,16 @@ public class UpstreamSelector {
         return url.getPort() >= 0 ? url.getPort() : "https".equals(url.getScheme()) ? 443 : 80;
     }
 
-    private static String trimSlash(String path) {
+    /** "" or "/base" without a trailing slash: prefixed to every forwarded path (once per request, so no regex). */
+    static String trimSlash(String path) {
         if (path == null) {
             return "";
         }
-        String trimmed = path.replaceFirst("/+$", "");
+        int end = path.length();
+        while (end > 0 && path.charAt(end - 1) == '/') {
+            end--;
+        }
+        String trimmed = path.substring(0, end);
         return trimmed.isEmpty() || trimmed.startsWith("/") ? trimmed : "/" + trimmed;
     }
 

@@ -22,15 +22,16 @@ final class ForwardedHeaders {
 
     static final String REQUEST_ID = "X-Request-Id";
 
-    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "te", "trailer",
-            "transfer-encoding", "upgrade");
+    private static final String[] HOP_BY_HOP = {"connection", "keep-alive", "te", "trailer", "transfer-encoding",
+        "upgrade"};
 
     private ForwardedHeaders() {
     }
 
     /** The headers for the service: the caller's, minus hop-by-hop ones, plus request id and X-Forwarded-*. */
     static MultiMap toUpstream(HttpServerRequest in, String requestId, String traceparent, boolean traceReplaced) {
-        MultiMap out = copy(in.headers());
+        MultiMap out = MultiMap.caseInsensitiveMultiMap();
+        copy(in.headers(), out);
         out.set(TraceContext.TRACEPARENT, traceparent);
         if (traceReplaced) {
             out.remove(TraceContext.TRACESTATE);
@@ -58,23 +59,41 @@ final class ForwardedHeaders {
 
     /** The service's response headers for the caller, minus hop-by-hop ones. */
     static void copyFromUpstream(MultiMap upstream, MultiMap out) {
-        out.addAll(copy(upstream));
+        copy(upstream, out);
     }
 
-    private static MultiMap copy(MultiMap headers) {
-        Set<String> dropped = new HashSet<>(HOP_BY_HOP);
-        for (String connection : headers.getAll(HttpHeaders.CONNECTION)) {
-            for (String token : connection.split(",")) {
-                dropped.add(token.strip().toLowerCase(Locale.ROOT));
+    /** Adds the end-to-end headers of {@code from} to {@code into}. Runs twice per request: no copies, no regex. */
+    private static void copy(MultiMap from, MultiMap into) {
+        Set<String> named = namedInConnection(from);
+        for (Map.Entry<String, String> header : from) {
+            String name = header.getKey();
+            if (!hopByHop(name) && (named == null || !named.contains(name.toLowerCase(Locale.ROOT)))) {
+                into.add(name, header.getValue());
             }
         }
-        MultiMap copy = MultiMap.caseInsensitiveMultiMap();
-        for (Map.Entry<String, String> header : headers) {
-            String name = header.getKey().toLowerCase(Locale.ROOT);
-            if (!dropped.contains(name) && !name.startsWith("proxy-")) {
-                copy.add(header.getKey(), header.getValue());
+    }
+
+    /** The header names a {@code Connection} header lists (lower case), or null without one (the usual case). */
+    private static Set<String> namedInConnection(MultiMap headers) {
+        List<String> connection = headers.getAll(HttpHeaders.CONNECTION);
+        if (connection.isEmpty()) {
+            return null;
+        }
+        Set<String> named = new HashSet<>();
+        for (String value : connection) {
+            for (String token : value.split(",")) {
+                named.add(token.strip().toLowerCase(Locale.ROOT));
             }
         }
-        return copy;
+        return named;
+    }
+
+    static boolean hopByHop(String name) {
+        for (String hop : HOP_BY_HOP) {
+            if (hop.equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return name.regionMatches(true, 0, "proxy-", 0, 6);
     }
 }

@@ -1,0 +1,37 @@
+package cn.grid.gateway.proxy;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RequestIdsTest {
+
+    @Test
+    void newIdsAreVersion4UuidsAndDoNotRepeat() {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < 10_000; i++) {
+            String id = RequestIds.newId();
+            UUID parsed = UUID.fromString(id);
+            assertThat(parsed.version()).isEqualTo(4);
+            assertThat(parsed.variant()).isEqualTo(2);
+            assertThat(parsed.toString()).isEqualTo(id);
+            seen.add(id);
+        }
+        assertThat(seen).hasSize(10_000);
+    }
+
+    @Test
+    void hopByHopHeadersAreKnownInAnyCase() {
+        for (String name : new String[] {"Connection", "keep-alive", "TE", "Trailer", "Transfer-Encoding", "UPGRADE",
+            "Proxy-Authorization", "proxy-connection"}) {
+            assertThat(ForwardedHeaders.hopByHop(name)).as(name).isTrue();
+        }
+        for (String name : new String[] {"Authorization", "Content-Type", "traceparent", "Tea", "Proxy", "X-Proxy-Id"}) {
+            assertThat(ForwardedHeaders.hopByHop(name)).as(name).isFalse();
+        }
+    }
+}

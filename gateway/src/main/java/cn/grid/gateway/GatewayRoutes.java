@@ -13,6 +13,7 @@ import cn.grid.gateway.proxy.ReverseProxy;
 import cn.grid.gateway.proxy.Route;
 import cn.grid.gateway.proxy.Routes;
 import cn.grid.gateway.proxy.TraceContext;
+import cn.grid.platform.problem.Problem;
 import cn.grid.platform.problem.ProblemType;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -119,12 +120,20 @@ public class GatewayRoutes {
     /**
      * The first handler of every routed request, one handler rather than five so the hot path makes one hop:
      * request id, trace context, route key, then what may refuse the request before its token is even looked
-     * at — a CORS preflight (answered here: a browser sends no token with it), the address's rate limit, and a
+     * at — a URI too long for the services, a CORS preflight (answered here: a browser sends no token with it), the address's rate limit, and a
      * declared body over the route's limit.
      */
     private void enter(RoutingContext ctx) {
         RequestIds.put(ctx);
         TraceContext.assign(ctx);
+        int uriLength = ctx.request().uri().length();
+        if (uriLength > config.maxUriLength()) {
+            // no "instance": echoing the over-long path back would only make the answer as long
+            ProblemType type = ProblemType.URI_TOO_LONG;
+            problems.send(ctx, new Problem(type.uri(), type.title(), type.status(), "the request URI has "
+                    + uriLength + " characters; the suite takes at most " + config.maxUriLength(), null, null));
+            return;
+        }
         String route = routes.keyOf(ctx.normalizedPath());
         if (route != null) {
             ctx.put(Routes.ROUTE_KEY, route);

@@ -74,6 +74,28 @@ class EdgeTest {
         given().when().get("/open311/v2/services.json").then().statusCode(200);
     }
 
+    // ---- URI length ----
+
+    @Test
+    void aUriLongerThanTheServicesTakeIs414ProblemBeforeAnyServiceIsAsked() throws IOException {
+        double before = upstreamCalls("request-service");
+        String query = "?q=" + "x".repeat(5_000);
+        String answer = raw("GET /open311/v2/services.json" + query + " HTTP/1.1\r\nHost: x\r\n\r\n", null);
+        assertThat(answer).startsWith("HTTP/1.1 414").contains("application/problem+json").contains("uri-too-long")
+                .contains("at most 4000").doesNotContain("xxxxxxxx");
+        assertThat(upstreamCalls("request-service")).isEqualTo(before);
+        // within the limit it goes through
+        given().queryParam("q", "x".repeat(3_900)).when().get("/open311/v2/services.json").then().statusCode(200);
+    }
+
+    @Test
+    void onlyARequestLineOver64KbGetsTheHttpCodecsBare414() throws IOException {
+        String answer = raw("GET /api/v1/grids?q=" + "x".repeat(40_000) + " HTTP/1.1\r\nHost: x\r\n\r\n", null);
+        assertThat(answer).startsWith("HTTP/1.1 414").contains("uri-too-long");
+        assertThat(raw("GET /api/v1/grids?q=" + "x".repeat(70_000) + " HTTP/1.1\r\nHost: x\r\n\r\n", null))
+                .matches("(?s)HTTP/1\\.[01] 414 .*").doesNotContain("problem+json");
+    }
+
     // ---- CORS ----
 
     @Test

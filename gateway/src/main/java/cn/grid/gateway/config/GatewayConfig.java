@@ -27,6 +27,14 @@ public interface GatewayConfig {
 
     BodyLimits bodyLimits();
 
+    /**
+     * The longest request URI (path and query) the gateway forwards; a longer one is a 414 problem. At most what
+     * the services' HTTP codec takes in a request line (4 KB by default), so that a service never answers a bare
+     * 414 through the gateway; the gateway's own codec takes up to quarkus.http.limits.max-initial-line-length.
+     */
+    @WithDefault("4000")
+    int maxUriLength();
+
     Cors cors();
 
     Auth auth();

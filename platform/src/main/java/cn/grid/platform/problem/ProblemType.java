@@ -16,6 +16,7 @@ public enum ProblemType {
     CONFLICT("conflict", "Conflict", 409),
     PRECONDITION_FAILED("precondition-failed", "Precondition failed", 412),
     PAYLOAD_TOO_LARGE("payload-too-large", "Payload too large", 413),
+    URI_TOO_LONG("uri-too-long", "URI too long", 414),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", "Idempotency-Key reused with a different request", 422),
     PRECONDITION_REQUIRED("precondition-required", "Precondition required", 428),

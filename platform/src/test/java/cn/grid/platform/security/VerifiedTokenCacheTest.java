@@ -1,4 +1,4 @@
-package cn.grid.gateway.auth;
+package cn.grid.platform.security;
 
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
@@ -16,7 +16,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class VerifiedTokensTest {
+class VerifiedTokenCacheTest {
 
     static final long SKEW = 30;
     static final long EXPIRES = Instant.parse("2026-11-26T03:00:00Z").getEpochSecond();
@@ -33,13 +33,13 @@ class VerifiedTokensTest {
                 }
                 return jwt(token.substring(5));
             });
-    final VerifiedTokens tokens = new VerifiedTokens(parser, SKEW, 100, Duration.ofMinutes(5), clock);
+    final VerifiedTokenCache tokens = new VerifiedTokenCache(parser, SKEW, 100, Duration.ofMinutes(5), clock);
 
     @Test
     void aTokenSeenBeforeIsNotVerifiedAgain() throws Exception {
-        assertThat(tokens.verify("good-alice").subject()).isEqualTo("alice");
-        assertThat(tokens.verify("good-alice").subject()).isEqualTo("alice");
-        assertThat(tokens.verify("good-bob").subject()).isEqualTo("bob");
+        assertThat(tokens.verify("good-alice").getSubject()).isEqualTo("alice");
+        assertThat(tokens.verify("good-alice").getSubject()).isEqualTo("alice");
+        assertThat(tokens.verify("good-bob").getSubject()).isEqualTo("bob");
         assertThat(parsed).containsExactly("good-alice", "good-bob");
     }
 
@@ -53,10 +53,10 @@ class VerifiedTokensTest {
     @Test
     void aRememberedTokenPastItsExpiryAndSkewIsVerifiedAgainAndRefused() throws Exception {
         // a time to live longer than the token's life, so the expiry check is what refuses it
-        VerifiedTokens tokens = new VerifiedTokens(parser, SKEW, 100, Duration.ofHours(2), clock);
+        VerifiedTokenCache tokens = new VerifiedTokenCache(parser, SKEW, 100, Duration.ofHours(2), clock);
         tokens.verify("good-alice");
         clock.set(Instant.ofEpochSecond(EXPIRES + SKEW));
-        assertThat(tokens.verify("good-alice").subject()).isEqualTo("alice");
+        assertThat(tokens.verify("good-alice").getSubject()).isEqualTo("alice");
         clock.set(Instant.ofEpochSecond(EXPIRES + SKEW + 1));
         assertThatThrownBy(() -> tokens.verify("good-alice")).isInstanceOf(ParseException.class);
         assertThat(parsed).containsExactly("good-alice", "good-alice");
@@ -70,8 +70,22 @@ class VerifiedTokensTest {
         assertThat(parsed).containsExactly("good-alice", "good-alice");
     }
 
+    @Test
+    void aTokenWithoutExpiryIsVerifiedEveryTime() throws Exception {
+        JWTParser noExpiry = (JWTParser) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {JWTParser.class}, (proxy, method, args) -> {
+                    parsed.add((String) args[0]);
+                    return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {JsonWebToken.class},
+                            (p, m, a) -> m.getName().equals("getExpirationTime") ? 0L : "carol");
+                });
+        VerifiedTokenCache tokens = new VerifiedTokenCache(noExpiry, SKEW, 100, Duration.ofMinutes(5), clock);
+        tokens.verify("good-carol");
+        tokens.verify("good-carol");
+        assertThat(parsed).containsExactly("good-carol", "good-carol");
+    }
+
     static JsonWebToken jwt(String subject) {
-        return (JsonWebToken) Proxy.newProxyInstance(VerifiedTokensTest.class.getClassLoader(),
+        return (JsonWebToken) Proxy.newProxyInstance(VerifiedTokenCacheTest.class.getClassLoader(),
                 new Class<?>[] {JsonWebToken.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "getSubject", "getName" -> subject;
                     case "getExpirationTime" -> EXPIRES;

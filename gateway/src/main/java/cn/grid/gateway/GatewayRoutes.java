@@ -120,8 +120,8 @@ public class GatewayRoutes {
     /**
      * The first handler of every routed request, one handler rather than five so the hot path makes one hop:
      * request id, trace context, route key, then what may refuse the request before its token is even looked
-     * at — a URI too long for the services, a CORS preflight (answered here: a browser sends no token with it), the address's rate limit, and a
-     * declared body over the route's limit.
+     * at — a URI too long for the services, a CORS preflight (answered here: a browser sends no token with it),
+     * the address's rate limit, and a declared body over the route's limit.
      */
     private void enter(RoutingContext ctx) {
         RequestIds.put(ctx);

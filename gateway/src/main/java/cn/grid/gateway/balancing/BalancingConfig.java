@@ -21,6 +21,15 @@ public interface BalancingConfig {
     @WithDefault("1")
     int ejectAfterFailures();
 
+    /**
+     * How long the instance list Stork's discovery gave is used before it is asked again. Asking costs a Mutiny
+     * subscription and, for a static list, parsing every address — once per request it was 5 % of the gateway's
+     * CPU samples. Kubernetes discovery refreshes on its own period anyway; a removed instance that still gets a
+     * request in this window fails over like any dead one (ejection, retry). 0: ask on every request.
+     */
+    @WithDefault("1S")
+    Duration discoveryCache();
+
     /** How often each ejected instance is probed on its readiness path; a 200 puts it back in rotation. */
     @WithDefault("2S")
     Duration probeInterval();

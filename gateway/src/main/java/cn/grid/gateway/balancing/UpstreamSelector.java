@@ -13,12 +13,18 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
@@ -36,9 +42,24 @@ public class UpstreamSelector {
     private static final Logger LOG = Logger.getLogger(UpstreamSelector.class);
 
     private final Ejections ejections;
+    private final long discoveryCacheNanos;
+    /** The last list each service's discovery gave, with when (System.nanoTime()). */
+    private final ConcurrentMap<String, Discovered> discovered = new ConcurrentHashMap<>();
 
-    public UpstreamSelector(Ejections ejections) {
+    private record Discovered(List<ServiceInstance> instances, long at) {
+    }
+
+    private final LongSupplier nanoTime;
+
+    @Inject
+    public UpstreamSelector(Ejections ejections, BalancingConfig config) {
+        this(ejections, config.discoveryCache(), System::nanoTime);
+    }
+
+    UpstreamSelector(Ejections ejections, Duration discoveryCache, LongSupplier nanoTime) {
         this.ejections = ejections;
+        this.discoveryCacheNanos = discoveryCache.toNanos();
+        this.nanoTime = nanoTime;
     }
 
     /** Says at start-up which instances each service has, as Stork's discovery sees them then. */
@@ -62,7 +83,7 @@ public class UpstreamSelector {
      */
     public Future<UpstreamInstance> select(String service, URI baseUrl, Set<String> tried) {
         Service stork = service(service, baseUrl);
-        return onCurrentContext(stork.getInstances()).map(all -> {
+        return discovered(service, stork::getInstances).map(all -> {
             List<ServiceInstance> candidates = candidates(service, all, tried);
             if (candidates.isEmpty()) {
                 throw new NoServiceInstanceFoundException(all.isEmpty() ? "no instance of " + service + " is known"
@@ -98,6 +119,17 @@ public class UpstreamSelector {
             }
         }
         return candidates;
+    }
+
+    /** The service's instances as its discovery gave them at most {@code gateway.balancing.discovery-cache} ago. */
+    Future<List<ServiceInstance>> discovered(String service, Supplier<Uni<List<ServiceInstance>>> discovery) {
+        long now = nanoTime.getAsLong();
+        Discovered last = discovered.get(service);
+        if (last != null && now - last.at() < discoveryCacheNanos) {
+            return Future.succeededFuture(last.instances());
+        }
+        return onCurrentContext(discovery.get())
+                .onSuccess(all -> discovered.put(service, new Discovered(all, now)));
     }
 
     /** Every instance the discovery knows right now, in or out of rotation (for the health report and probes). */

@@ -1,5 +1,6 @@
 package cn.grid.gateway.balancing;
 
+import cn.grid.gateway.proxy.UpstreamFailures;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -85,7 +86,7 @@ public class Ejections {
 
     /** A transport failure before any response byte: counts towards ejection. */
     public void failed(UpstreamInstance instance, Throwable cause) {
-        String why = describe(cause);
+        String why = UpstreamFailures.describe(cause);
         boolean[] ejectedNow = {false};
         Failing after = failing.compute(key(instance.service(), instance.address()), (k, f) -> {
             Failing next = f == null ? new Failing(instance) : f;
@@ -167,16 +168,6 @@ public class Ejections {
         return service + " " + address;
     }
 
-    static String describe(Throwable error) {
-        if (error instanceof java.net.ConnectException) {
-            return "connection refused";
-        }
-        if (error instanceof java.util.concurrent.TimeoutException
-                || error instanceof io.netty.channel.ConnectTimeoutException) {
-            return "no answer in time";
-        }
-        return error.getClass().getSimpleName() + (error.getMessage() == null ? "" : ": " + error.getMessage());
-    }
 
     /** An instance with failures in a row, until it answers again. Counted and ejected only inside compute. */
     private static final class Failing {

@@ -2,13 +2,12 @@ package cn.grid.gateway.balancing;
 
 import io.vertx.core.Future;
 import cn.grid.gateway.proxy.UpstreamClient;
+import cn.grid.gateway.proxy.UpstreamFailures;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.net.ConnectException;
 import java.time.Duration;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Asks one instance whether it is ready ({@code gateway.balancing.probe-path}, {@code /q/health/ready}): the
@@ -43,16 +42,6 @@ public class ReadinessProbe {
                 // read the body so the connection goes back to the pool
                 .compose(response -> response.body().map(ignored -> response.statusCode() == 200 ? UP
                         : "DOWN (HTTP " + response.statusCode() + ")"))
-                .recover(e -> Future.succeededFuture("DOWN (" + reason(e) + ")"));
-    }
-
-    private static String reason(Throwable e) {
-        if (e instanceof TimeoutException || e instanceof io.netty.channel.ConnectTimeoutException) {
-            return "no answer in time";
-        }
-        if (e instanceof ConnectException) {
-            return "connection refused";
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                .recover(e -> Future.succeededFuture("DOWN (" + UpstreamFailures.describe(e) + ")"));
     }
 }

@@ -1,6 +1,7 @@
 package cn.grid.gateway.metrics;
 
 import cn.grid.gateway.limits.BodyTooLargeException;
+import cn.grid.gateway.proxy.UpstreamFailures;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * {@code gateway_upstream_requests_seconds{service, status, outcome}}: every call the proxy makes to an instance
@@ -40,7 +40,7 @@ public class UpstreamMetrics {
     }
 
     public void failed(String service, Throwable cause, long start) {
-        String outcome = BodyTooLargeException.in(cause) ? "BODY_TOO_LARGE" : timeout(cause) ? "TIMEOUT" : "ERROR";
+        String outcome = BodyTooLargeException.in(cause) ? "BODY_TOO_LARGE" : UpstreamFailures.isTimeout(cause) ? "TIMEOUT" : "ERROR";
         record(service, "none", outcome, start);
     }
 
@@ -61,14 +61,5 @@ public class UpstreamMetrics {
             case 5 -> "SERVER_ERROR";
             default -> "UNKNOWN";
         };
-    }
-
-    private static boolean timeout(Throwable error) {
-        for (Throwable e = error; e != null; e = e.getCause()) {
-            if (e instanceof TimeoutException || e instanceof io.netty.channel.ConnectTimeoutException) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -25,12 +25,9 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
-import java.net.ConnectException;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Streams a request to the service that owns it and the answer back, chunk by chunk with backpressure: no
@@ -156,7 +153,7 @@ public class ReverseProxy {
             if (previous != null) {
                 metrics.counter("gateway.upstream.retries", "service", route.service()).increment();
                 LOG.infof("request %s: %s %s retried on %s after %s", RequestIds.of(ctx), ctx.request().method(),
-                        ctx.request().path(), instance.address(), describe(previous));
+                        ctx.request().path(), instance.address(), UpstreamFailures.describe(previous));
             }
             long start = upstreamMetrics.start();
             send(ctx, route, instance, body).onComplete(answered -> {
@@ -312,7 +309,7 @@ public class ReverseProxy {
         }
         answer.pipe().endOnFailure(false).to(response).onFailure(e -> {
             LOG.warnf("request %s: response from %s broke off: %s", RequestIds.of(ctx), route.service(),
-                    describe(e));
+                    UpstreamFailures.describe(e));
             response.reset();
             answer.request().reset();
         });
@@ -328,7 +325,7 @@ public class ReverseProxy {
     /** A transport failure before the answer's head, while the caller still waits: it counts against the instance. */
     private void instanceFailed(RoutingContext ctx, UpstreamInstance instance, Throwable cause) {
         instance.recordEnd(cause);
-        LOG.debugf("request %s: %s failed: %s", RequestIds.of(ctx), instance, describe(cause));
+        LOG.debugf("request %s: %s failed: %s", RequestIds.of(ctx), instance, UpstreamFailures.describe(cause));
         ejections.failed(instance, cause);
     }
 
@@ -349,38 +346,19 @@ public class ReverseProxy {
     }
 
     private void upstreamFailed(RoutingContext ctx, Route route, Throwable cause) {
-        if (isTimeout(cause)) {
+        if (UpstreamFailures.isTimeout(cause)) {
             LOG.warnf("request %s: %s did not answer within %s", RequestIds.of(ctx), route.service(),
                     human(route.timeout()));
             problems.send(ctx, ProblemType.GATEWAY_TIMEOUT,
                     route.service() + " did not answer within " + human(route.timeout()));
         } else {
-            LOG.warnf("request %s: %s is unavailable: %s", RequestIds.of(ctx), route.service(), describe(cause));
+            LOG.warnf("request %s: %s is unavailable: %s", RequestIds.of(ctx), route.service(), UpstreamFailures.describe(cause));
             problems.send(ctx, ProblemType.BAD_GATEWAY, route.service() + " is unavailable");
         }
     }
 
     private static boolean mayHaveBody(HttpMethod method, int status) {
         return method != HttpMethod.HEAD && status >= 200 && status != 204 && status != 304;
-    }
-
-    static boolean isTimeout(Throwable error) {
-        for (Throwable e = error; e != null; e = e.getCause()) {
-            if (e instanceof TimeoutException || e instanceof io.netty.channel.ConnectTimeoutException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String describe(Throwable error) {
-        if (error instanceof ConnectException) {
-            return "connection refused";
-        }
-        if (error instanceof UnknownHostException) {
-            return "unknown host " + error.getMessage();
-        }
-        return error.getClass().getSimpleName() + (error.getMessage() == null ? "" : ": " + error.getMessage());
     }
 
     private static String human(Duration duration) {

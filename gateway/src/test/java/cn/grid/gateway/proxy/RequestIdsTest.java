@@ -11,12 +11,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RequestIdsTest {
 
     @Test
-    void newIdsAreVersion4UuidsAndDoNotRepeat() {
+    void newIdsAreTheSuitesVersion7UuidsAndDoNotRepeat() {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < 10_000; i++) {
             String id = RequestIds.newId();
             UUID parsed = UUID.fromString(id);
-            assertThat(parsed.version()).isEqualTo(4);
+            assertThat(parsed.version()).isEqualTo(7);
             assertThat(parsed.variant()).isEqualTo(2);
             assertThat(parsed.toString()).isEqualTo(id);
             seen.add(id);

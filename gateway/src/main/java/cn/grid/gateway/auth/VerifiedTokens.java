@@ -27,7 +27,7 @@ public class VerifiedTokens {
     @Inject
     public VerifiedTokens(JWTParser parser, GatewayConfig config,
             @ConfigProperty(name = "mp.jwt.verify.clock.skew", defaultValue = "60") long skewSeconds) {
-        this.cache = new VerifiedTokenCache(parser, skewSeconds, config.auth().verifiedTokens().maxSize(),
+        this.cache = new VerifiedTokenCache(parser::parse, skewSeconds, config.auth().verifiedTokens().maxSize(),
                 config.auth().verifiedTokens().ttl(), Clock.systemUTC());
     }
 

@@ -1,8 +1,6 @@
 package cn.grid.platform.security;
 
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
-import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
-import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,17 +9,14 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-import java.security.PrivateKey;
-import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
-import javax.crypto.SecretKey;
 
 /**
  * The services' bearer-token check with a memory: Quarkus' JWT mechanism verifies each request's token with
  * {@link #parse(String)}, and this parser answers a token it verified before from {@link VerifiedTokenCache}
  * (until the token expires), so the RSA signature of the session's token is checked once per instance rather than
- * on every call. Every other method, and every token not seen before, goes to smallrye-jwt's own parser.
+ * on every call. Everything else is smallrye-jwt's own parser, which this one is.
  *
  * <p>{@code grid.auth.verified-tokens.max-size} (default 10000) and {@code .ttl} (default 5M) bound it; the
  * gateway keeps a cache of its own with the same rules.
@@ -29,62 +24,20 @@ import javax.crypto.SecretKey;
 @Alternative
 @Priority(1)
 @ApplicationScoped
-public class CachingJwtParser implements JWTParser {
+public class CachingJwtParser extends DefaultJWTParser {
 
-    private final DefaultJWTParser verifier;
     private final VerifiedTokenCache cache;
 
     @Inject
-    public CachingJwtParser(DefaultJWTParser verifier,
+    public CachingJwtParser(
             @ConfigProperty(name = "mp.jwt.verify.clock.skew", defaultValue = "60") long skewSeconds,
             @ConfigProperty(name = "grid.auth.verified-tokens.max-size", defaultValue = "10000") long maxSize,
             @ConfigProperty(name = "grid.auth.verified-tokens.ttl", defaultValue = "5M") Duration ttl) {
-        this.verifier = verifier;
-        this.cache = new VerifiedTokenCache(verifier, skewSeconds, maxSize, ttl, Clock.systemUTC());
+        this.cache = new VerifiedTokenCache(super::parse, skewSeconds, maxSize, ttl, Clock.systemUTC());
     }
 
     @Override
     public JsonWebToken parse(String token) throws ParseException {
         return cache.verify(token);
-    }
-
-    @Override
-    public JsonWebToken parse(String token, JWTAuthContextInfo context) throws ParseException {
-        return verifier.parse(token, context);
-    }
-
-    @Override
-    public JsonWebToken verify(String token, PublicKey key) throws ParseException {
-        return verifier.verify(token, key);
-    }
-
-    @Override
-    public JsonWebToken verify(String token, SecretKey key) throws ParseException {
-        return verifier.verify(token, key);
-    }
-
-    @Override
-    public JsonWebToken verify(String token, String secret) throws ParseException {
-        return verifier.verify(token, secret);
-    }
-
-    @Override
-    public JsonWebToken decrypt(String token, PrivateKey key) throws ParseException {
-        return verifier.decrypt(token, key);
-    }
-
-    @Override
-    public JsonWebToken decrypt(String token, SecretKey key) throws ParseException {
-        return verifier.decrypt(token, key);
-    }
-
-    @Override
-    public JsonWebToken decrypt(String token, String secret) throws ParseException {
-        return verifier.decrypt(token, secret);
-    }
-
-    @Override
-    public JsonWebToken parseOnly(String token) throws ParseException {
-        return verifier.parseOnly(token);
     }
 }

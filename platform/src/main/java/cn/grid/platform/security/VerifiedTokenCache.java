@@ -2,7 +2,6 @@ package cn.grid.platform.security;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -20,13 +19,19 @@ import java.time.Duration;
  */
 public final class VerifiedTokenCache {
 
-    private final JWTParser parser;
+    /** The real check: signature, issuer, audience, expiry (smallrye-jwt's parser). */
+    @FunctionalInterface
+    public interface Verifier {
+        JsonWebToken verify(String token) throws ParseException;
+    }
+
+    private final Verifier verifier;
     private final Cache<String, JsonWebToken> verified;
     private final long skewSeconds;
     private final Clock clock;
 
-    public VerifiedTokenCache(JWTParser parser, long skewSeconds, long maxSize, Duration ttl, Clock clock) {
-        this.parser = parser;
+    public VerifiedTokenCache(Verifier verifier, long skewSeconds, long maxSize, Duration ttl, Clock clock) {
+        this.verifier = verifier;
         this.skewSeconds = skewSeconds;
         this.clock = clock;
         this.verified = Caffeine.newBuilder().maximumSize(maxSize).expireAfterWrite(ttl)
@@ -43,7 +48,7 @@ public final class VerifiedTokenCache {
             }
             verified.invalidate(token);
         }
-        JsonWebToken jwt = parser.parse(token);
+        JsonWebToken jwt = verifier.verify(token);
         // a token without an expiry is never remembered: only the verifier decides about it
         if (jwt.getExpirationTime() > 0) {
             verified.put(token, jwt);

@@ -33,7 +33,7 @@ class VerifiedTokenCacheTest {
                 }
                 return jwt(token.substring(5));
             });
-    final VerifiedTokenCache tokens = new VerifiedTokenCache(parser, SKEW, 100, Duration.ofMinutes(5), clock);
+    final VerifiedTokenCache tokens = new VerifiedTokenCache(parser::parse, SKEW, 100, Duration.ofMinutes(5), clock);
 
     @Test
     void aTokenSeenBeforeIsNotVerifiedAgain() throws Exception {
@@ -53,7 +53,7 @@ class VerifiedTokenCacheTest {
     @Test
     void aRememberedTokenPastItsExpiryAndSkewIsVerifiedAgainAndRefused() throws Exception {
         // a time to live longer than the token's life, so the expiry check is what refuses it
-        VerifiedTokenCache tokens = new VerifiedTokenCache(parser, SKEW, 100, Duration.ofHours(2), clock);
+        VerifiedTokenCache tokens = new VerifiedTokenCache(parser::parse, SKEW, 100, Duration.ofHours(2), clock);
         tokens.verify("good-alice");
         clock.set(Instant.ofEpochSecond(EXPIRES + SKEW));
         assertThat(tokens.verify("good-alice").getSubject()).isEqualTo("alice");
@@ -78,7 +78,7 @@ class VerifiedTokenCacheTest {
                     return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {JsonWebToken.class},
                             (p, m, a) -> m.getName().equals("getExpirationTime") ? 0L : "carol");
                 });
-        VerifiedTokenCache tokens = new VerifiedTokenCache(noExpiry, SKEW, 100, Duration.ofMinutes(5), clock);
+        VerifiedTokenCache tokens = new VerifiedTokenCache(noExpiry::parse, SKEW, 100, Duration.ofMinutes(5), clock);
         tokens.verify("good-carol");
         tokens.verify("good-carol");
         assertThat(parsed).containsExactly("good-carol", "good-carol");

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * status is the service's, or {@code none} when there was no answer; the outcome is {@code SUCCESS},
  * {@code CLIENT_ERROR}, {@code SERVER_ERROR}, {@code REDIRECTION}, {@code INFORMATIONAL}, or for no answer
  * {@code TIMEOUT}, {@code BODY_TOO_LARGE} (the gateway cut the request off) or {@code ERROR} (refused, reset).
- * Quarkus' {@code http_client_requests} are per path; this is the per-service view ops scale by.
+ * This is the per-service view ops scale by.
  */
 @ApplicationScoped
 public class UpstreamMetrics {

@@ -27,8 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SpectralLintTest {
 
-    /** spectral:oas warnings today, all in the services' operations (missing descriptions and 2xx answers). */
-    static final int WARNING_BUDGET = 148;
+    /** spectral:oas warnings today, all in the services' operations: missing descriptions, two operationIds. */
+    static final int WARNING_BUDGET = 124;
 
     private static final List<String> SPECS = List.of("gateway.json", "grid-service.json", "study-service.json",
             "request-service.json");

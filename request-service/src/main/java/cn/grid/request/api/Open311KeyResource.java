@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -90,6 +91,8 @@ public class Open311KeyResource {
 
     @GET
     @Operation(operationId = "listOpen311Keys", summary = "Every api key, newest first, without secrets")
+    @APIResponse(responseCode = "200", description = "Every key, newest first, without secrets",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = KeyView.class)))
     public List<KeyView> list() {
         return keys.list(caller.get()).stream().map(KeyView::of).toList();
     }

@@ -27,6 +27,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -112,6 +114,8 @@ public class Open311Resource {
     @GET
     @Path("/services/{service_code}.json")
     @Operation(operationId = "open311ServiceDefinition", summary = "A service's extra fields as attributes")
+    @APIResponse(responseCode = "200", description = "The service's definition",
+            content = @Content(schema = @Schema(implementation = Open311Views.ServiceDefinition.class)))
     @APIResponse(responseCode = "404", description = "No active service with this code")
     public Open311Views.ServiceDefinition definition(@PathParam("service_code") String serviceCode,
             @QueryParam("jurisdiction_id") String jurisdictionId) {

@@ -21,6 +21,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -82,6 +83,8 @@ public class AttendanceResource {
     @GET
     @RolesAllowed({Roles.GRID_WORKER, Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN, Roles.SERVICE})
     @Operation(operationId = "sessionAttendance", summary = "The session's attendance")
+    @APIResponse(responseCode = "200", description = "Every mark of the session",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = Attendance.class)))
     public List<Attendance> list(@PathParam("id") UUID sessionId) {
         return service.of(sessionId, caller.get());
     }
@@ -90,6 +93,8 @@ public class AttendanceResource {
     @Path("/changes")
     @RolesAllowed({Roles.GRID_WORKER, Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN, Roles.SERVICE})
     @Operation(operationId = "attendanceChanges", summary = "The audit: every recording and correction, oldest first")
+    @APIResponse(responseCode = "200", description = "Every recording and correction, oldest first",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = AttendanceChange.class)))
     public List<AttendanceChange> changes(@PathParam("id") UUID sessionId) {
         return service.changes(sessionId, caller.get());
     }

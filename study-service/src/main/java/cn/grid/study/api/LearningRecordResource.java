@@ -15,6 +15,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -51,6 +52,8 @@ public class LearningRecordResource {
     @Operation(operationId = "memberRecord", summary = "A member's learning record, newest first, with the balance",
             description = "Sessions attended (with the status), lectures given, practice, reflections (with their "
                     + "review state) and required books (progress), up to 1,000 lines.")
+    @APIResponse(responseCode = "200", description = "The record and the balance",
+            content = @Content(schema = @Schema(implementation = LearningRecordService.LearningRecord.class)))
     public LearningRecordService.LearningRecord record(@PathParam("personId") UUID personId) {
         return service.of(personId, caller.get());
     }
@@ -61,6 +64,10 @@ public class LearningRecordResource {
     @RolesAllowed({Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN, Roles.SERVICE})
     @Operation(operationId = "orgRecords", summary = "Each current member's study in a period (JSON, or CSV with "
             + "Accept: text/csv or format=csv)")
+    @APIResponse(responseCode = "200", description = "One row per current member",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = MemberSummary.class)),
+                @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING))})
     public Response records(@PathParam("orgId") UUID orgId,
             @QueryParam("from") @NotNull @Parameter(example = "2026-01-01") LocalDate from,
             @QueryParam("to") @NotNull @Parameter(example = "2026-12-31") LocalDate to,

@@ -31,6 +31,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -98,6 +99,8 @@ public class PointsResource {
     @Path("/points/rules")
     @RolesAllowed({Roles.PARTY_MEMBER, Roles.GRID_WORKER, Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN, Roles.SERVICE})
     @Operation(operationId = "listPointsRules", summary = "How many points each activity earns")
+    @APIResponse(responseCode = "200", description = "Every rule",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = PointsRule.class)))
     public List<PointsRule> rules() {
         return ledger.rules();
     }
@@ -120,6 +123,8 @@ public class PointsResource {
     @Path("/members/{personId}/points")
     @RolesAllowed({Roles.PARTY_MEMBER, Roles.GRID_WORKER, Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN, Roles.SERVICE})
     @Operation(operationId = "memberPoints", summary = "A member's balance and entries, newest first")
+    @APIResponse(responseCode = "200", description = "The balance and a page of entries",
+            content = @Content(schema = @Schema(implementation = StatementView.class)))
     public StatementView points(@PathParam("personId") UUID personId,
             @QueryParam("limit") @Schema(description = "1..100, default 20") Integer limit,
             @QueryParam("cursor") String cursor) {
@@ -133,6 +138,8 @@ public class PointsResource {
     @Path("/points/ranking")
     @RolesAllowed({Roles.PARTY_MEMBER, Roles.GRID_WORKER, Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN, Roles.SERVICE})
     @Operation(operationId = "pointsRanking", summary = "积分排名 of an organisation's current members")
+    @APIResponse(responseCode = "200", description = "The members by balance, highest first",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = StandingView.class)))
     public List<StandingView> ranking(@QueryParam("orgId") @NotNull UUID orgId,
             @QueryParam("limit") @Min(1) @Max(500) Integer limit) {
         var standings = ledger.ranking(orgId, limit == null ? 100 : limit, caller.get());
@@ -144,6 +151,8 @@ public class PointsResource {
     @Path("/members/{personId}/practice")
     @RolesAllowed({Roles.PARTY_MEMBER, Roles.GRID_WORKER, Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN, Roles.SERVICE})
     @Operation(operationId = "memberPractice", summary = "实践: tickets the member took and citizens rated satisfied")
+    @APIResponse(responseCode = "200", description = "The member's practice, newest first",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = PracticeView.class)))
     public List<PracticeView> practice(@PathParam("personId") UUID personId) {
         return practice.of(personId, caller.get()).stream().map(PracticeView::of).toList();
     }

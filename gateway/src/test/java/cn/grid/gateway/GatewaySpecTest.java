@@ -79,6 +79,29 @@ class GatewaySpecTest {
         assertThat(withoutSuccess).isEmpty();
     }
 
+    /** Generated clients name their methods by operationId: every operation has one, and no two share it. */
+    @Test
+    void everyOperationHasItsOwnOperationId() {
+        JsonPath spec = given().accept("application/json").when().get("/q/openapi")
+                .then().statusCode(200).extract().jsonPath();
+        Map<String, Map<String, Map<String, Object>>> paths = spec.getMap("paths");
+        List<String> missing = new java.util.ArrayList<>();
+        Map<Object, Long> ids = new java.util.HashMap<>();
+        paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
+            if (!(operation.get("responses") instanceof Map<?, ?>)) {
+                return;
+            }
+            Object id = operation.get("operationId");
+            if (id == null) {
+                missing.add(method.toUpperCase(java.util.Locale.ROOT) + " " + path);
+            } else {
+                ids.merge(id, 1L, Long::sum);
+            }
+        }));
+        assertThat(missing).isEmpty();
+        assertThat(ids).allSatisfy((id, count) -> assertThat(count).as("operations with id %s", id).isEqualTo(1));
+    }
+
     @Test
     void yamlByDefaultAndOnRequest() {
         given().when().get("/q/openapi")

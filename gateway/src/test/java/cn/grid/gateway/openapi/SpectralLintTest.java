@@ -27,8 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SpectralLintTest {
 
-    /** spectral:oas warnings today, all in the services' operations: missing descriptions, two operationIds. */
-    static final int WARNING_BUDGET = 124;
+    /** spectral:oas warnings today, all in the services' operations: summaries without a description. */
+    static final int WARNING_BUDGET = 120;
 
     private static final List<String> SPECS = List.of("gateway.json", "grid-service.json", "study-service.json",
             "request-service.json");

@@ -80,7 +80,7 @@ class GeneratedClientIT extends AgainstTheSuite {
         // request-service learns the grid from grid.events before it routes tickets to it
         GridReadModelApi readModels = new GridReadModelApi(asAdmin);
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
-                .until(() -> readModels.apiV1RequestsGridNodesIdGet(grid.getId()) != null);
+                .until(() -> readModels.getRequestsKnownGridNode(grid.getId()) != null);
 
         String citizen = token("gen-citizen", DevTokenRequest.RolesEnum.CITIZEN);
         ServiceRequest ticket = new RequestTicketsApi(client(citizen)).submitRequest(new SubmitRequest()

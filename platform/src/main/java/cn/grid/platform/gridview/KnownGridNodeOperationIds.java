@@ -10,8 +10,8 @@ import java.util.Locale;
  * Names the read-model operation of {@link KnownGridNodeResourceBase} after the path each service mounts it on
  * ({@code GET /api/v1/requests/grid-nodes/{id}} → {@code getRequestsKnownGridNode}). The base class is shared, so an
  * operationId in its annotation would be the same in every service and clash in the gateway's merged spec; without
- * one, generated clients had to invent a name. A service that extends the base sets
- * {@code mp.openapi.filter=cn.grid.platform.gridview.KnownGridNodeOperationIds}.
+ * one, generated clients had to invent a name. Registered once for every service, in platform's
+ * {@code META-INF/microprofile-config.properties}.
  */
 public class KnownGridNodeOperationIds implements OASFilter {
 

@@ -168,7 +168,6 @@ public class Ejections {
         return service + " " + address;
     }
 
-
     /** An instance with failures in a row, until it answers again. Counted and ejected only inside compute. */
     private static final class Failing {
         final UpstreamInstance instance;

@@ -21,11 +21,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
-import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 /**
@@ -41,15 +41,14 @@ public class UpstreamSelector {
 
     private static final Logger LOG = Logger.getLogger(UpstreamSelector.class);
 
-    private final Ejections ejections;
-    private final long discoveryCacheNanos;
-    /** The last list each service's discovery gave, with when (System.nanoTime()). */
-    private final ConcurrentMap<String, Discovered> discovered = new ConcurrentHashMap<>();
-
+    /** The last list a service's discovery gave, and when ({@code nanoTime}). */
     private record Discovered(List<ServiceInstance> instances, long at) {
     }
 
+    private final Ejections ejections;
+    private final long discoveryCacheNanos;
     private final LongSupplier nanoTime;
+    private final ConcurrentMap<String, Discovered> discovered = new ConcurrentHashMap<>();
 
     @Inject
     public UpstreamSelector(Ejections ejections, BalancingConfig config) {

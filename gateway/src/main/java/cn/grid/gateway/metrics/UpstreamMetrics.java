@@ -40,7 +40,8 @@ public class UpstreamMetrics {
     }
 
     public void failed(String service, Throwable cause, long start) {
-        String outcome = BodyTooLargeException.in(cause) ? "BODY_TOO_LARGE" : UpstreamFailures.isTimeout(cause) ? "TIMEOUT" : "ERROR";
+        String outcome = BodyTooLargeException.in(cause) ? "BODY_TOO_LARGE"
+                : UpstreamFailures.isTimeout(cause) ? "TIMEOUT" : "ERROR";
         record(service, "none", outcome, start);
     }
 

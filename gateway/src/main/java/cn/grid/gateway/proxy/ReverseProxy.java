@@ -352,7 +352,8 @@ public class ReverseProxy {
             problems.send(ctx, ProblemType.GATEWAY_TIMEOUT,
                     route.service() + " did not answer within " + human(route.timeout()));
         } else {
-            LOG.warnf("request %s: %s is unavailable: %s", RequestIds.of(ctx), route.service(), UpstreamFailures.describe(cause));
+            LOG.warnf("request %s: %s is unavailable: %s", RequestIds.of(ctx), route.service(),
+                    UpstreamFailures.describe(cause));
             problems.send(ctx, ProblemType.BAD_GATEWAY, route.service() + " is unavailable");
         }
     }

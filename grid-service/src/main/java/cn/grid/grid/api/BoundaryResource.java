@@ -83,7 +83,11 @@ public class BoundaryResource {
     @Path("/{id}/boundary")
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.ORG_ADMIN, Roles.GRID_WORKER, Roles.PARTY_MEMBER, Roles.SERVICE,
             Roles.CITIZEN})
-    @Operation(operationId = "getGridBoundary", summary = "A node's boundary")
+    @Operation(operationId = "getGridBoundary", summary = "A node's boundary",
+            description = "The GeoJSON geometry as stored, with the boundary's version, which is also the ETag to "
+                    + "send as If-Match to putGridBoundary. A caller holding only the citizen role may read any "
+                    + "node's boundary; staff and service accounts only nodes inside their grid scope. 404 when the "
+                    + "node does not exist or has no boundary yet.")
     @APIResponse(responseCode = "200", description = "The boundary",
             content = @Content(schema = @Schema(implementation = BoundaryView.class)))
     @APIResponse(responseCode = "404", description = "No such node, or no boundary yet",

@@ -181,7 +181,11 @@ public class GridNodeResource {
     @GET
     @Path("/{id}/counts")
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.ORG_ADMIN, Roles.GRID_WORKER, Roles.SERVICE})
-    @Operation(operationId = "countGridSubtree", summary = "Counts per level of a node's subtree")
+    @Operation(operationId = "countGridSubtree", summary = "Counts per level of a node's subtree",
+            description = "For each level that has active nodes in the subtree (the node itself included), top level "
+                    + "first: how many, and the sums of the households and residents recorded on them; retired nodes "
+                    + "are left out and levels without active nodes omitted. For administrators, grid workers and "
+                    + "service accounts whose grid scope covers the node; 404 for an unknown node.")
     @APIResponse(responseCode = "200", description = "Counts",
             content = @Content(schema = @Schema(implementation = GridCountsView.class)))
     public GridCountsView counts(@PathParam("id") UUID id) {

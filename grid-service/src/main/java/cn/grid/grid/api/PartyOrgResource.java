@@ -73,7 +73,11 @@ public class PartyOrgResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.ORG_ADMIN, Roles.GRID_WORKER, Roles.PARTY_MEMBER, Roles.SERVICE})
-    @Operation(operationId = "getPartyOrg", summary = "A party organisation")
+    @Operation(operationId = "getPartyOrg", summary = "A party organisation",
+            description = "Its kind, branch type, place in the organisation tree (orgPath, root first), the grid node "
+                    + "it serves and its status; the ETag (its version) is what renamePartyOrg expects as If-Match. "
+                    + "For administrators, grid workers, party members and service accounts whose grid scope covers "
+                    + "the node it serves; 404 when it does not exist.")
     @APIResponse(responseCode = "200", description = "The organisation",
             content = @Content(schema = @Schema(implementation = PartyOrgDtos.OrgView.class)))
     @APIResponse(responseCode = "404", description = "No such organisation",
@@ -86,7 +90,12 @@ public class PartyOrgResource {
     @PATCH
     @Path("/{id}")
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.ORG_ADMIN})
-    @Operation(operationId = "renamePartyOrg", summary = "Rename a party organisation (If-Match required)")
+    @Operation(operationId = "renamePartyOrg", summary = "Rename a party organisation (If-Match required)",
+            description = "Sets the name (stripped, at most 200 characters) and publishes the organisation's full "
+                    + "state (cn.grid.grid.party-org.changed.v1) through the outbox; the response's ETag is the new "
+                    + "version. District and org administrators whose grid scope covers the node the organisation "
+                    + "serves; 404 for an unknown organisation, 428 without If-Match, 412 when it names an older "
+                    + "version (as a retry with the old ETag does), 409 when the organisation is dissolved.")
     @APIResponse(responseCode = "200", description = "Renamed",
             content = @Content(schema = @Schema(implementation = PartyOrgDtos.OrgView.class)))
     public Response rename(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
@@ -98,7 +107,11 @@ public class PartyOrgResource {
     @GET
     @Path("/{id}/children")
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.ORG_ADMIN, Roles.GRID_WORKER, Roles.PARTY_MEMBER, Roles.SERVICE})
-    @Operation(operationId = "listPartyOrgChildren", summary = "The organisations directly under one, keyset paged")
+    @Operation(operationId = "listPartyOrgChildren", summary = "The organisations directly under one, keyset paged",
+            description = "Dissolved ones included, oldest first. limit is clamped to 1..100 (default 20); pass "
+                    + "nextCursor back as cursor until it is absent. For administrators, grid workers, party members "
+                    + "and service accounts whose grid scope covers the node the parent serves; 404 for an unknown "
+                    + "organisation, 400 for a cursor the API did not issue.")
     @APIResponse(responseCode = "200", description = "One page")
     public CursorPage<PartyOrgDtos.OrgView> children(@PathParam("id") UUID id, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
@@ -123,7 +136,13 @@ public class PartyOrgResource {
     @POST
     @Path("/{id}/members/{membershipId}/end")
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.ORG_ADMIN})
-    @Operation(operationId = "leavePartyOrg", summary = "End a membership (If-Match required)")
+    @Operation(operationId = "leavePartyOrg", summary = "End a membership (If-Match required)",
+            description = "Ends the membership on endDate (its last day; default today), keeping it as history, and "
+                    + "publishes cn.grid.grid.party-org.membership-changed.v1 through the outbox; the body may be {}. "
+                    + "District and org administrators whose grid scope covers the node the organisation serves; "
+                    + "If-Match is the membership's version (428 without it, 412 when stale), 404 when the membership "
+                    + "is not in this organisation, 409 when it has already ended, 400 for an endDate before its "
+                    + "start.")
     @APIResponse(responseCode = "200", description = "Ended",
             content = @Content(schema = @Schema(implementation = PartyOrgDtos.MembershipView.class)))
     public Response leave(@PathParam("id") UUID id, @PathParam("membershipId") UUID membershipId,
@@ -136,7 +155,13 @@ public class PartyOrgResource {
     @GET
     @Path("/{id}/members")
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.ORG_ADMIN, Roles.GRID_WORKER, Roles.SERVICE})
-    @Operation(operationId = "listPartyOrgMembers", summary = "Members on a day (default today)")
+    @Operation(operationId = "listPartyOrgMembers", summary = "Members on a day (default today)",
+            description = "Memberships whose tenure includes that day (both ends included), one item per membership, "
+                    + "so a person with a role and a plain membership appears twice; ordered by role name "
+                    + "(COMMITTEE_MEMBER, DEPUTY_SECRETARY, GROUP_LEADER, MEMBER, SECRETARY), then start date, not "
+                    + "paged. Each item's version is the If-Match leavePartyOrg expects. For administrators, grid "
+                    + "workers and service accounts whose grid scope covers the node the organisation serves; 404 for "
+                    + "an unknown organisation.")
     @APIResponse(responseCode = "200", description = "Secretary and roles first")
     public PartyOrgDtos.MembershipList members(@PathParam("id") UUID id, @QueryParam("on") LocalDate on) {
         return new PartyOrgDtos.MembershipList(service.members(id, on, caller.get()).stream()

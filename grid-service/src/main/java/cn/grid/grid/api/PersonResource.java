@@ -49,7 +49,13 @@ public class PersonResource {
 
     @POST
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.ORG_ADMIN, Roles.GRID_WORKER})
-    @Operation(operationId = "registerPerson", summary = "Register a person living at a node of the caller's scope")
+    @Operation(operationId = "registerPerson", summary = "Register a person living at a node of the caller's scope",
+            description = "Returns the person with Location and ETag; an identity number must be 17 digits and a "
+                    + "matching check character (GB 11643, else 400) and is kept only as a keyed hash and its last "
+                    + "four characters. District and org administrators and grid workers whose grid scope covers "
+                    + "homeNodeId; 400 when that node does not exist, 409 when it is retired or the identity number "
+                    + "or login subject is already registered. Publishes no event and takes no Idempotency-Key: a "
+                    + "retry without identity number and subject registers the person twice.")
     @APIResponse(responseCode = "201", description = "Registered",
             content = @Content(schema = @Schema(implementation = PersonView.class)))
     @APIResponse(responseCode = "400", description = "Invalid input (e.g. a wrong identity number check digit)",
@@ -80,7 +86,11 @@ public class PersonResource {
     @GET
     @Path("/{id}/assignments")
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.ORG_ADMIN, Roles.GRID_WORKER, Roles.SERVICE})
-    @Operation(operationId = "listPersonAssignments", summary = "A person's assignments, ended ones included")
+    @Operation(operationId = "listPersonAssignments", summary = "A person's assignments, ended ones included",
+            description = "Every assignment the person has held, holds or is to hold, at any node (also outside the "
+                    + "caller's grid scope), by start date then id, not paged; personName, phone, nodeName and "
+                    + "nodeLevel are null. For administrators, grid workers and service accounts whose grid scope "
+                    + "covers the person's home node or one of their assignments; 404 for an unknown person.")
     @APIResponse(responseCode = "200", description = "The full history, oldest first")
     public AssignmentList history(@PathParam("id") UUID id) {
         return new AssignmentList(service.history(id, caller.get()).stream().map(AssignmentView::of).toList());

@@ -91,7 +91,11 @@ public class TeamResource {
 
     @POST
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.ORG_ADMIN})
-    @Operation(operationId = "formTeam", summary = "Form a team at this node")
+    @Operation(operationId = "formTeam", summary = "Form a team at this node",
+            description = "Creates an ACTIVE team without members, linked to the node, and publishes its snapshot "
+                    + "(cn.grid.grid.team.changed.v1) through the outbox. District and org administrators whose grid "
+                    + "scope covers the node; 404 for an unknown node, 409 when it is retired. Not idempotent: a "
+                    + "retry forms a second team.")
     @APIResponse(responseCode = "201", description = "Formed",
             content = @Content(schema = @Schema(implementation = TeamView.class)))
     public Response form(@PathParam("nodeId") UUID nodeId, @Valid @NotNull FormRequest request) {
@@ -101,7 +105,11 @@ public class TeamResource {
 
     @GET
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.ORG_ADMIN, Roles.GRID_WORKER, Roles.PARTY_MEMBER, Roles.SERVICE})
-    @Operation(operationId = "listTeams", summary = "Teams in the node's subtree, keyset paged")
+    @Operation(operationId = "listTeams", summary = "Teams in the node's subtree, keyset paged",
+            description = "Teams linked to the node or any node below it, whatever their status, oldest first. limit "
+                    + "is clamped to 1..100 (default 20); pass nextCursor back as cursor until it is absent. For "
+                    + "administrators, grid workers, party members and service accounts whose grid scope covers the "
+                    + "node; 404 for an unknown node, 400 for a cursor the API did not issue.")
     @APIResponse(responseCode = "200", description = "One page")
     public CursorPage<TeamView> list(@PathParam("nodeId") UUID nodeId, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
@@ -111,7 +119,13 @@ public class TeamResource {
     @POST
     @Path("/{teamId}/members")
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.ORG_ADMIN})
-    @Operation(operationId = "joinTeam", summary = "A person joins the team")
+    @Operation(operationId = "joinTeam", summary = "A person joins the team",
+            description = "Adds the person as LEADER (leader true) or MEMBER from startDate (default today) with no "
+                    + "end, and publishes the team's current snapshot (cn.grid.grid.team.changed.v1) through the "
+                    + "outbox; personName is null in the response. District and org administrators whose grid scope "
+                    + "covers the team's node; 404 when no such team is at this node, 400 for an unknown personId, "
+                    + "409 when one of the person's memberships of this team lasts until startDate or later (so a "
+                    + "retry is refused) or the team is disbanded.")
     @APIResponse(responseCode = "201", description = "Joined",
             content = @Content(schema = @Schema(implementation = MemberView.class)))
     @APIResponse(responseCode = "409", description = "Already in the team",
@@ -126,7 +140,13 @@ public class TeamResource {
     @POST
     @Path("/{teamId}/members/{memberId}/end")
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.ORG_ADMIN})
-    @Operation(operationId = "leaveTeam", summary = "A person leaves the team")
+    @Operation(operationId = "leaveTeam", summary = "A person leaves the team",
+            description = "Ends the membership on endDate (its last day; default today), keeping it as history, and "
+                    + "publishes the team's current snapshot (cn.grid.grid.team.changed.v1) through the outbox; no "
+                    + "If-Match, the body may be {}. District and org administrators whose grid scope covers the "
+                    + "team's node; 404 when the team or the membership is not under this path, 409 when the "
+                    + "membership has already ended (a retry) or the team is disbanded, 400 for an endDate before its "
+                    + "start.")
     @APIResponse(responseCode = "200", description = "Left",
             content = @Content(schema = @Schema(implementation = MemberView.class)))
     public MemberView leave(@PathParam("nodeId") UUID nodeId, @PathParam("teamId") UUID teamId,
@@ -137,7 +157,11 @@ public class TeamResource {
     @GET
     @Path("/{teamId}/members")
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.ORG_ADMIN, Roles.GRID_WORKER, Roles.SERVICE})
-    @Operation(operationId = "listTeamMembers", summary = "The team's current members, leaders first")
+    @Operation(operationId = "listTeamMembers", summary = "The team's current members, leaders first",
+            description = "Memberships that hold today, each with the person's name: one starting later is not listed "
+                    + "yet, one ending today still is; within a role by start date, the whole list (not paged). For "
+                    + "administrators, grid workers and service accounts whose grid scope covers the team's node; 404 "
+                    + "when the team is not at this node.")
     @APIResponse(responseCode = "200", description = "Members")
     public MemberList members(@PathParam("nodeId") UUID nodeId, @PathParam("teamId") UUID teamId) {
         return new MemberList(service.members(nodeId, teamId, caller.get()).stream()

@@ -157,12 +157,12 @@ public class PartyOrgResource {
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.ORG_ADMIN, Roles.GRID_WORKER, Roles.SERVICE})
     @Operation(operationId = "listPartyOrgMembers", summary = "Members on a day (default today)",
             description = "Memberships whose tenure includes that day (both ends included), one item per membership, "
-                    + "so a person with a role and a plain membership appears twice; ordered by role name "
-                    + "(COMMITTEE_MEMBER, DEPUTY_SECRETARY, GROUP_LEADER, MEMBER, SECRETARY), then start date, not "
+                    + "so a person with a role and a plain membership appears twice; the organisation's roll order: "
+                    + "SECRETARY, DEPUTY_SECRETARY, COMMITTEE_MEMBER, GROUP_LEADER, MEMBER, each by start date; not "
                     + "paged. Each item's version is the If-Match leavePartyOrg expects. For administrators, grid "
                     + "workers and service accounts whose grid scope covers the node the organisation serves; 404 for "
                     + "an unknown organisation.")
-    @APIResponse(responseCode = "200", description = "Secretary and roles first")
+    @APIResponse(responseCode = "200", description = "The roll, secretary first and plain members last")
     public PartyOrgDtos.MembershipList members(@PathParam("id") UUID id, @QueryParam("on") LocalDate on) {
         return new PartyOrgDtos.MembershipList(service.members(id, on, caller.get()).stream()
                 .map(PartyOrgDtos.MembershipView::of).toList());

@@ -1,8 +1,12 @@
 package cn.grid.grid.domain;
 
-/** A person's place in a party organisation. */
+import java.util.Comparator;
+
+/**
+ * A person's place in a party organisation, declared by precedence: an organisation's roll lists its secretary
+ * first and its plain members last, and {@link #PRECEDENCE} orders memberships that way.
+ */
 public enum MembershipRole {
-    MEMBER,
     /** 书记 — one at a time per organisation */
     SECRETARY,
     /** 副书记 */
@@ -10,7 +14,11 @@ public enum MembershipRole {
     /** 委员 */
     COMMITTEE_MEMBER,
     /** 党小组组长 — in a PARTY_GROUP only, one at a time */
-    GROUP_LEADER;
+    GROUP_LEADER,
+    MEMBER;
+
+    /** Secretary first, members last (the declaration order; stored by name, so reordering never moves data). */
+    public static final Comparator<MembershipRole> PRECEDENCE = Comparator.naturalOrder();
 
     /** Roles of which an organisation has at most one holder at a time. */
     public boolean isSingle() {

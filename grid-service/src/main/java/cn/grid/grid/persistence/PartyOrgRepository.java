@@ -1,5 +1,6 @@
 package cn.grid.grid.persistence;
 
+import cn.grid.grid.domain.MembershipRole;
 import cn.grid.grid.domain.OrgMembership;
 import cn.grid.grid.domain.PartyOrg;
 import cn.grid.platform.gridview.SubtreeQuery;
@@ -7,11 +8,18 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
 @ApplicationScoped
 public class PartyOrgRepository implements PanacheRepositoryBase<PartyOrg, UUID> {
+
+    private static final Comparator<OrgMembership> ROLL_ORDER = Comparator
+            .comparing(OrgMembership::role, MembershipRole.PRECEDENCE)
+            .thenComparing(membership -> membership.tenure().startDate())
+            .thenComparing(OrgMembership::id);
 
     private static final String ACTIVE_ON = "tenure.startDate <= ?2 and (tenure.endDate is null or tenure.endDate >= ?2)";
 
@@ -25,10 +33,14 @@ public class PartyOrgRepository implements PanacheRepositoryBase<PartyOrg, UUID>
         return count("gridNodeId = ?1 and status = cn.grid.grid.domain.NodeStatus.ACTIVE", nodeId);
     }
 
+    /** The organisation's roll on a day: by role precedence (secretary first), then start date. */
     public List<OrgMembership> memberships(UUID orgId, LocalDate day) {
-        return getEntityManager().createQuery("from OrgMembership where orgId = ?1 and " + ACTIVE_ON
-                + " order by role, tenure.startDate", OrgMembership.class)
-                .setParameter(1, orgId).setParameter(2, day).getResultList();
+        // the role is stored by name, so SQL would sort it alphabetically; an organisation's roll is a few dozen rows
+        List<OrgMembership> roll = new ArrayList<>(getEntityManager()
+                .createQuery("from OrgMembership where orgId = ?1 and " + ACTIVE_ON, OrgMembership.class)
+                .setParameter(1, orgId).setParameter(2, day).getResultList());
+        roll.sort(ROLL_ORDER);
+        return roll;
     }
 
     public List<OrgMembership> membershipsOf(UUID orgId, UUID personId) {

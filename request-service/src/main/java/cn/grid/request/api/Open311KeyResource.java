@@ -74,7 +74,11 @@ public class Open311KeyResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "issueOpen311Key", summary = "Issue an api key to an integrator")
+    @Operation(operationId = "issueOpen311Key", summary = "Issue an api key to an integrator",
+            description = "District administrators only. Creates a random key for the integrator and returns 201 with "
+                    + "Location, Cache-Control: no-store and the clear apiKey, shown this once (only its SHA-256 is "
+                    + "kept); tickets filed with it are reported by the citizen open311:<name>. 409 while a live key "
+                    + "has the same name (revoke it first or choose another), 400 for a blank or overlong name.")
     @APIResponse(responseCode = "201", description = "Issued; the clear key is in the body, once",
             content = @Content(schema = @Schema(implementation = IssuedView.class)))
     @APIResponse(responseCode = "409", description = "A live key has this name",
@@ -90,7 +94,11 @@ public class Open311KeyResource {
     }
 
     @GET
-    @Operation(operationId = "listOpen311Keys", summary = "Every api key, newest first, without secrets")
+    @Operation(operationId = "listOpen311Keys", summary = "Every api key, newest first, without secrets",
+            description = "District administrators only, whatever their grid scope (keys belong to no grid). Lists "
+                    + "live and revoked keys with id, integrator name, creator, creation and revocation times and a "
+                    + "live flag; the clear key was shown once when issued and neither it nor its hash is ever "
+                    + "returned.")
     @APIResponse(responseCode = "200", description = "Every key, newest first, without secrets",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = KeyView.class)))
     public List<KeyView> list() {

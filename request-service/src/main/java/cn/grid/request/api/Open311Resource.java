@@ -96,7 +96,10 @@ public class Open311Resource {
 
     @GET
     @Path("/discovery.json")
-    @Operation(operationId = "open311Discovery", summary = "GeoReport v2 service discovery")
+    @Operation(operationId = "open311Discovery", summary = "GeoReport v2 service discovery",
+            description = "Needs no api_key or token. Returns the changeset, the operators' contact, key_service (how "
+                    + "to obtain an api_key) and one production endpoint: the /open311/v2 base URL as the client "
+                    + "reached it (behind the gateway from X-Forwarded-Proto, -Host and -Prefix), JSON only.")
     public Open311Views.Discovery discovery(@Context UriInfo uri, @Context HttpHeaders headers) {
         return new Open311Views.Discovery(changeset, contact, keyService, List.of(new Open311Views.Endpoint(
                 Open311Views.SPECIFICATION, baseUrl(uri, headers), changeset, "production",
@@ -105,7 +108,11 @@ public class Open311Resource {
 
     @GET
     @Path("/services.json")
-    @Operation(operationId = "open311Services", summary = "The active categories as GeoReport v2 services")
+    @Operation(operationId = "open311Services", summary = "The active categories as GeoReport v2 services",
+            description = "Needs no api_key or token. Lists active categories in code order: service_code is the "
+                    + "category code, metadata is true when it asks for extra fields (see open311ServiceDefinition), "
+                    + "type is realtime, keywords are its type and group. A jurisdiction_id other than this server's "
+                    + "is a 400, as a GeoReport error array.")
     public List<Open311Views.Service> services(@QueryParam("jurisdiction_id") String jurisdictionId) {
         checkJurisdiction(jurisdictionId);
         return catalogue.list(false).stream().map(Open311Views.Service::of).toList();
@@ -113,7 +120,11 @@ public class Open311Resource {
 
     @GET
     @Path("/services/{service_code}.json")
-    @Operation(operationId = "open311ServiceDefinition", summary = "A service's extra fields as attributes")
+    @Operation(operationId = "open311ServiceDefinition", summary = "A service's extra fields as attributes",
+            description = "Needs no api_key or token. Returns the active category's extra fields as GeoReport "
+                    + "attributes (code, datatype with a datatype_description, required, order, the field's name as "
+                    + "description, a list type's values), submitted as attribute[code]=value. 404 for an unknown or "
+                    + "retired service_code, 400 for another jurisdiction_id, both as GeoReport error arrays.")
     @APIResponse(responseCode = "200", description = "The service's definition",
             content = @Content(schema = @Schema(implementation = Open311Views.ServiceDefinition.class)))
     @APIResponse(responseCode = "404", description = "No active service with this code")
@@ -167,7 +178,13 @@ public class Open311Resource {
 
     @GET
     @Path("/requests/{service_request_id}.json")
-    @Operation(operationId = "open311Request", summary = "One service request, as a one-element array")
+    @Operation(operationId = "open311Request", summary = "One service request, as a one-element array",
+            description = "Needs an api_key (query) or a bearer token (403 with neither or with an unknown or revoked "
+                    + "key, 401 for an invalid token): a key reads only tickets it filed (403 otherwise), a token as "
+                    + "the JSON API (the reporter, or staff whose scope covers the ticket); 404 for an unknown or "
+                    + "malformed id. status is closed for REJECTED, RESOLVED, CLOSED and WITHDRAWN, otherwise open; "
+                    + "status_notes names our status, expected_datetime is the resolution deadline while open; the "
+                    + "reporter and their contact are never shown.")
     public List<Open311Views.Request> request(@PathParam("service_request_id") String id,
             @QueryParam("api_key") String apiKey, @QueryParam("jurisdiction_id") String jurisdictionId) {
         Open311Service.Client client = client(apiKey);

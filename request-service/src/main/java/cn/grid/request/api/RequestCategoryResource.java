@@ -123,7 +123,10 @@ public class RequestCategoryResource {
     @Path("/{code}")
     @RolesAllowed({Roles.CITIZEN, Roles.GRID_WORKER, Roles.PARTY_MEMBER, Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN,
             Roles.SERVICE})
-    @Operation(operationId = "getRequestCategory", summary = "One category")
+    @Operation(operationId = "getRequestCategory", summary = "One category",
+            description = "Any role of the suite may read it, citizens included, whether active or retired; 404 for "
+                    + "an unknown code. Returns its type, handling level, time limits, auto-escalation flag and extra "
+                    + "fields; the ETag (its version) is the If-Match to send with putRequestCategory.")
     @APIResponse(responseCode = "200", description = "The category; ETag carries its version",
             content = @Content(schema = @Schema(implementation = CategoryView.class)))
     @APIResponse(responseCode = "404", description = "No such category",

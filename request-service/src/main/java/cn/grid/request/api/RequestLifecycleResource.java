@@ -131,7 +131,12 @@ public class RequestLifecycleResource {
     @POST
     @Path("/accept")
     @RolesAllowed({STAFF, Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN})
-    @Operation(operationId = "acceptRequest", summary = "受理: SUBMITTED → ACCEPTED")
+    @Operation(operationId = "acceptRequest", summary = "受理: SUBMITTED → ACCEPTED",
+            description = "By grid staff (grid worker, organisation or district administrator) whose token scope "
+                    + "covers the ticket's grid (403 otherwise); returns the ticket with its new ETag. Needs If-Match "
+                    + "(428 without it, 412 when stale, so a retry with the same ETag is refused); 409 unless "
+                    + "SUBMITTED, 404 for an unknown ticket. Ends the response clock (受理时限, noting whether it was "
+                    + "late) and publishes cn.grid.request.accepted.v1 through the outbox.")
     public Response accept(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         return current(lifecycle.accept(id, IfMatch.version(ifMatch), caller.get()));
     }
@@ -140,7 +145,12 @@ public class RequestLifecycleResource {
     @Path("/reject")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({STAFF, Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN})
-    @Operation(operationId = "rejectRequest", summary = "SUBMITTED → REJECTED, with the reason")
+    @Operation(operationId = "rejectRequest", summary = "SUBMITTED → REJECTED, with the reason",
+            description = "不予受理 by grid staff (grid worker, organisation or district administrator) whose scope "
+                    + "covers the ticket (403 otherwise); 409 from any state but SUBMITTED; needs If-Match (428/412); "
+                    + "404 for an unknown ticket. REJECTED is final: the response clock stops, and the reason "
+                    + "(required, 400 if blank) goes on the timeline and into cn.grid.request.rejected.v1, published "
+                    + "through the outbox.")
     public Response reject(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull Reason body) {
         return current(lifecycle.reject(id, IfMatch.version(ifMatch), body.reason(), caller.get()));
@@ -150,7 +160,13 @@ public class RequestLifecycleResource {
     @Path("/dispatch")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({STAFF, Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN})
-    @Operation(operationId = "dispatchRequest", summary = "派单: ACCEPTED or RETURNED → DISPATCHED")
+    @Operation(operationId = "dispatchRequest", summary = "派单: ACCEPTED or RETURNED → DISPATCHED",
+            description = "By grid staff whose scope covers the ticket (403 otherwise); 409 unless ACCEPTED or "
+                    + "RETURNED; needs If-Match (428/412); 404 for an unknown ticket. A GRID target must be an active "
+                    + "node (400 unknown, 409 retired) inside the caller's scope (403) and re-routes the ticket "
+                    + "there; a TEAM must be active (400), a PERSON needs targetId, a DEPARTMENT targetName. Clears "
+                    + "the assignee, starts the sign clock (签收时限) and publishes cn.grid.request.dispatched.v1 through "
+                    + "the outbox.")
     public Response dispatch(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull Dispatch body) {
         return current(lifecycle.dispatch(id, IfMatch.version(ifMatch), body.targetType(), body.targetId(),
@@ -160,7 +176,13 @@ public class RequestLifecycleResource {
     @POST
     @Path("/sign")
     @RolesAllowed({Roles.PARTY_MEMBER, STAFF, Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN})
-    @Operation(operationId = "signRequest", summary = "签收/接单: DISPATCHED → SIGNED by one it was dispatched to")
+    @Operation(operationId = "signRequest", summary = "签收/接单: DISPATCHED → SIGNED by one it was dispatched to",
+            description = "By one the ticket was dispatched to (403 for anyone else): the PERSON named, a member of "
+                    + "the TEAM, a grid worker or party member whose scope covers the GRID, or an administrator over "
+                    + "the ticket for a DEPARTMENT. 409 unless DISPATCHED; needs If-Match (428/412); 404 for an "
+                    + "unknown ticket. The caller becomes the assignee (credited with PRACTICE points by "
+                    + "study-service once the reporter rates it satisfied); ends the sign clock and publishes "
+                    + "cn.grid.request.signed.v1 through the outbox.")
     public Response sign(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         return current(lifecycle.sign(id, IfMatch.version(ifMatch), caller.get()));
     }
@@ -179,7 +201,11 @@ public class RequestLifecycleResource {
     @Path("/return")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.PARTY_MEMBER, STAFF, Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN})
-    @Operation(operationId = "returnRequest", summary = "退单: DISPATCHED → RETURNED to the dispatcher, with the reason")
+    @Operation(operationId = "returnRequest", summary = "退单: DISPATCHED → RETURNED to the dispatcher, with the reason",
+            description = "By one the ticket was dispatched to, as for signRequest (403 otherwise), instead of "
+                    + "signing it; 409 unless DISPATCHED; needs If-Match (428/412); 404 for an unknown ticket. The "
+                    + "reason (required, 400 if blank) goes on the timeline and into cn.grid.request.returned.v1, "
+                    + "published through the outbox; the ticket then waits to be dispatched again.")
     public Response giveBack(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull Reason body) {
         return current(lifecycle.giveBack(id, IfMatch.version(ifMatch), body.reason(), caller.get()));
@@ -188,7 +214,11 @@ public class RequestLifecycleResource {
     @POST
     @Path("/start")
     @RolesAllowed({Roles.PARTY_MEMBER, STAFF, Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN})
-    @Operation(operationId = "startRequest", summary = "SIGNED or REOPENED → IN_PROGRESS (the one who took it)")
+    @Operation(operationId = "startRequest", summary = "SIGNED or REOPENED → IN_PROGRESS (the one who took it)",
+            description = "By the assignee (who signed or claimed the ticket) or an organisation or district "
+                    + "administrator whose scope covers it (403 otherwise); 409 unless SIGNED or REOPENED (after 重办 "
+                    + "the same assignee starts again). Needs If-Match (428/412); 404 for an unknown ticket; "
+                    + "publishes cn.grid.request.started.v1 through the outbox.")
     public Response start(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         return current(lifecycle.start(id, IfMatch.version(ifMatch), caller.get()));
     }
@@ -197,7 +227,13 @@ public class RequestLifecycleResource {
     @Path("/resolve")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.PARTY_MEMBER, STAFF, Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN})
-    @Operation(operationId = "resolveRequest", summary = "办结: IN_PROGRESS → RESOLVED with the outcome")
+    @Operation(operationId = "resolveRequest", summary = "办结: IN_PROGRESS → RESOLVED with the outcome",
+            description = "By the assignee or an organisation or district administrator whose scope covers the ticket "
+                    + "(403 otherwise); 409 unless IN_PROGRESS; needs If-Match (428/412); 404 for an unknown ticket. "
+                    + "Outcome DUPLICATE_OF needs duplicateOf naming another existing ticket (400 otherwise; no other "
+                    + "outcome may name one) and folds this ticket's reporter and me-toos into that original. Ends "
+                    + "the resolution clock, starts the reporter's rating window (unrated tickets close after 7 days "
+                    + "by default) and publishes cn.grid.request.resolved.v1 through the outbox.")
     public Response resolve(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull Resolve body) {
         return current(lifecycle.resolve(id, IfMatch.version(ifMatch), body.outcome(), body.duplicateOf(),
@@ -208,7 +244,13 @@ public class RequestLifecycleResource {
     @Path("/rate")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.CITIZEN)
-    @Operation(operationId = "rateRequest", summary = "评价: RESOLVED → CLOSED (3–5) or REOPENED (1–2), by the reporter")
+    @Operation(operationId = "rateRequest", summary = "评价: RESOLVED → CLOSED (3–5) or REOPENED (1–2), by the reporter",
+            description = "Only the citizen who reported the ticket (403 otherwise); 409 unless RESOLVED; rating 1–5 "
+                    + "(400 otherwise); needs If-Match (428/412); 404 for an unknown ticket. A satisfied rating "
+                    + "closes the ticket and study-service credits the assignee with PRACTICE points (积分); a "
+                    + "dissatisfied one reopens it with a fresh resolution clock for the assignee to start again. "
+                    + "Either way cn.grid.request.rated.v1 (with rating and satisfied) is published through the "
+                    + "outbox.")
     public Response rate(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull Rate body) {
         return current(lifecycle.rate(id, IfMatch.version(ifMatch), body.rating(), body.comment(), caller.get()));
@@ -218,7 +260,12 @@ public class RequestLifecycleResource {
     @Path("/reopen")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CITIZEN, STAFF, Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN})
-    @Operation(operationId = "reopenRequest", summary = "重办: RESOLVED → REOPENED, with the reason")
+    @Operation(operationId = "reopenRequest", summary = "重办: RESOLVED → REOPENED, with the reason",
+            description = "By the reporter, or grid staff (grid worker, organisation or district administrator) whose "
+                    + "scope covers the ticket (403 otherwise); 409 unless RESOLVED; needs If-Match (428/412); 404 "
+                    + "for an unknown ticket. The reason (required, 400 if blank) goes on the timeline; the "
+                    + "resolution clock restarts, the assignee starts it again, and cn.grid.request.reopened.v1 is "
+                    + "published through the outbox.")
     public Response reopen(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull Reason body) {
         return current(lifecycle.reopen(id, IfMatch.version(ifMatch), body.reason(), caller.get()));
@@ -227,7 +274,11 @@ public class RequestLifecycleResource {
     @POST
     @Path("/withdraw")
     @RolesAllowed(Roles.CITIZEN)
-    @Operation(operationId = "withdrawRequest", summary = "Any open state → WITHDRAWN, by the reporter")
+    @Operation(operationId = "withdrawRequest", summary = "Any open state → WITHDRAWN, by the reporter",
+            description = "Only the citizen who reported the ticket (403 otherwise), from any state but REJECTED, "
+                    + "CLOSED or WITHDRAWN (409 there), RESOLVED included; no body. Needs If-Match (428/412); 404 for "
+                    + "an unknown ticket. WITHDRAWN is final, and cn.grid.request.withdrawn.v1 is published through "
+                    + "the outbox.")
     public Response withdraw(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         return current(lifecycle.withdraw(id, IfMatch.version(ifMatch), caller.get()));
     }
@@ -276,7 +327,12 @@ public class RequestLifecycleResource {
     @Path("/extension/deny")
     @RolesAllowed({Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "denyExtension", summary = "Refuse the waiting extension, saying why")
+    @Operation(operationId = "denyExtension", summary = "Refuse the waiting extension, saying why",
+            description = "By an organisation or district administrator whose scope covers the ticket and who did not "
+                    + "ask for the extension (403 otherwise), while it is ACCEPTED, DISPATCHED, SIGNED, RETURNED, "
+                    + "IN_PROGRESS or REOPENED and an extension waits (409 otherwise); needs If-Match (428/412); 404 "
+                    + "for an unknown ticket. State and resolution deadline stay; the refusal and its reason go on "
+                    + "the timeline only (no event), and a new extension may then be asked for.")
     public Response denyExtension(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull Reason body) {
         return current(lifecycle.decideExtension(id, IfMatch.version(ifMatch), false, body.reason(), caller.get()));
@@ -285,7 +341,12 @@ public class RequestLifecycleResource {
     @GET
     @Path("/timeline")
     @RolesAllowed({Roles.CITIZEN, Roles.PARTY_MEMBER, STAFF, Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN, Roles.SERVICE})
-    @Operation(operationId = "requestTimeline", summary = "Every move of the ticket, oldest first")
+    @Operation(operationId = "requestTimeline", summary = "Every move of the ticket, oldest first",
+            description = "For the reporter, or callers who are not only citizens and whose scope covers the ticket's "
+                    + "grid (403 otherwise; 404 for an unknown ticket). Returns every recorded move (lifecycle moves, "
+                    + "escalations, overdue marks, extension requests and decisions, the automatic close) with actor "
+                    + "and reason, and the comments, oldest first; the reporter sees only the comments meant for the "
+                    + "citizen.")
     @APIResponse(responseCode = "200", description = "The timeline",
             content = @Content(schema = @Schema(implementation = Timeline.class)))
     public Timeline timeline(@PathParam("id") UUID id) {
@@ -298,7 +359,13 @@ public class RequestLifecycleResource {
     @Path("/comments")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CITIZEN, Roles.PARTY_MEMBER, STAFF, Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN})
-    @Operation(operationId = "commentRequest", summary = "Add an update or comment to the ticket's timeline")
+    @Operation(operationId = "commentRequest", summary = "Add an update or comment to the ticket's timeline",
+            description = "By the reporter, the assignee, or grid workers and organisation or district administrators "
+                    + "whose scope covers the ticket (403 otherwise; a holder of the party-member role only as "
+                    + "reporter or assignee); 404 for an unknown ticket. Any state, no If-Match: the ticket and its "
+                    + "ETag stay unchanged, no event is published, and every call adds a comment. The reporter's "
+                    + "comments are always visible to the citizen; others are internal notes unless visibleToCitizen "
+                    + "is true.")
     @APIResponse(responseCode = "201", description = "Added",
             content = @Content(schema = @Schema(implementation = CommentView.class)))
     public Response comment(@PathParam("id") UUID id, @Valid @NotNull AddComment body) {

@@ -82,7 +82,11 @@ public class AttendanceResource {
 
     @GET
     @RolesAllowed({Roles.GRID_WORKER, Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN, Roles.SERVICE})
-    @Operation(operationId = "sessionAttendance", summary = "The session's attendance")
+    @Operation(operationId = "sessionAttendance", summary = "The session's attendance",
+            description = "Each member's current mark (PRESENT, LATE, ABSENT or EXCUSED) with who recorded it and "
+                    + "when, by person name, in one unpaged list; marks made from xAPI statements have recordedBy "
+                    + "xapi:<statement id>. For grid-worker, org-admin, district-admin and service tokens whose grid "
+                    + "scope covers the session's grid node.")
     @APIResponse(responseCode = "200", description = "Every mark of the session",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = Attendance.class)))
     public List<Attendance> list(@PathParam("id") UUID sessionId) {
@@ -92,7 +96,12 @@ public class AttendanceResource {
     @GET
     @Path("/changes")
     @RolesAllowed({Roles.GRID_WORKER, Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN, Roles.SERVICE})
-    @Operation(operationId = "attendanceChanges", summary = "The audit: every recording and correction, oldest first")
+    @Operation(operationId = "attendanceChanges", summary = "The audit: every recording and correction, oldest first",
+            description = "One line per mark recorded or changed, in one unpaged list: subject, fromStatus (null on "
+                    + "the first recording), toStatus, changedBy, at and the reason (given on corrections only); lines "
+                    + "of a batch that repeated the recorded status leave none, and marks from xAPI show changedBy "
+                    + "xapi. For grid-worker, org-admin, district-admin and service tokens whose grid scope covers the "
+                    + "session's grid node.")
     @APIResponse(responseCode = "200", description = "Every recording and correction, oldest first",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = AttendanceChange.class)))
     public List<AttendanceChange> changes(@PathParam("id") UUID sessionId) {

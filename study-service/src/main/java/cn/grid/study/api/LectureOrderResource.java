@@ -56,7 +56,13 @@ public class LectureOrderResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN})
-    @Operation(operationId = "orderLecture", summary = "A branch orders an offered micro-lecture for a time and place")
+    @Operation(operationId = "orderLecture", summary = "A branch orders an offered micro-lecture for a time and place",
+            description = "An org-admin or district-admin whose grid scope covers the ordering organisation places a "
+                    + "REQUESTED order with the lecture's speaker (the material's speakerSubject), who then accepts or "
+                    + "declines it; no event is published and each call places another order (not idempotent). 400 "
+                    + "when the material is unknown or not an offered MICRO_LECTURE, the organisation is unknown, or "
+                    + "wantedAt is not in the future or more than a year ahead; 409 when the organisation is no longer "
+                    + "active.")
     @APIResponse(responseCode = "201", description = "Ordered (REQUESTED); ETag carries its version",
             content = @Content(schema = @Schema(implementation = LectureOrderBodies.View.class)))
     @APIResponse(responseCode = "400", description = "Invalid input, unknown organisation, not an offered lecture",
@@ -70,7 +76,11 @@ public class LectureOrderResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ANYONE_STUDYING, Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN})
-    @Operation(operationId = "getLectureOrder", summary = "An order (its speaker, administrators over the branch)")
+    @Operation(operationId = "getLectureOrder", summary = "An order (its speaker, administrators over the branch)",
+            description = "Readable by the lecture's speaker (token subject = the order's speakerSubject) and by "
+                    + "org-admins or district-admins whose grid scope covers the ordering organisation; anyone else "
+                    + "gets 403. Carries the status, the decline reason or, once accepted, the scheduled sessionId; "
+                    + "the ETag is the version accept and decline need in If-Match.")
     @APIResponse(responseCode = "200", description = "The order; ETag carries its version",
             content = @Content(schema = @Schema(implementation = LectureOrderBodies.View.class)))
     @APIResponse(responseCode = "404", description = "No such order",
@@ -104,7 +114,11 @@ public class LectureOrderResource {
     @Path("/{id}/decline")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ANYONE_STUDYING, Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN})
-    @Operation(operationId = "declineLectureOrder", summary = "The speaker declines: REQUESTED → DECLINED")
+    @Operation(operationId = "declineLectureOrder", summary = "The speaker declines: REQUESTED → DECLINED",
+            description = "Only the speaker the order was placed with answers it, with If-Match (428 without, 412 when "
+                    + "stale). Allowed only while REQUESTED (409 naming the state otherwise): sets DECLINED, decidedAt "
+                    + "and the optional reason (at most 500 characters); no session is recorded and no event "
+                    + "published.")
     @APIResponse(responseCode = "200", description = "Declined",
             content = @Content(schema = @Schema(implementation = LectureOrderBodies.View.class)))
     @APIResponse(responseCode = "409", description = "Already answered (the detail names its state)",

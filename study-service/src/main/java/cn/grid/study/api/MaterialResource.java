@@ -73,7 +73,10 @@ public class MaterialResource {
     @Path("/{id}")
     @RolesAllowed({Roles.CITIZEN, Roles.GRID_WORKER, Roles.PARTY_MEMBER, Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN,
             Roles.SERVICE})
-    @Operation(operationId = "getMaterial", summary = "A catalogue entry")
+    @Operation(operationId = "getMaterial", summary = "A catalogue entry",
+            description = "Every role (citizen, grid-worker, party-member, org-admin, district-admin, service) reads "
+                    + "every entry: the catalogue has no grid scope check. The ETag is the version replaceMaterial "
+                    + "needs in If-Match; 404 when no entry has this id.")
     @APIResponse(responseCode = "200", description = "The entry; ETag carries its version",
             content = @Content(schema = @Schema(implementation = MaterialView.class)))
     @APIResponse(responseCode = "404", description = "No such entry",
@@ -87,7 +90,13 @@ public class MaterialResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN})
-    @Operation(operationId = "replaceMaterial", summary = "Replace a catalogue entry (If-Match required)")
+    @Operation(operationId = "replaceMaterial", summary = "Replace a catalogue entry (If-Match required)",
+            description = "Replaces everything an editor sets (kind, title, author, speakerSubject, offered, "
+                    + "durationMinutes, tags, description, url); id, owner grid, createdBy and createdAt stay. Only "
+                    + "org-admins and district-admins whose grid scope covers the grid the entry was created under (an "
+                    + "entry made by an unbound district administrator: only unbound ones). 400 when offered or "
+                    + "speakerSubject is set on anything but a MICRO_LECTURE, or an offered one lacks speakerSubject "
+                    + "or author; orders already placed keep the speaker they were placed with.")
     @APIResponse(responseCode = "200", description = "Replaced; ETag carries the new version",
             content = @Content(schema = @Schema(implementation = MaterialView.class)))
     @APIResponse(responseCode = "404", description = "No such entry",

@@ -98,7 +98,11 @@ public class PointsResource {
     @GET
     @Path("/points/rules")
     @RolesAllowed({Roles.PARTY_MEMBER, Roles.GRID_WORKER, Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN, Roles.SERVICE})
-    @Operation(operationId = "listPointsRules", summary = "How many points each activity earns")
+    @Operation(operationId = "listPointsRules", summary = "How many points each activity earns",
+            description = "Every rule (ATTENDANCE, BOOK_FINISHED, LECTURE, PRACTICE, REFLECTION), by activity, with "
+                    + "its points, description and version, the version being what changePointsRule needs in If-Match. "
+                    + "Readable by party-member, grid-worker, org-admin, district-admin and service tokens without a "
+                    + "scope check; a changed rule only applies to credits made after the change.")
     @APIResponse(responseCode = "200", description = "Every rule",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = PointsRule.class)))
     public List<PointsRule> rules() {
@@ -122,7 +126,14 @@ public class PointsResource {
     @GET
     @Path("/members/{personId}/points")
     @RolesAllowed({Roles.PARTY_MEMBER, Roles.GRID_WORKER, Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN, Roles.SERVICE})
-    @Operation(operationId = "memberPoints", summary = "A member's balance and entries, newest first")
+    @Operation(operationId = "memberPoints", summary = "A member's balance and entries, newest first",
+            description = "The balance sums every entry under the person's id or any login subject grid events gave "
+                    + "them; the entries are credits and reversals (negative points, reverses naming the credit), "
+                    + "keyset-paged by limit (1..100, default 20) and entries.nextCursor. Readable by the member "
+                    + "themselves and by org-admin, district-admin or service tokens whose grid scope covers an "
+                    + "organisation they belong or belonged to (unbound: every member); grid workers read only their "
+                    + "own. An unknown personId is not a 404: balance 0 for an unbound district-admin or service "
+                    + "token, 403 for others.")
     @APIResponse(responseCode = "200", description = "The balance and a page of entries",
             content = @Content(schema = @Schema(implementation = StatementView.class)))
     public StatementView points(@PathParam("personId") UUID personId,
@@ -137,7 +148,12 @@ public class PointsResource {
     @GET
     @Path("/points/ranking")
     @RolesAllowed({Roles.PARTY_MEMBER, Roles.GRID_WORKER, Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN, Roles.SERVICE})
-    @Operation(operationId = "pointsRanking", summary = "积分排名 of an organisation's current members")
+    @Operation(operationId = "pointsRanking", summary = "积分排名 of an organisation's current members",
+            description = "The current members of this organisation itself (not of those below it) by all-time "
+                    + "balance, highest first (ties by name), ranked 1..n and at most limit (1..500, default 100). "
+                    + "Readable by org-admin, district-admin or service tokens whose grid scope covers the "
+                    + "organisation, and by a member who is among those returned (403 otherwise); 404 for an unknown "
+                    + "organisation.")
     @APIResponse(responseCode = "200", description = "The members by balance, highest first",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = StandingView.class)))
     public List<StandingView> ranking(@QueryParam("orgId") @NotNull UUID orgId,
@@ -150,7 +166,12 @@ public class PointsResource {
     @GET
     @Path("/members/{personId}/practice")
     @RolesAllowed({Roles.PARTY_MEMBER, Roles.GRID_WORKER, Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN, Roles.SERVICE})
-    @Operation(operationId = "memberPractice", summary = "实践: tickets the member took and citizens rated satisfied")
+    @Operation(operationId = "memberPractice", summary = "实践: tickets the member took and citizens rated satisfied",
+            description = "Practice credited from request-service's events: each ticket the member signed for that a "
+                    + "citizen rated satisfied, with the rating; reversedAt is set once it was reopened or rated "
+                    + "dissatisfied (the PRACTICE points are then taken back) and cleared when it is rated satisfied "
+                    + "again. The newest 200 by creditedAt, not paged; readable as memberPoints (the member, or "
+                    + "org-admin, district-admin or service over one of their organisations).")
     @APIResponse(responseCode = "200", description = "The member's practice, newest first",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = PracticeView.class)))
     public List<PracticeView> practice(@PathParam("personId") UUID personId) {

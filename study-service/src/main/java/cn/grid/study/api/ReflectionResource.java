@@ -71,7 +71,11 @@ public class ReflectionResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.PARTY_MEMBER, Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN})
-    @Operation(operationId = "getReflection", summary = "A reflection (its author, administrators over them)")
+    @Operation(operationId = "getReflection", summary = "A reflection (its author, administrators over them)",
+            description = "Readable by its author (token subject) and by org-admins or district-admins whose grid "
+                    + "scope covers the organisation it was written for; anyone else gets 403. Carries the text, the "
+                    + "state (SUBMITTED, APPROVED or RETURNED) and the last review's note, reviewer and time; the ETag "
+                    + "is the version approve, return and resubmit need in If-Match.")
     @APIResponse(responseCode = "200", description = "The reflection; ETag carries its version",
             content = @Content(schema = @Schema(implementation = ReflectionBodies.View.class)))
     @APIResponse(responseCode = "404", description = "No such reflection",
@@ -84,7 +88,12 @@ public class ReflectionResource {
     @Path("/{id}/approve")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN})
-    @Operation(operationId = "approveReflection", summary = "SUBMITTED → APPROVED (optional note)")
+    @Operation(operationId = "approveReflection", summary = "SUBMITTED → APPROVED (optional note)",
+            description = "By an org-admin or district-admin whose grid scope covers the reflection's organisation, "
+                    + "never its author (403), with If-Match (428 without, 412 when stale). Only a SUBMITTED "
+                    + "reflection (409 naming its state otherwise); APPROVED is final. Stores the optional note (at "
+                    + "most 1000 characters), credits the author REFLECTION points once "
+                    + "(cn.grid.study.points.awarded.v1) and publishes cn.grid.study.reflection.reviewed.v1.")
     @APIResponse(responseCode = "200", description = "Approved",
             content = @Content(schema = @Schema(implementation = ReflectionBodies.View.class)))
     @APIResponse(responseCode = "409", description = "Not waiting for review (the detail names its state)",
@@ -103,7 +112,13 @@ public class ReflectionResource {
     @Path("/{id}/return")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN})
-    @Operation(operationId = "returnReflection", summary = "SUBMITTED → RETURNED, with what to improve")
+    @Operation(operationId = "returnReflection", summary = "SUBMITTED → RETURNED, with what to improve",
+            description = "By an org-admin or district-admin whose grid scope covers the reflection's organisation, "
+                    + "never its author (403), with If-Match (428 without, 412 when stale). Only a SUBMITTED "
+                    + "reflection (409 naming its state otherwise): it becomes RETURNED with the note, which is "
+                    + "required (400 when missing or blank; at most 1000 characters), and "
+                    + "cn.grid.study.reflection.reviewed.v1 is published, without points; the author may then revise "
+                    + "and resubmit it.")
     @APIResponse(responseCode = "200", description = "Returned to the member",
             content = @Content(schema = @Schema(implementation = ReflectionBodies.View.class)))
     @APIResponse(responseCode = "400", description = "No note",
@@ -121,7 +136,11 @@ public class ReflectionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PARTY_MEMBER)
     @Operation(operationId = "resubmitReflection", summary = "The author revises a returned reflection: "
-            + "RETURNED → SUBMITTED")
+            + "RETURNED → SUBMITTED",
+            description = "Only the author (token subject), only from RETURNED (409 naming the state otherwise), with "
+                    + "If-Match (428 without, 412 when stale). The new text (1..5000 characters) replaces the old and "
+                    + "the reflection is SUBMITTED again for review; the last review note stays for reference and no "
+                    + "event is published.")
     @APIResponse(responseCode = "200", description = "Resubmitted",
             content = @Content(schema = @Schema(implementation = ReflectionBodies.View.class)))
     @APIResponse(responseCode = "409", description = "Not returned (the detail names its state)",

@@ -52,7 +52,13 @@ public class StudySessionResource {
 
     @POST
     @RolesAllowed({Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN, Roles.GRID_WORKER})
-    @Operation(operationId = "recordStudySession", summary = "Record a study session")
+    @Operation(operationId = "recordStudySession", summary = "Record a study session",
+            description = "By a grid-worker, org-admin or district-admin whose grid scope covers gridNodeId, a node "
+                    + "known from grid events (400 when unknown, 409 when retired). MICRO_LECTURE and LECTURE_TOUR "
+                    + "need speaker, startsAt is at most a year ahead, and orgId and materialIds must be known (400 "
+                    + "otherwise). Publishes cn.grid.study.session.recorded.v1 and, with a speakerSubject, credits "
+                    + "that login LECTURE points once for the session (cn.grid.study.points.awarded.v1); not "
+                    + "idempotent: each call records another session.")
     @APIResponse(responseCode = "201", description = "Recorded",
             content = @Content(schema = @Schema(implementation = StudySessionView.class)))
     @APIResponse(responseCode = "400", description = "Invalid input",
@@ -67,7 +73,11 @@ public class StudySessionResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN, Roles.GRID_WORKER, Roles.PARTY_MEMBER, Roles.SERVICE})
-    @Operation(operationId = "getStudySession", summary = "A study session")
+    @Operation(operationId = "getStudySession", summary = "A study session",
+            description = "The session with the catalogue materials it used (materialIds); the ETag is its version. "
+                    + "Readable when the token's grid scope covers the session's grid node, unbound tokens only for "
+                    + "district-admin and service: party members and grid workers need a token bound to that node or "
+                    + "one above it (403 otherwise).")
     @APIResponse(responseCode = "200", description = "The session; ETag carries its version",
             content = @Content(schema = @Schema(implementation = StudySessionView.class)))
     @APIResponse(responseCode = "404", description = "No such session",

@@ -93,7 +93,16 @@ public class XapiStatementsResource {
     @Path("/statements")
     @RolesAllowed({Roles.PARTY_MEMBER, Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN, Roles.GRID_WORKER, Roles.SERVICE})
     @SecurityRequirement(name = "jwt")
-    @Operation(operationId = "putXapiStatement", summary = "Store one statement under statementId")
+    @Operation(operationId = "putXapiStatement", summary = "Store one statement under statementId",
+            description = "For party-member, grid-worker, org-admin, district-admin and service tokens: one statement "
+                    + "as application/json (no array, no multipart attachments) whose id, if any, equals statementId, "
+                    + "checked against xAPI 1.0.3 (400) and stored as sent, the LRS setting stored, authority (the "
+                    + "token's issuer and subject), and timestamp and version when absent. Idempotent: the same "
+                    + "statement again is a 204 that changes nothing, a different one under the id a 409. Known verbs "
+                    + "become study records in the same transaction: attended on .../sessions/<id> by an actor account "
+                    + "named with a member's login marks that member PRESENT (if not yet marked) and credits "
+                    + "ATTENDANCE once, completed or read on a BOOK's .../materials/<id> credits BOOK_FINISHED, and "
+                    + "voiding such a statement takes the points back.")
     @APIResponse(responseCode = "204", description = "Stored, or the same statement was stored before")
     @APIResponse(responseCode = "409", description = "The id is stored already with different content",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -167,7 +176,10 @@ public class XapiStatementsResource {
     @Path("/about")
     @Produces(MediaType.APPLICATION_JSON)
     @PermitAll
-    @Operation(operationId = "getXapiAbout", summary = "The xAPI versions this LRS speaks")
+    @Operation(operationId = "getXapiAbout", summary = "The xAPI versions this LRS speaks",
+            description = "Needs neither a bearer token nor X-Experience-API-Version, so a client can call it first to "
+                    + "learn the version (through the gateway a token is still required). Lists 1.0.3 down to 1.0.0 "
+                    + "and no extensions; the answer carries X-Experience-API-Version: 1.0.3.")
     @APIResponse(responseCode = "200", description = "{\"version\": [\"1.0.3\", ...], \"extensions\": {}}")
     public Response about() {
         String versions = XapiVersion.SUPPORTED.stream().map(v -> "\"" + v + "\"").collect(Collectors.joining(","));

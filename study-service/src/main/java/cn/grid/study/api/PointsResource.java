@@ -152,8 +152,8 @@ public class PointsResource {
             description = "The current members of this organisation itself (not of those below it) by all-time "
                     + "balance, highest first (ties by name), ranked 1..n and at most limit (1..500, default 100). "
                     + "Readable by org-admin, district-admin or service tokens whose grid scope covers the "
-                    + "organisation, and by a member who is among those returned (403 otherwise); 404 for an unknown "
-                    + "organisation.")
+                    + "organisation, and by its current members, wherever they rank (403 otherwise); 404 for an "
+                    + "unknown organisation.")
     @APIResponse(responseCode = "200", description = "The members by balance, highest first",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = StandingView.class)))
     public List<StandingView> ranking(@QueryParam("orgId") @NotNull UUID orgId,

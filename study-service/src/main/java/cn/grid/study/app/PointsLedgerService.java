@@ -42,9 +42,11 @@ public class PointsLedgerService {
     private final MemberDirectory members;
     private final StudyEventPublisher events;
     private final GridCalendar calendar;
+    private final OrgAccess access;
 
     public PointsLedgerService(PointsLedgerRepository ledger, MemberDirectory members, StudyEventPublisher events,
-            GridCalendar calendar) {
+            GridCalendar calendar, OrgAccess access) {
+        this.access = access;
         this.ledger = ledger;
         this.members = members;
         this.events = events;
@@ -180,13 +182,13 @@ public class PointsLedgerService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<PointsStanding> ranking(UUID orgId, int limit, Caller caller) {
         String path = members.orgGridPath(orgId).orElseThrow(() -> DomainProblem.notFound("party organisation", orgId));
-        List<PointsStanding> standings = ledger.ranking(orgId, calendar.today(), limit);
-        boolean member = standings.stream().anyMatch(s -> caller.subject().equals(s.subject()));
+        // a member is one by today's roll, wherever they rank: not only when they made the first `limit` rows
+        boolean member = access.membershipsOf(caller.subject()).stream().anyMatch(m -> m.orgId().equals(orgId));
         if (!member && !(isStaff(caller) && caller.covers(path))) {
             throw DomainProblem.forbidden("the ranking of organisation " + orgId + " is for its members and the "
                     + "staff over it");
         }
-        return standings;
+        return ledger.ranking(orgId, calendar.today(), limit);
     }
 
     /** The subjects of the person, after checking the caller may read their record. */

@@ -148,6 +148,10 @@ class PracticeAndPointsTest {
             given().header("Authorization", member).queryParam("orgId", org).get("/api/v1/study/points/ranking")
                     .then().statusCode(200).body("personName", equalTo(List.of("赵党员", "王党员")))
                     .body("balance", equalTo(List.of(8, 0))).body("rank", equalTo(List.of(1, 2)));
+            // a member below the top `limit` is still a member: the top of the ranking, not a 403
+            given().header("Authorization", member).queryParam("orgId", org).queryParam("limit", 1)
+                    .get("/api/v1/study/points/ranking").then().statusCode(200)
+                    .body("personName", equalTo(List.of("赵党员")));
             given().header("Authorization", "Bearer " + TestJwt.token("outsider", null, Roles.PARTY_MEMBER))
                     .queryParam("orgId", org).get("/api/v1/study/points/ranking").then().statusCode(403);
         } finally {

@@ -128,16 +128,12 @@ public class RequestLifecycleService {
     @Transactional
     public ServiceRequest claim(UUID id, Caller caller) {
         ServiceRequest current = requests.findByIdOptional(id).orElseThrow(() -> DomainProblem.notFound("request", id));
-        return move(id, current.version(), caller, Transition.CLAIM, null, r -> {
-            boolean registeredThereOrAbove = r.gridPath() != null && assignments.heldBy(caller.subject(), calendar.today()).stream()
-                    .anyMatch(a -> (AssignmentSnapshot.PARTY_MEMBER.equals(a.role()) || "VOLUNTEER".equals(a.role()))
-                            && r.gridPath().startsWith(a.nodePath()));
-            if (!registeredThereOrAbove) {
-                throw DomainProblem.forbidden("micro-wishes are claimed by party members and volunteers registered "
-                        + "in the wish's grid or above it");
-            }
-            return r.claim(caller.subject(), now());
-        });
+        // who may claim is checked first (it does not depend on the state): this is what makes a claimer involved
+        if (!mayClaim(current, caller)) {
+            throw DomainProblem.forbidden("micro-wishes are claimed by party members and volunteers registered "
+                    + "in the wish's grid or above it");
+        }
+        return move(id, current.version(), caller, Transition.CLAIM, null, r -> r.claim(caller.subject(), now()));
     }
 
     @Transactional
@@ -209,6 +205,7 @@ public class RequestLifecycleService {
     @Transactional
     public ServiceRequest escalate(UUID id, long version, String reason, Caller caller) {
         ServiceRequest request = requests.findByIdOptional(id).orElseThrow(() -> DomainProblem.notFound("request", id));
+        requireInvolved(request, caller);
         IfMatch.check(version, request.version(), "request " + id);
         request.require(Transition.ESCALATE);
         requireStaff(request, caller);
@@ -281,6 +278,7 @@ public class RequestLifecycleService {
     @Transactional
     public ServiceRequest evaluate(UUID id, long version, int score, String note, Caller caller) {
         ServiceRequest request = requests.findByIdOptional(id).orElseThrow(() -> DomainProblem.notFound("request", id));
+        requireInvolved(request, caller);
         IfMatch.check(version, request.version(), "request " + id);
         requireStaff(request, caller);
         request.evaluateOutcome(score, note, caller.subject(), now());
@@ -295,8 +293,12 @@ public class RequestLifecycleService {
     private ServiceRequest move(UUID id, long version, Caller caller, Transition transition, String reason,
             Function<ServiceRequest, RequestStatus> change) {
         ServiceRequest request = requests.findByIdOptional(id).orElseThrow(() -> DomainProblem.notFound("request", id));
+        if (transition != Transition.CLAIM) {
+            // an outsider gets the 403 a GET would give, before the version (412) or the state (409) tells them more
+            requireInvolved(request, caller);
+        }
         IfMatch.check(version, request.version(), "request " + id);
-        // the state speaks first: a move the lifecycle forbids is a 409 naming the state, whoever asks
+        // then the state speaks: a move the lifecycle forbids is a 409 naming the state, to whoever is involved
         request.require(transition);
         RequestStatus from = change.apply(request);
         TransitionRecord record = new TransitionRecord(Ids.newId(), id, transition, from, request.status(),
@@ -305,6 +307,26 @@ public class RequestLifecycleService {
         requests.flush();
         events.transitioned(request, record);
         return request;
+    }
+
+    /**
+     * Those who may learn anything of the ticket: whoever may read it (its reporter; anyone but a plain citizen
+     * whose scope covers its grid), its assignee, and those it was dispatched to (a person or a team may sit
+     * outside the grid's scope). Which of them may make a given move is each move's own check.
+     */
+    private void requireInvolved(ServiceRequest r, Caller caller) {
+        boolean involved = r.reportedBy(caller.subject()) || caller.subject().equals(r.assignee())
+                || !isCitizenOnly(caller) && caller.covers(r.gridPath()) || mayTake(r, caller);
+        if (!involved) {
+            throw DomainProblem.forbidden("request " + r.id() + " is outside the grid scope of your token");
+        }
+    }
+
+    /** 微心愿: party members and volunteers registered (居住地报到) in the wish's grid or above it. */
+    private boolean mayClaim(ServiceRequest r, Caller caller) {
+        return r.gridPath() != null && assignments.heldBy(caller.subject(), calendar.today()).stream()
+                .anyMatch(a -> (AssignmentSnapshot.PARTY_MEMBER.equals(a.role()) || "VOLUNTEER".equals(a.role()))
+                        && r.gridPath().startsWith(a.nodePath()));
     }
 
     private boolean mayTake(ServiceRequest r, Caller caller) {

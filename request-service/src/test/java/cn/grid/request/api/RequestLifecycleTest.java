@@ -25,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 
 /** The ticket lifecycle: every move, every forbidden one, and who may make it. */
 @QuarkusTest
@@ -172,6 +173,22 @@ class RequestLifecycleTest {
                 .then().statusCode(403);
         given().header("Authorization", WORKER_A).header("If-Match", "\"0\"")
                 .post("/api/v1/requests/" + UUID.randomUUID() + "/accept").then().statusCode(404);
+    }
+
+    @Test
+    void aCallerOutsideTheTicketsScopeLearnsNeitherItsVersionNorItsState() {
+        String id = submit(GRID_A);
+        // a stale version: before the scope check, the 412 told an outsider the ticket's current version
+        given().header("Authorization", WORKER_B).header("If-Match", "\"5\"").post("/api/v1/requests/" + id + "/accept")
+                .then().statusCode(403).contentType("application/problem+json")
+                .body("detail", not(containsString("version")));
+        move(WORKER_A, id, "accept", null).statusCode(200);
+        // a move its state forbids: before, the 409 named the state to anyone who asked
+        move(WORKER_B, id, "accept", null).statusCode(403).body("detail", not(containsString("ACCEPTED")));
+        move(token("citizen-8", null, Roles.CITIZEN), id, "rate", "{\"rating\": 5}").statusCode(403)
+                .body("detail", not(containsString("ACCEPTED")));
+        // those involved still hear the state first
+        move(WORKER_A, id, "accept", null).statusCode(409).body("detail", containsString("ACCEPTED"));
     }
 
     static List<ConsumerRecord<String, String>> events(String key, int count) {

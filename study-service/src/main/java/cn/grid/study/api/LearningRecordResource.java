@@ -64,13 +64,13 @@ public class LearningRecordResource {
     @RolesAllowed({Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN, Roles.SERVICE})
     @Operation(operationId = "orgRecords", summary = "Each current member's study in a period (JSON, or CSV with "
             + "Accept: text/csv or format=csv)",
-            description = "One row per current member of the organisation and the organisations below it, by name: "
-                    + "sessions attended (present or late; lecture-type and film among them), lectures given, "
+            description = "One row per current member of the organisation and the organisations below it, by "
+                    + "name: sessions attended (present or late; lecture-type and film among them), lectures given, "
                     + "practice, reflections approved and books finished between from and to (days, both included, "
-                    + "Asia/Shanghai), the points earned then and the balance. Only org-admin or district-admin whose "
-                    + "grid scope covers the organisation; 400 when to is before from or more than five years after "
-                    + "it, 404 for an unknown organisation. CSV is UTF-8 with a BOM, a header row and CRLF lines, sent "
-                    + "as an attachment, with formula-like cells prefixed by an apostrophe.")
+                    + "Asia/Shanghai), the points earned then and the balance. For org-admin, district-admin and "
+                    + "service tokens whose grid scope covers the organisation; 400 when to is before from or more "
+                    + "than five years after it, 404 for an unknown organisation. CSV is UTF-8 with a BOM, a header "
+                    + "row and CRLF lines, sent as an attachment, with formula-like cells prefixed by an apostrophe.")
     @APIResponse(responseCode = "200", description = "One row per current member",
             content = {@Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = MemberSummary.class)),

@@ -56,7 +56,7 @@ public class LearningRecordService {
             throw DomainProblem.invalid("to", "a period spans at most five years");
         }
         PartyOrg org = access.get(orgId);
-        access.requireAdminOver(org, caller);
+        access.requireReaderOver(org, caller);
         return records.summaries(org.orgPath(), calendar.today(), calendar.startOf(from),
                 calendar.startOf(to.plusDays(1)));
     }

@@ -54,6 +54,18 @@ public class OrgAccess {
         return isAdmin(caller) && caller.covers(org.gridPath());
     }
 
+    /**
+     * Reports over an organisation (its members' records, its compliance): its administrators, and service
+     * accounts (reporting, the gateway's dashboard) whose scope covers it.
+     */
+    public void requireReaderOver(PartyOrg org, Caller caller) {
+        if (!caller.hasRole(Roles.SERVICE)) {
+            requireAdminOver(org, caller);
+            return;
+        }
+        caller.requireScope(org.gridPath(), "party organisation " + org.id());
+    }
+
     public void requireAdminOver(PartyOrg org, Caller caller) {
         if (!isAdmin(caller)) {
             throw DomainProblem.forbidden("only an organisation or district administrator does this");

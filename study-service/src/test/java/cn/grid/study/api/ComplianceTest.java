@@ -66,6 +66,8 @@ class ComplianceTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> as(admin(WORLD.town))
                 .queryParam("orgId", WORLD.orgTown).queryParam("month", month).get("/api/v1/study/compliance")
                 .then().statusCode(200).body("practice", equalTo(1)));
+        as(StudyWorld.service(null)).queryParam("orgId", WORLD.orgTown).queryParam("month", month)
+                .get("/api/v1/study/compliance").then().statusCode(200).body("practice", equalTo(1));
         as(admin(WORLD.town)).queryParam("orgId", WORLD.orgTown).queryParam("month", month)
                 .get("/api/v1/study/compliance").then().statusCode(200)
                 // chen, li and wang; zhao belongs to both branches (two memberships, two people here)
@@ -99,6 +101,12 @@ class ComplianceTest {
                 .get("/api/v1/study/compliance/grid-nodes/" + WORLD.villageA).then().statusCode(403)
                 .contentType("application/problem+json");
         as(WORLD.member(WORLD.chen, WORLD.villageA)).queryParam("month", month)
+                .get("/api/v1/study/compliance/grid-nodes/" + WORLD.villageA).then().statusCode(403);
+        // the role lists name service accounts (the gateway's dashboard, reporting): inside their scope only
+        as(StudyWorld.service(WORLD.villageA)).queryParam("month", month)
+                .get("/api/v1/study/compliance/grid-nodes/" + WORLD.villageA).then().statusCode(200)
+                .body("members", equalTo(3));
+        as(StudyWorld.service(WORLD.villageB)).queryParam("month", month)
                 .get("/api/v1/study/compliance/grid-nodes/" + WORLD.villageA).then().statusCode(403);
         as(admin(WORLD.town)).queryParam("month", "11/2026")
                 .get("/api/v1/study/compliance/grid-nodes/" + WORLD.town).then().statusCode(400);

@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import static cn.grid.study.api.StudyWorld.admin;
 import static cn.grid.study.api.StudyWorld.as;
+import static cn.grid.study.api.StudyWorld.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -63,6 +64,12 @@ class LearningRecordTest {
         assertThat(csv).startsWith("\uFEFFperson_id,name,subject,sessions_attended");
         assertThat(csv).contains(WORLD.chenPerson + ",陈党员," + WORLD.chen + ",1,1,0,0,1,0,0,6,6\r\n");
         as(admin(WORLD.villageB)).queryParam("from", today).queryParam("to", today)
+                .get("/api/v1/study/orgs/" + WORLD.orgA + "/records").then().statusCode(403);
+        // a reporting service account reads them too, as its role list promises, and only inside its scope
+        as(service(null)).queryParam("from", "2026-01-01").queryParam("to", today)
+                .get("/api/v1/study/orgs/" + WORLD.orgTown + "/records").then().statusCode(200)
+                .body("find { it.subject == '" + WORLD.chen + "' }.balance", equalTo(6));
+        as(service(WORLD.villageB)).queryParam("from", today).queryParam("to", today)
                 .get("/api/v1/study/orgs/" + WORLD.orgA + "/records").then().statusCode(403);
         as(admin(WORLD.town)).queryParam("from", today).queryParam("to", "2020-01-01")
                 .get("/api/v1/study/orgs/" + WORLD.orgTown + "/records").then().statusCode(400);

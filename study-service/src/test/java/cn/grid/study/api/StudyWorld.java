@@ -104,6 +104,11 @@ final class StudyWorld {
         return "Bearer " + TestJwt.token("admin-" + node, node.toString(), Roles.ORG_ADMIN);
     }
 
+    /** A service account (reporting, the gateway's dashboard), bound to a node or (null) to the whole district. */
+    static String service(UUID node) {
+        return "Bearer " + TestJwt.token("reporting", node == null ? null : node.toString(), Roles.SERVICE);
+    }
+
     static String district() {
         return "Bearer " + TestJwt.token("district", null, Roles.DISTRICT_ADMIN);
     }

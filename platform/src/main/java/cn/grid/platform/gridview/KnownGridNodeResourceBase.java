@@ -24,7 +24,6 @@ import java.util.UUID;
  */
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Grid read model")
-@SecurityRequirement(name = "jwt")
 public abstract class KnownGridNodeResourceBase {
 
     private final GridNodeViews views;
@@ -38,6 +37,8 @@ public abstract class KnownGridNodeResourceBase {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.GRID_WORKER, Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN, Roles.SERVICE})
+    // on the method: SmallRye reads an inherited method's annotations, not those of the subclass's superclass
+    @SecurityRequirement(name = "jwt")
     @Operation(summary = "A grid node as this service knows it",
             description = "Fed by grid.events; a node appears here shortly after grid-service created it.")
     @APIResponse(responseCode = "200", description = "The node",

@@ -18,7 +18,7 @@ public record AssignmentRequest(
         @Schema(description = "双报到: a serving party member's work organisation (PARTY_MEMBER only)",
                 examples = "南沙区税务局") @Size(max = 200) String workOrganisation) {
 
-    StartAssignment toCommand() {
-        return new StartAssignment(personId, role, startDate, endDate, workOrganisation);
+    StartAssignment toCommand(UUID nodeId) {
+        return new StartAssignment(nodeId, personId, role, startDate, endDate, workOrganisation);
     }
 }

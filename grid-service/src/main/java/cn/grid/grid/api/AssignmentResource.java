@@ -5,6 +5,7 @@ import cn.grid.grid.app.PeopleService;
 import cn.grid.grid.domain.Assignment;
 import cn.grid.grid.domain.AssignmentRole;
 import cn.grid.platform.concurrency.IfMatch;
+import cn.grid.platform.idempotency.IdempotencyKeys;
 import cn.grid.platform.paging.CursorPage;
 import cn.grid.platform.paging.PageRequest;
 import cn.grid.platform.problem.Problem;
@@ -60,16 +61,31 @@ public class AssignmentResource {
     @Operation(operationId = "startAssignment", summary = "Assign a person to a role at this node",
             description = "Grid heads and workers, the five heads (网格长/路长/巷长/楼长/店长), the three heads "
                     + "(片长/组长/邻长), volunteers, service specialists, and party members registering at their "
-                    + "residence (居住地报到; with workOrganisation: 双报到).")
+                    + "residence (居住地报到; with workOrganisation: 双报到). Publishes "
+                    + "cn.grid.grid.assignment.started.v1 (a party member: cn.grid.grid.party-member.registered.v1) "
+                    + "through the outbox. With an Idempotency-Key, a retry with the same key and body returns the "
+                    + "assignment the first call started (201, Idempotency-Replayed: true) and publishes nothing "
+                    + "again, where a retry without a key is refused (409, it overlaps itself) or, racing the first, "
+                    + "could start it twice; the same key with another body is 422. Keys are per caller.")
     @APIResponse(responseCode = "201", description = "Assigned",
             content = @Content(schema = @Schema(implementation = AssignmentView.class)))
     @APIResponse(responseCode = "400", description = "Invalid input, e.g. an end before the start",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Overlaps the same role of the same person here, or the node is retired",
+    @APIResponse(responseCode = "409",
+            description = "Overlaps the same role of the same person here, or the node is retired",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response assign(@PathParam("nodeId") UUID nodeId, @Valid @NotNull AssignmentRequest request) {
-        Assignment assignment = service.assign(nodeId, request.toCommand(), caller.get());
-        return Versioned.created(null, AssignmentView.of(assignment), assignment.version()).build();
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response assign(@PathParam("nodeId") UUID nodeId, @Valid @NotNull AssignmentRequest request,
+            @HeaderParam("Idempotency-Key") @Parameter(description = "A client-chosen key (1-255 printable ASCII): a "
+                    + "retry with the same key and body returns the assignment the first call started, never a "
+                    + "second one", example = "3b1f0c52-6a4e-4d55-9a0e-2f4c9d1e7a10") String idempotencyKey) {
+        IdempotencyKeys.Outcome<Assignment> outcome = service.assign(request.toCommand(nodeId), caller.get(),
+                idempotencyKey);
+        Assignment assignment = outcome.value();
+        return Versioned.created(null, AssignmentView.of(assignment), assignment.version())
+                .header("Idempotency-Replayed", outcome.replayed() ? "true" : null)
+                .build();
     }
 
     @POST

@@ -14,6 +14,7 @@ import jakarta.ws.rs.Consumes;
 import cn.grid.grid.domain.GridLevel;
 import cn.grid.platform.concurrency.IfMatch;
 import cn.grid.platform.concurrency.Versioned;
+import cn.grid.platform.idempotency.IdempotencyKeys;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -59,17 +60,28 @@ public class GridNodeResource {
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.ORG_ADMIN})
     @Operation(operationId = "createGridNode", summary = "Add a node to the grid hierarchy",
             description = "A DISTRICT is a root (parentId null, unbound district-admin only); any other node is "
-                    + "exactly one level below its parent and inside the caller's grid scope.")
+                    + "exactly one level below its parent and inside the caller's grid scope. With an "
+                    + "Idempotency-Key, a retry with the same key and body returns the node the first call added "
+                    + "(201, Idempotency-Replayed: true) where a retry without a key is refused (409, the code is "
+                    + "taken); the same key with another body is 422. Keys are per caller.")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = GridNodeView.class)))
     @APIResponse(responseCode = "400", description = "Invalid input",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Code already used among the siblings, or parent retired",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response create(@Valid @NotNull CreateGridNodeRequest request, @jakarta.ws.rs.core.Context UriInfo uri) {
-        GridNode node = service.create(request.toCommand(), caller.get());
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(@Valid @NotNull CreateGridNodeRequest request, @jakarta.ws.rs.core.Context UriInfo uri,
+            @HeaderParam("Idempotency-Key") @Parameter(description = "A client-chosen key (1-255 printable ASCII): a "
+                    + "retry with the same key and body returns the node the first call added, never a 409 for its "
+                    + "own code", example = "3b1f0c52-6a4e-4d55-9a0e-2f4c9d1e7a10") String idempotencyKey) {
+        IdempotencyKeys.Outcome<GridNode> outcome = service.create(request.toCommand(), caller.get(), idempotencyKey);
+        GridNode node = outcome.value();
         return Versioned.created(uri.getBaseUriBuilder().path("api/v1/grids/{id}").build(node.id()),
-                GridNodeView.of(node), node.version()).build();
+                        GridNodeView.of(node), node.version())
+                .header("Idempotency-Replayed", outcome.replayed() ? "true" : null)
+                .build();
     }
 
     @GET

@@ -1,6 +1,7 @@
 package cn.grid.grid.api;
 
 import cn.grid.grid.app.FoundPartyOrg;
+import cn.grid.grid.app.JoinPartyOrg;
 import cn.grid.grid.domain.BranchType;
 import cn.grid.grid.domain.MembershipRole;
 import cn.grid.grid.domain.NodeStatus;
@@ -54,6 +55,10 @@ final class PartyOrgDtos {
     record JoinRequest(@NotNull UUID personId,
             @Schema(description = "Default MEMBER", examples = "SECRETARY") MembershipRole role,
             @Schema(description = "Default: today") LocalDate startDate) {
+
+        JoinPartyOrg toCommand(UUID orgId) {
+            return new JoinPartyOrg(orgId, personId, role == null ? MembershipRole.MEMBER : role, startDate);
+        }
     }
 
     @Schema(name = "LeavePartyOrg")

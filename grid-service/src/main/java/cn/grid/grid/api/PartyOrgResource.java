@@ -3,11 +3,11 @@ package cn.grid.grid.api;
 import cn.grid.platform.concurrency.Versioned;
 import cn.grid.grid.app.PartyOrgService;
 import cn.grid.grid.domain.BranchType;
-import cn.grid.grid.domain.MembershipRole;
 import cn.grid.grid.domain.OrgMembership;
 import cn.grid.grid.domain.PartyOrg;
 import cn.grid.grid.domain.PartyOrgKind;
 import cn.grid.platform.concurrency.IfMatch;
+import cn.grid.platform.idempotency.IdempotencyKeys;
 import cn.grid.platform.paging.CursorPage;
 import cn.grid.platform.paging.PageRequest;
 import cn.grid.platform.problem.Problem;
@@ -30,6 +30,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -60,14 +61,26 @@ public class PartyOrgResource {
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.ORG_ADMIN})
     @Operation(operationId = "foundPartyOrg", summary = "Found a party organisation linked to a grid node",
             description = "Kinds nest 党工委 → 党委/党总支 → 党支部 → 党小组 → 党员责任区; a 党支部 names its type "
-                    + "(网格党支部, 物业公司党支部, 功能型党组织 ...); the grid node lies inside the parent's.")
+                    + "(网格党支部, 物业公司党支部, 功能型党组织 ...); the grid node lies inside the parent's. Publishes "
+                    + "cn.grid.grid.party-org.created.v1 through the outbox. With an Idempotency-Key, a retry with the "
+                    + "same key and body returns the organisation the first call founded (201, Idempotency-Replayed: "
+                    + "true) and publishes nothing again, instead of founding a second one as a retry without a key "
+                    + "does; the same key with another body is 422. Keys are per caller.")
     @APIResponse(responseCode = "201", description = "Founded",
             content = @Content(schema = @Schema(implementation = PartyOrgDtos.OrgView.class)))
     @APIResponse(responseCode = "400", description = "A kind that cannot sit there, a node outside the parent's ...",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response found(@Valid @NotNull PartyOrgDtos.FoundRequest request) {
-        PartyOrg org = service.found(request.toCommand(), caller.get());
-        return Versioned.created(null, PartyOrgDtos.OrgView.of(org), org.version()).build();
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response found(@Valid @NotNull PartyOrgDtos.FoundRequest request,
+            @HeaderParam("Idempotency-Key") @Parameter(description = "A client-chosen key (1-255 printable ASCII): a "
+                    + "retry with the same key and body returns the organisation the first call founded, never a "
+                    + "second one", example = "3b1f0c52-6a4e-4d55-9a0e-2f4c9d1e7a10") String idempotencyKey) {
+        IdempotencyKeys.Outcome<PartyOrg> outcome = service.found(request.toCommand(), caller.get(), idempotencyKey);
+        PartyOrg org = outcome.value();
+        return Versioned.created(null, PartyOrgDtos.OrgView.of(org), org.version())
+                .header("Idempotency-Replayed", outcome.replayed() ? "true" : null)
+                .build();
     }
 
     @GET
@@ -122,15 +135,28 @@ public class PartyOrgResource {
     @Path("/{id}/members")
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.ORG_ADMIN})
     @Operation(operationId = "joinPartyOrg", summary = "A person joins, or takes a role (secretary, group leader ...)",
-            description = "One secretary at a time; a GROUP_LEADER only in a 党小组.")
+            description = "One secretary at a time; a GROUP_LEADER only in a 党小组. Publishes "
+                    + "cn.grid.grid.party-org.membership-changed.v1 through the outbox. With an Idempotency-Key, a "
+                    + "retry with the same key and body returns the membership the first call made (201, "
+                    + "Idempotency-Replayed: true) and publishes nothing again, where a retry without a key is refused "
+                    + "(409) or, racing the first, could make it twice; the same key with another body is 422. Keys "
+                    + "are per caller.")
     @APIResponse(responseCode = "201", description = "Joined",
             content = @Content(schema = @Schema(implementation = PartyOrgDtos.MembershipView.class)))
     @APIResponse(responseCode = "409", description = "Already a member in that role, or the single role is taken",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response join(@PathParam("id") UUID id, @Valid @NotNull PartyOrgDtos.JoinRequest request) {
-        OrgMembership membership = service.join(id, request.personId(),
-                request.role() == null ? MembershipRole.MEMBER : request.role(), request.startDate(), caller.get());
-        return Versioned.created(null, PartyOrgDtos.MembershipView.of(membership), membership.version()).build();
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response join(@PathParam("id") UUID id, @Valid @NotNull PartyOrgDtos.JoinRequest request,
+            @HeaderParam("Idempotency-Key") @Parameter(description = "A client-chosen key (1-255 printable ASCII): a "
+                    + "retry with the same key and body returns the membership the first call made, never a "
+                    + "second one", example = "3b1f0c52-6a4e-4d55-9a0e-2f4c9d1e7a10") String idempotencyKey) {
+        IdempotencyKeys.Outcome<OrgMembership> outcome = service.join(request.toCommand(id), caller.get(),
+                idempotencyKey);
+        OrgMembership membership = outcome.value();
+        return Versioned.created(null, PartyOrgDtos.MembershipView.of(membership), membership.version())
+                .header("Idempotency-Replayed", outcome.replayed() ? "true" : null)
+                .build();
     }
 
     @POST

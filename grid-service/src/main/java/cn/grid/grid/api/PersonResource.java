@@ -3,6 +3,7 @@ package cn.grid.grid.api;
 import cn.grid.platform.concurrency.Versioned;
 import cn.grid.grid.app.PeopleService;
 import cn.grid.grid.domain.Person;
+import cn.grid.platform.idempotency.IdempotencyKeys;
 import cn.grid.platform.problem.Problem;
 import cn.grid.platform.security.CurrentCaller;
 import cn.grid.platform.security.Roles;
@@ -11,6 +12,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -22,6 +24,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -54,19 +57,29 @@ public class PersonResource {
                     + "matching check character (GB 11643, else 400) and is kept only as a keyed hash and its last "
                     + "four characters. District and org administrators and grid workers whose grid scope covers "
                     + "homeNodeId; 400 when that node does not exist, 409 when it is retired or the identity number "
-                    + "or login subject is already registered. Publishes no event and takes no Idempotency-Key: a "
-                    + "retry without identity number and subject registers the person twice.")
+                    + "or login subject is already registered. Publishes no event. With an Idempotency-Key, a retry "
+                    + "with the same key and body returns the person the first call registered (201, "
+                    + "Idempotency-Replayed: true) instead of registering them twice, which a retry without a key "
+                    + "does when neither identity number nor subject is given; the same key with another body is "
+                    + "422. Keys are per caller.")
     @APIResponse(responseCode = "201", description = "Registered",
             content = @Content(schema = @Schema(implementation = PersonView.class)))
     @APIResponse(responseCode = "400", description = "Invalid input (e.g. a wrong identity number check digit)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Identity number or login subject already registered",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response register(@Valid @NotNull RegisterPersonRequest request, @Context UriInfo uri) {
-        Person person = service.register(request.toCommand(), caller.get());
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response register(@Valid @NotNull RegisterPersonRequest request, @Context UriInfo uri,
+            @HeaderParam("Idempotency-Key") @Parameter(description = "A client-chosen key (1-255 printable ASCII): a "
+                    + "retry with the same key and body returns the person the first call registered, never a "
+                    + "second one", example = "3b1f0c52-6a4e-4d55-9a0e-2f4c9d1e7a10") String idempotencyKey) {
+        IdempotencyKeys.Outcome<Person> outcome = service.register(request.toCommand(), caller.get(), idempotencyKey);
+        Person person = outcome.value();
         return Versioned.created(uri.getBaseUriBuilder().path("api/v1/people/{id}").build(person.id()),
-                PersonView.of(person),
-                person.version()).build();
+                        PersonView.of(person), person.version())
+                .header("Idempotency-Replayed", outcome.replayed() ? "true" : null)
+                .build();
     }
 
     @GET

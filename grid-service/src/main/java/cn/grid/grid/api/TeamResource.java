@@ -1,10 +1,13 @@
 package cn.grid.grid.api;
 
+import cn.grid.grid.app.FormTeam;
+import cn.grid.grid.app.JoinTeam;
 import cn.grid.grid.app.TeamService;
 import cn.grid.grid.domain.NodeStatus;
 import cn.grid.grid.domain.Team;
 import cn.grid.grid.domain.TeamKind;
 import cn.grid.grid.domain.TeamMember;
+import cn.grid.platform.idempotency.IdempotencyKeys;
 import cn.grid.platform.paging.CursorPage;
 import cn.grid.platform.paging.PageRequest;
 import cn.grid.platform.problem.Problem;
@@ -17,6 +20,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -27,6 +31,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -94,13 +99,23 @@ public class TeamResource {
     @Operation(operationId = "formTeam", summary = "Form a team at this node",
             description = "Creates an ACTIVE team without members, linked to the node, and publishes its snapshot "
                     + "(cn.grid.grid.team.changed.v1) through the outbox. District and org administrators whose grid "
-                    + "scope covers the node; 404 for an unknown node, 409 when it is retired. Not idempotent: a "
-                    + "retry forms a second team.")
+                    + "scope covers the node; 404 for an unknown node, 409 when it is retired. With an "
+                    + "Idempotency-Key, a retry with the same key and body returns the team the first call formed "
+                    + "(201, Idempotency-Replayed: true) and publishes nothing again, instead of forming a second team "
+                    + "as a retry without a key does; the same key with another body is 422. Keys are per caller.")
     @APIResponse(responseCode = "201", description = "Formed",
             content = @Content(schema = @Schema(implementation = TeamView.class)))
-    public Response form(@PathParam("nodeId") UUID nodeId, @Valid @NotNull FormRequest request) {
-        Team team = service.form(nodeId, request.kind(), request.name().strip(), caller.get());
-        return Response.status(Response.Status.CREATED).entity(TeamView.of(team)).build();
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response form(@PathParam("nodeId") UUID nodeId, @Valid @NotNull FormRequest request,
+            @HeaderParam("Idempotency-Key") @Parameter(description = "A client-chosen key (1-255 printable ASCII): a "
+                    + "retry with the same key and body returns the team the first call formed, never a second one",
+                    example = "3b1f0c52-6a4e-4d55-9a0e-2f4c9d1e7a10") String idempotencyKey) {
+        IdempotencyKeys.Outcome<Team> outcome = service.form(
+                new FormTeam(nodeId, request.kind(), request.name().strip()), caller.get(), idempotencyKey);
+        return Response.status(Response.Status.CREATED).entity(TeamView.of(outcome.value()))
+                .header("Idempotency-Replayed", outcome.replayed() ? "true" : null)
+                .build();
     }
 
     @GET
@@ -125,16 +140,26 @@ public class TeamResource {
                     + "outbox; personName is null in the response. District and org administrators whose grid scope "
                     + "covers the team's node; 404 when no such team is at this node, 400 for an unknown personId, "
                     + "409 when one of the person's memberships of this team lasts until startDate or later (so a "
-                    + "retry is refused) or the team is disbanded.")
+                    + "retry without a key is refused) or the team is disbanded. With an Idempotency-Key, a retry with "
+                    + "the same key and body returns the membership the first call made (201, Idempotency-Replayed: "
+                    + "true) and publishes nothing again, where two racing calls without a key could both join; the "
+                    + "same key with another body is 422. Keys are per caller.")
     @APIResponse(responseCode = "201", description = "Joined",
             content = @Content(schema = @Schema(implementation = MemberView.class)))
     @APIResponse(responseCode = "409", description = "Already in the team",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response join(@PathParam("nodeId") UUID nodeId, @PathParam("teamId") UUID teamId,
-            @Valid @NotNull JoinRequest request) {
-        TeamMember member = service.join(nodeId, teamId, request.personId(), request.leader(), request.startDate(),
-                caller.get());
-        return Response.status(Response.Status.CREATED).entity(MemberView.of(member, null)).build();
+            @Valid @NotNull JoinRequest request,
+            @HeaderParam("Idempotency-Key") @Parameter(description = "A client-chosen key (1-255 printable ASCII): a "
+                    + "retry with the same key and body returns the membership the first call made, never a "
+                    + "second one", example = "3b1f0c52-6a4e-4d55-9a0e-2f4c9d1e7a10") String idempotencyKey) {
+        IdempotencyKeys.Outcome<TeamMember> outcome = service.join(new JoinTeam(nodeId, teamId, request.personId(),
+                request.leader(), request.startDate()), caller.get(), idempotencyKey);
+        return Response.status(Response.Status.CREATED).entity(MemberView.of(outcome.value(), null))
+                .header("Idempotency-Replayed", outcome.replayed() ? "true" : null)
+                .build();
     }
 
     @POST

@@ -6,6 +6,7 @@ import cn.grid.grid.domain.LevelCount;
 import cn.grid.grid.messaging.GridEventPublisher;
 import cn.grid.grid.persistence.GridNodeRepository;
 import cn.grid.platform.concurrency.IfMatch;
+import cn.grid.platform.idempotency.IdempotencyKeys;
 import cn.grid.platform.ids.Ids;
 import cn.grid.platform.paging.CursorPage;
 import cn.grid.platform.paging.PageRequest;
@@ -27,16 +28,28 @@ public class GridNodeService {
     private final GridNodeRepository nodes;
     private final GridEventPublisher events;
     private final List<RetirementGuard> retirementGuards;
+    private final IdempotencyKeys idempotencyKeys;
 
     public GridNodeService(GridNodeRepository nodes, GridEventPublisher events,
-            jakarta.enterprise.inject.Instance<RetirementGuard> retirementGuards) {
+            jakarta.enterprise.inject.Instance<RetirementGuard> retirementGuards, IdempotencyKeys idempotencyKeys) {
         this.nodes = nodes;
         this.events = events;
         this.retirementGuards = retirementGuards.stream().toList();
+        this.idempotencyKeys = idempotencyKeys;
     }
 
+    /**
+     * Adds a node; with an {@code idempotencyKey}, a retry of the same request returns the node the first one added
+     * (without one, that retry is refused: the code is taken among the siblings).
+     */
     @Transactional
-    public GridNode create(CreateGridNode command, Caller caller) {
+    public IdempotencyKeys.Outcome<GridNode> create(CreateGridNode command, Caller caller, String idempotencyKey) {
+        return idempotencyKeys.once("POST /api/v1/grids " + caller.subject(), idempotencyKey, command.toString(),
+                () -> create(command, caller), n -> n.id().toString(),
+                id -> nodes.findByIdOptional(UUID.fromString(id)));
+    }
+
+    private GridNode create(CreateGridNode command, Caller caller) {
         UUID id = Ids.newId();
         OffsetDateTime now = OffsetDateTime.now();
         GridNode node;

@@ -11,6 +11,7 @@ import cn.grid.grid.persistence.GridNodeRepository;
 import cn.grid.grid.persistence.PartyOrgRepository;
 import cn.grid.grid.persistence.PersonRepository;
 import cn.grid.platform.concurrency.IfMatch;
+import cn.grid.platform.idempotency.IdempotencyKeys;
 import cn.grid.platform.ids.Ids;
 import cn.grid.platform.paging.CursorPage;
 import cn.grid.platform.paging.PageRequest;
@@ -23,6 +24,7 @@ import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -39,18 +41,30 @@ public class PartyOrgService implements RetirementGuard {
     private final PersonRepository people;
     private final GridCalendar calendar;
     private final GridEventPublisher events;
+    private final IdempotencyKeys idempotencyKeys;
 
     public PartyOrgService(PartyOrgRepository orgs, GridNodeRepository nodes, PersonRepository people,
-            GridCalendar calendar, GridEventPublisher events) {
+            GridCalendar calendar, GridEventPublisher events, IdempotencyKeys idempotencyKeys) {
         this.orgs = orgs;
         this.nodes = nodes;
         this.people = people;
         this.calendar = calendar;
         this.events = events;
+        this.idempotencyKeys = idempotencyKeys;
     }
 
+    /**
+     * Founds an organisation; with an {@code idempotencyKey}, a retry of the same request returns the organisation
+     * the first one founded instead of a second one.
+     */
     @Transactional
-    public PartyOrg found(FoundPartyOrg command, Caller caller) {
+    public IdempotencyKeys.Outcome<PartyOrg> found(FoundPartyOrg command, Caller caller, String idempotencyKey) {
+        return idempotencyKeys.once("POST /api/v1/party-orgs " + caller.subject(), idempotencyKey,
+                command.toString(), () -> create(command, caller), o -> o.id().toString(),
+                id -> orgs.findByIdOptional(UUID.fromString(id)));
+    }
+
+    private PartyOrg create(FoundPartyOrg command, Caller caller) {
         GridNode grid = nodes.findByIdOptional(command.gridNodeId()).orElseThrow(() ->
                 DomainProblem.invalid("gridNodeId", "grid node " + command.gridNodeId() + " does not exist"));
         caller.requireScope(grid.path(), "grid node " + grid.id());
@@ -89,8 +103,22 @@ public class PartyOrgService implements RetirementGuard {
         return page.page(orgs.children(id, page.afterId(), page.limit() + 1), o -> o.id().toString(), view);
     }
 
+    /**
+     * A person joins (or takes a role); with an {@code idempotencyKey}, a retry of the same request returns the
+     * membership the first one made (two retries racing would otherwise both pass the checks below).
+     */
     @Transactional
-    public OrgMembership join(UUID orgId, UUID personId, MembershipRole role, LocalDate start, Caller caller) {
+    public IdempotencyKeys.Outcome<OrgMembership> join(JoinPartyOrg command, Caller caller, String idempotencyKey) {
+        return idempotencyKeys.once("POST /api/v1/party-orgs/{id}/members " + caller.subject(), idempotencyKey,
+                command.toString(), () -> admit(command, caller), m -> m.id().toString(),
+                id -> Optional.ofNullable(orgs.membership(UUID.fromString(id))));
+    }
+
+    private OrgMembership admit(JoinPartyOrg command, Caller caller) {
+        UUID orgId = command.orgId();
+        UUID personId = command.personId();
+        MembershipRole role = command.role();
+        LocalDate start = command.startDate();
         PartyOrg org = get(orgId, caller);
         Person person = people.findByIdOptional(personId).orElseThrow(() ->
                 DomainProblem.invalid("personId", "person " + personId + " does not exist"));

@@ -11,6 +11,7 @@ import cn.grid.grid.persistence.AssignmentRepository;
 import cn.grid.grid.persistence.GridNodeRepository;
 import cn.grid.grid.persistence.PersonRepository;
 import cn.grid.platform.concurrency.IfMatch;
+import cn.grid.platform.idempotency.IdempotencyKeys;
 import cn.grid.platform.ids.Ids;
 import cn.grid.platform.paging.CursorPage;
 import cn.grid.platform.paging.PageRequest;
@@ -39,15 +40,18 @@ public class PeopleService implements RetirementGuard {
     private final IdentityNumberProtector identities;
     private final GridEventPublisher events;
     private final GridCalendar calendar;
+    private final IdempotencyKeys idempotencyKeys;
 
     public PeopleService(PersonRepository people, AssignmentRepository assignments, GridNodeRepository nodes,
-            IdentityNumberProtector identities, GridEventPublisher events, GridCalendar calendar) {
+            IdentityNumberProtector identities, GridEventPublisher events, GridCalendar calendar,
+            IdempotencyKeys idempotencyKeys) {
         this.people = people;
         this.assignments = assignments;
         this.nodes = nodes;
         this.identities = identities;
         this.events = events;
         this.calendar = calendar;
+        this.idempotencyKeys = idempotencyKeys;
     }
 
     /** Today where the grids are; "active now" and default dates mean this day. */
@@ -55,13 +59,27 @@ public class PeopleService implements RetirementGuard {
         return calendar.today();
     }
 
+    /**
+     * Registers a person; with an {@code idempotencyKey}, a retry of the same registration returns the person the
+     * first one registered instead of a second one.
+     */
     @Transactional
-    public Person register(RegisterPerson command, Caller caller) {
+    public IdempotencyKeys.Outcome<Person> register(RegisterPerson command, Caller caller, String idempotencyKey) {
         GridNode home = nodes.findByIdOptional(command.homeNodeId()).orElseThrow(() ->
                 DomainProblem.invalid("homeNodeId", "grid node " + command.homeNodeId() + " does not exist"));
         caller.requireScope(home.path(), "home node " + home.id());
         IdentityNumber.Protected idNumber = command.idNumber() == null ? null
                 : identities.protect(command.idNumber(), "idNumber");
+        // The request is kept as a plain SHA-256 fingerprint; with the identity number in it, the few digits the
+        // stored person does not reveal could be searched through. Its keyed hash stands in for it instead.
+        String request = new RegisterPerson(command.name(), command.phone(), command.address(),
+                idNumber == null ? null : idNumber.hmac(), command.homeNodeId(), command.subject()).toString();
+        return idempotencyKeys.once("POST /api/v1/people " + caller.subject(), idempotencyKey, request,
+                () -> create(command, home, idNumber), p -> p.id().toString(),
+                id -> people.findByIdOptional(UUID.fromString(id)));
+    }
+
+    private Person create(RegisterPerson command, GridNode home, IdentityNumber.Protected idNumber) {
         if (idNumber != null && people.identityTaken(idNumber.hmac())) {
             throw DomainProblem.conflict("a person with this identity number is already registered");
         }
@@ -84,8 +102,20 @@ public class PeopleService implements RetirementGuard {
         return person;
     }
 
+    /**
+     * Starts an assignment; with an {@code idempotencyKey}, a retry of the same request returns the assignment the
+     * first one started (two retries racing would otherwise both pass the overlap check).
+     */
     @Transactional
-    public Assignment assign(UUID nodeId, StartAssignment command, Caller caller) {
+    public IdempotencyKeys.Outcome<Assignment> assign(StartAssignment command, Caller caller,
+            String idempotencyKey) {
+        return idempotencyKeys.once("POST /api/v1/grids/{nodeId}/assignments " + caller.subject(), idempotencyKey,
+                command.toString(), () -> start(command, caller), a -> a.id().toString(),
+                id -> assignments.findByIdOptional(UUID.fromString(id)));
+    }
+
+    private Assignment start(StartAssignment command, Caller caller) {
+        UUID nodeId = command.nodeId();
         GridNode node = nodes.findByIdOptional(nodeId).orElseThrow(() -> DomainProblem.notFound("grid node", nodeId));
         caller.requireScope(node.path(), "grid node " + nodeId);
         Person person = people.findByIdOptional(command.personId()).orElseThrow(() ->

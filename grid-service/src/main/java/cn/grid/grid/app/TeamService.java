@@ -3,7 +3,6 @@ package cn.grid.grid.app;
 import cn.grid.grid.domain.GridNode;
 import cn.grid.grid.domain.Person;
 import cn.grid.grid.domain.Team;
-import cn.grid.grid.domain.TeamKind;
 import cn.grid.grid.domain.TeamMember;
 import cn.grid.grid.domain.Tenure;
 import cn.grid.grid.messaging.GridEventPublisher;
@@ -11,6 +10,7 @@ import cn.grid.grid.persistence.GridNodeRepository;
 import cn.grid.grid.persistence.PersonRepository;
 import cn.grid.grid.persistence.TeamRepository;
 import cn.grid.platform.events.TeamChangedV1;
+import cn.grid.platform.idempotency.IdempotencyKeys;
 import cn.grid.platform.ids.Ids;
 import cn.grid.platform.paging.CursorPage;
 import cn.grid.platform.paging.PageRequest;
@@ -24,6 +24,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -41,21 +42,34 @@ public class TeamService implements RetirementGuard {
     private final PersonRepository people;
     private final GridCalendar calendar;
     private final GridEventPublisher events;
+    private final IdempotencyKeys idempotencyKeys;
 
     public TeamService(TeamRepository teams, GridNodeRepository nodes, PersonRepository people,
-            GridCalendar calendar, GridEventPublisher events) {
+            GridCalendar calendar, GridEventPublisher events, IdempotencyKeys idempotencyKeys) {
         this.teams = teams;
         this.nodes = nodes;
         this.people = people;
         this.calendar = calendar;
         this.events = events;
+        this.idempotencyKeys = idempotencyKeys;
     }
 
+    /**
+     * Forms a team; with an {@code idempotencyKey}, a retry of the same request returns the team the first one
+     * formed instead of a second one.
+     */
     @Transactional
-    public Team form(UUID nodeId, TeamKind kind, String name, Caller caller) {
+    public IdempotencyKeys.Outcome<Team> form(FormTeam command, Caller caller, String idempotencyKey) {
+        return idempotencyKeys.once("POST /api/v1/grids/{nodeId}/teams " + caller.subject(), idempotencyKey,
+                command.toString(), () -> create(command, caller), t -> t.id().toString(),
+                id -> teams.findByIdOptional(UUID.fromString(id)));
+    }
+
+    private Team create(FormTeam command, Caller caller) {
+        UUID nodeId = command.nodeId();
         GridNode grid = nodes.findByIdOptional(nodeId).orElseThrow(() -> DomainProblem.notFound("grid node", nodeId));
         caller.requireScope(grid.path(), "grid node " + nodeId);
-        Team team = Team.form(Ids.newId(), kind, name, grid, OffsetDateTime.now());
+        Team team = Team.form(Ids.newId(), command.kind(), command.name(), grid, OffsetDateTime.now());
         teams.persist(team);
         publish(team);
         return team;
@@ -76,9 +90,22 @@ public class TeamService implements RetirementGuard {
         return page.page(teams.inSubtree(grid.path(), page.afterId(), page.limit() + 1), t -> t.id().toString(), view);
     }
 
+    /**
+     * A person joins the team; with an {@code idempotencyKey}, a retry of the same request returns the membership
+     * the first one made (two retries racing would otherwise both pass the check below).
+     */
     @Transactional
-    public TeamMember join(UUID nodeId, UUID teamId, UUID personId, boolean leader, LocalDate start, Caller caller) {
-        Team team = get(nodeId, teamId, caller);
+    public IdempotencyKeys.Outcome<TeamMember> join(JoinTeam command, Caller caller, String idempotencyKey) {
+        return idempotencyKeys.once("POST /api/v1/grids/{nodeId}/teams/{teamId}/members " + caller.subject(),
+                idempotencyKey, command.toString(), () -> addMember(command, caller), m -> m.id().toString(),
+                id -> Optional.ofNullable(teams.member(UUID.fromString(id))));
+    }
+
+    private TeamMember addMember(JoinTeam command, Caller caller) {
+        UUID teamId = command.teamId();
+        UUID personId = command.personId();
+        LocalDate start = command.startDate();
+        Team team = get(command.nodeId(), teamId, caller);
         Person person = people.findByIdOptional(personId).orElseThrow(() ->
                 DomainProblem.invalid("personId", "person " + personId + " does not exist"));
         Tenure tenure = new Tenure(start == null ? calendar.today() : start, null);
@@ -87,7 +114,8 @@ public class TeamService implements RetirementGuard {
                 throw DomainProblem.conflict("person " + personId + " is already in team " + teamId);
             }
         }
-        TeamMember member = TeamMember.join(Ids.newId(), team, person, leader, tenure, OffsetDateTime.now());
+        TeamMember member = TeamMember.join(Ids.newId(), team, person, command.leader(), tenure,
+                OffsetDateTime.now());
         teams.persist(member);
         team.touch(OffsetDateTime.now());
         publish(team);

@@ -2,6 +2,7 @@ package cn.grid.study.api;
 
 import cn.grid.platform.concurrency.IfMatch;
 import cn.grid.platform.concurrency.Versioned;
+import cn.grid.platform.idempotency.IdempotencyKeys;
 import cn.grid.platform.paging.CursorPage;
 import cn.grid.platform.paging.PageRequest;
 import cn.grid.platform.problem.Problem;
@@ -27,6 +28,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -59,18 +61,29 @@ public class LectureOrderResource {
     @Operation(operationId = "orderLecture", summary = "A branch orders an offered micro-lecture for a time and place",
             description = "An org-admin or district-admin whose grid scope covers the ordering organisation places a "
                     + "REQUESTED order with the lecture's speaker (the material's speakerSubject), who then accepts or "
-                    + "declines it; no event is published and each call places another order (not idempotent). 400 "
+                    + "declines it; no event is published. Without an Idempotency-Key each call places another "
+                    + "order; with one, a retry by the same caller with the same key and body returns the order the "
+                    + "first call placed, with Idempotency-Replayed: true; the key with another body is a 422. 400 "
                     + "when the material is unknown or not an offered MICRO_LECTURE, the organisation is unknown, or "
                     + "wantedAt is not in the future or more than a year ahead; 409 when the organisation is no longer "
                     + "active.")
-    @APIResponse(responseCode = "201", description = "Ordered (REQUESTED); ETag carries its version",
+    @APIResponse(responseCode = "201", description = "Ordered (REQUESTED), or the earlier order "
+            + "(Idempotency-Replayed: true); ETag carries its version",
             content = @Content(schema = @Schema(implementation = LectureOrderBodies.View.class)))
     @APIResponse(responseCode = "400", description = "Invalid input, unknown organisation, not an offered lecture",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response place(@Valid @NotNull LectureOrderBodies.Place body, @Context UriInfo uri) {
-        LectureOrder order = service.place(body.toCommand(), caller.get());
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response place(@Valid @NotNull LectureOrderBodies.Place body, @Context UriInfo uri,
+            @HeaderParam("Idempotency-Key") @Parameter(description = "A client-chosen key (1-255 printable ASCII): a "
+                    + "retry with the same key and body returns the order the first call placed, never a second one",
+                    example = "3b1f0c52-6a4e-4d55-9a0e-2f4c9d1e7a10") String idempotencyKey) {
+        IdempotencyKeys.Outcome<LectureOrder> outcome = service.place(body.toCommand(), caller.get(), idempotencyKey);
+        LectureOrder order = outcome.value();
         return Versioned.created(uri.getBaseUriBuilder().path("api/v1/study/lecture-orders/{id}").build(order.id()),
-                LectureOrderBodies.View.of(order), order.version()).build();
+                        LectureOrderBodies.View.of(order), order.version())
+                .header("Idempotency-Replayed", outcome.replayed() ? "true" : null)
+                .build();
     }
 
     @GET

@@ -2,6 +2,7 @@ package cn.grid.study.api;
 
 import cn.grid.platform.concurrency.IfMatch;
 import cn.grid.platform.concurrency.Versioned;
+import cn.grid.platform.idempotency.IdempotencyKeys;
 import cn.grid.platform.paging.CursorPage;
 import cn.grid.platform.paging.PageRequest;
 import cn.grid.platform.problem.Problem;
@@ -29,6 +30,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -58,15 +60,27 @@ public class MaterialResource {
     @RolesAllowed({Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN})
     @Operation(operationId = "createMaterial", summary = "Add a book, film, micro-lecture or article to the catalogue",
             description = "The entry belongs to the grid the editor's token is bound to: administrators over that "
-                    + "grid edit it.")
-    @APIResponse(responseCode = "201", description = "Added; ETag carries its version",
+                    + "grid edit it. Without an Idempotency-Key each call adds another entry; with one, a retry by "
+                    + "the same caller with the same key and body (tags in any order) returns the entry the first "
+                    + "call added, with Idempotency-Replayed: true; the key with another body is a 422.")
+    @APIResponse(responseCode = "201", description = "Added, or the earlier entry (Idempotency-Replayed: true); ETag "
+            + "carries its version",
             content = @Content(schema = @Schema(implementation = MaterialView.class)))
     @APIResponse(responseCode = "400", description = "Invalid input",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response create(@Valid @NotNull MaterialBody body, @Context UriInfo uri) {
-        StudyMaterial material = service.create(body.toContent(), caller.get());
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(@Valid @NotNull MaterialBody body, @Context UriInfo uri,
+            @HeaderParam("Idempotency-Key") @Parameter(description = "A client-chosen key (1-255 printable ASCII): a "
+                    + "retry with the same key and body returns the entry the first call added, never a second one",
+                    example = "3b1f0c52-6a4e-4d55-9a0e-2f4c9d1e7a10") String idempotencyKey) {
+        IdempotencyKeys.Outcome<StudyMaterial> outcome = service.create(body.toContent(), caller.get(),
+                idempotencyKey);
+        StudyMaterial material = outcome.value();
         return Versioned.created(uri.getBaseUriBuilder().path("api/v1/study/materials/{id}").build(material.id()),
-                MaterialView.of(material), material.version()).build();
+                        MaterialView.of(material), material.version())
+                .header("Idempotency-Replayed", outcome.replayed() ? "true" : null)
+                .build();
     }
 
     @GET

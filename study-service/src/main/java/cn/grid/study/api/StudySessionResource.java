@@ -1,6 +1,7 @@
 package cn.grid.study.api;
 
 import cn.grid.platform.concurrency.Versioned;
+import cn.grid.platform.idempotency.IdempotencyKeys;
 import cn.grid.platform.paging.CursorPage;
 import cn.grid.platform.paging.PageRequest;
 import cn.grid.platform.problem.Problem;
@@ -13,6 +14,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -25,6 +27,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -57,17 +60,28 @@ public class StudySessionResource {
                     + "known from grid events (400 when unknown, 409 when retired). MICRO_LECTURE and LECTURE_TOUR "
                     + "need speaker, startsAt is at most a year ahead, and orgId and materialIds must be known (400 "
                     + "otherwise). Publishes cn.grid.study.session.recorded.v1 and, with a speakerSubject, credits "
-                    + "that login LECTURE points once for the session (cn.grid.study.points.awarded.v1); not "
-                    + "idempotent: each call records another session.")
-    @APIResponse(responseCode = "201", description = "Recorded",
+                    + "that login LECTURE points once for the session (cn.grid.study.points.awarded.v1). Without an "
+                    + "Idempotency-Key each call records another session; with one, a retry by the same caller with "
+                    + "the same key and body (materialIds in any order) returns the session the first call recorded, "
+                    + "with Idempotency-Replayed: true, and publishes and credits nothing again; the key with another "
+                    + "body is a 422.")
+    @APIResponse(responseCode = "201", description = "Recorded, or the earlier session (Idempotency-Replayed: true)",
             content = @Content(schema = @Schema(implementation = StudySessionView.class)))
     @APIResponse(responseCode = "400", description = "Invalid input",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response record(@Valid @NotNull RecordSessionBody body, @Context UriInfo uri) {
-        StudySession session = service.record(body.toCommand(), caller.get());
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response record(@Valid @NotNull RecordSessionBody body, @Context UriInfo uri,
+            @HeaderParam("Idempotency-Key") @Parameter(description = "A client-chosen key (1-255 printable ASCII): a "
+                    + "retry with the same key and body returns the session the first call recorded, never a second "
+                    + "one", example = "3b1f0c52-6a4e-4d55-9a0e-2f4c9d1e7a10") String idempotencyKey) {
+        IdempotencyKeys.Outcome<StudySession> outcome = service.record(body.toCommand(), caller.get(), idempotencyKey);
+        StudySession session = outcome.value();
         return Versioned.created(uri.getBaseUriBuilder().path("api/v1/study/sessions/{id}").build(session.id()),
-                StudySessionView.of(session, service.materialsOf(session.id())),
-                session.version()).build();
+                        StudySessionView.of(session, service.materialsOf(session.id())),
+                        session.version())
+                .header("Idempotency-Replayed", outcome.replayed() ? "true" : null)
+                .build();
     }
 
     @GET

@@ -1,6 +1,7 @@
 package cn.grid.study.app;
 
 import cn.grid.platform.concurrency.IfMatch;
+import cn.grid.platform.idempotency.IdempotencyKeys;
 import cn.grid.platform.ids.Ids;
 import cn.grid.platform.paging.CursorPage;
 import cn.grid.platform.paging.PageRequest;
@@ -43,20 +44,33 @@ public class LectureOrderService {
     private final StudySessionService sessions;
     private final OrgAccess access;
     private final CatalogueEventPublisher events;
+    private final IdempotencyKeys idempotencyKeys;
 
     public LectureOrderService(LectureOrderRepository orders, MaterialRepository materials,
             MaterialService catalogue, StudySessionService sessions, OrgAccess access,
-            CatalogueEventPublisher events) {
+            CatalogueEventPublisher events, IdempotencyKeys idempotencyKeys) {
         this.orders = orders;
         this.materials = materials;
         this.catalogue = catalogue;
         this.sessions = sessions;
         this.access = access;
         this.events = events;
+        this.idempotencyKeys = idempotencyKeys;
     }
 
+    /**
+     * Places an order; with an {@code idempotencyKey}, a retry of the same order returns the order the first one
+     * placed instead of a second order.
+     */
     @Transactional
-    public LectureOrder place(PlaceLectureOrder command, Caller caller) {
+    public IdempotencyKeys.Outcome<LectureOrder> place(PlaceLectureOrder command, Caller caller,
+            String idempotencyKey) {
+        return idempotencyKeys.once("POST /api/v1/study/lecture-orders " + caller.subject(), idempotencyKey,
+                command.toString(), () -> create(command, caller), o -> o.id().toString(),
+                id -> orders.findByIdOptional(UUID.fromString(id)));
+    }
+
+    private LectureOrder create(PlaceLectureOrder command, Caller caller) {
         StudyMaterial lecture = catalogue.requireReferenced(command.materialId(), "materialId");
         PartyOrg org = access.require(command.orgId(), "orgId");
         access.requireAdminOver(org, caller);

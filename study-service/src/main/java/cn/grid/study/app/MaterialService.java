@@ -1,6 +1,7 @@
 package cn.grid.study.app;
 
 import cn.grid.platform.concurrency.IfMatch;
+import cn.grid.platform.idempotency.IdempotencyKeys;
 import cn.grid.platform.ids.Ids;
 import cn.grid.platform.paging.CursorPage;
 import cn.grid.platform.paging.PageRequest;
@@ -29,14 +30,28 @@ public class MaterialService {
 
     private final MaterialRepository materials;
     private final OrgAccess access;
+    private final IdempotencyKeys idempotencyKeys;
 
-    public MaterialService(MaterialRepository materials, OrgAccess access) {
+    public MaterialService(MaterialRepository materials, OrgAccess access, IdempotencyKeys idempotencyKeys) {
         this.materials = materials;
         this.access = access;
+        this.idempotencyKeys = idempotencyKeys;
     }
 
+    /**
+     * Adds an entry; with an {@code idempotencyKey}, a retry of the same addition returns the entry the first one
+     * added instead of a second entry. The canonical request is the content's {@code toString()}: every field of
+     * the body, the tags sorted.
+     */
     @Transactional
-    public StudyMaterial create(StudyMaterial.Content content, Caller caller) {
+    public IdempotencyKeys.Outcome<StudyMaterial> create(StudyMaterial.Content content, Caller caller,
+            String idempotencyKey) {
+        return idempotencyKeys.once("POST /api/v1/study/materials " + caller.subject(), idempotencyKey,
+                content.toString(), () -> add(content, caller), m -> m.id().toString(),
+                id -> materials.findByIdOptional(UUID.fromString(id)));
+    }
+
+    private StudyMaterial add(StudyMaterial.Content content, Caller caller) {
         String scope = access.scopePath(caller);
         StudyMaterial material = StudyMaterial.create(Ids.newId(), content, scope == null ? DISTRICT_OWNED : scope,
                 caller.subject(), OffsetDateTime.now());

@@ -2,6 +2,7 @@ package cn.grid.study.app;
 
 import cn.grid.platform.gridview.GridNodeSnapshot;
 import cn.grid.platform.gridview.GridNodeViews;
+import cn.grid.platform.idempotency.IdempotencyKeys;
 import cn.grid.platform.ids.Ids;
 import cn.grid.platform.paging.CursorPage;
 import cn.grid.platform.paging.PageRequest;
@@ -30,19 +31,39 @@ public class StudySessionService {
     private final PartyOrgDirectory orgs;
     private final MaterialRepository materials;
     private final PointsLedgerService ledger;
+    private final IdempotencyKeys idempotencyKeys;
 
     public StudySessionService(StudySessionRepository sessions, GridNodeViews grids, StudyEventPublisher events,
-            PartyOrgDirectory orgs, MaterialRepository materials, PointsLedgerService ledger) {
+            PartyOrgDirectory orgs, MaterialRepository materials, PointsLedgerService ledger,
+            IdempotencyKeys idempotencyKeys) {
         this.orgs = orgs;
         this.materials = materials;
         this.ledger = ledger;
+        this.idempotencyKeys = idempotencyKeys;
         this.sessions = sessions;
         this.grids = grids;
         this.events = events;
     }
 
+    /**
+     * Records a session; with an {@code idempotencyKey}, a retry of the same recording returns the session the
+     * first one recorded instead of a second session — no second event, no second LECTURE credit.
+     */
+    @Transactional
+    public IdempotencyKeys.Outcome<StudySession> record(RecordSession command, Caller caller,
+            String idempotencyKey) {
+        return idempotencyKeys.once("POST /api/v1/study/sessions " + caller.subject(), idempotencyKey,
+                command.toString(), () -> create(command, caller), s -> s.id().toString(),
+                id -> sessions.findByIdOptional(UUID.fromString(id)));
+    }
+
+    /** Records a session (each call another one): for use cases that record one as part of their own work. */
     @Transactional
     public StudySession record(RecordSession command, Caller caller) {
+        return create(command, caller);
+    }
+
+    private StudySession create(RecordSession command, Caller caller) {
         GridNodeSnapshot grid = grids.require(command.gridNodeId(), "gridNodeId");
         caller.requireScope(grid.path(), "grid node " + grid.id());
         StudySession session = StudySession.record(Ids.newId(), command.kind(), command.title(), grid.id(),

@@ -84,7 +84,7 @@ public class AssignmentResource {
                 idempotencyKey);
         Assignment assignment = outcome.value();
         return Versioned.created(null, AssignmentView.of(assignment), assignment.version())
-                .header("Idempotency-Replayed", outcome.replayed() ? "true" : null)
+                .header(IdempotencyKeys.REPLAYED, outcome.replayedHeader())
                 .build();
     }
 

@@ -80,7 +80,7 @@ public class GridNodeResource {
         GridNode node = outcome.value();
         return Versioned.created(uri.getBaseUriBuilder().path("api/v1/grids/{id}").build(node.id()),
                         GridNodeView.of(node), node.version())
-                .header("Idempotency-Replayed", outcome.replayed() ? "true" : null)
+                .header(IdempotencyKeys.REPLAYED, outcome.replayedHeader())
                 .build();
     }
 

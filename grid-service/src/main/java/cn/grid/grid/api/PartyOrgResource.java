@@ -79,7 +79,7 @@ public class PartyOrgResource {
         IdempotencyKeys.Outcome<PartyOrg> outcome = service.found(request.toCommand(), caller.get(), idempotencyKey);
         PartyOrg org = outcome.value();
         return Versioned.created(null, PartyOrgDtos.OrgView.of(org), org.version())
-                .header("Idempotency-Replayed", outcome.replayed() ? "true" : null)
+                .header(IdempotencyKeys.REPLAYED, outcome.replayedHeader())
                 .build();
     }
 
@@ -155,7 +155,7 @@ public class PartyOrgResource {
                 idempotencyKey);
         OrgMembership membership = outcome.value();
         return Versioned.created(null, PartyOrgDtos.MembershipView.of(membership), membership.version())
-                .header("Idempotency-Replayed", outcome.replayed() ? "true" : null)
+                .header(IdempotencyKeys.REPLAYED, outcome.replayedHeader())
                 .build();
     }
 

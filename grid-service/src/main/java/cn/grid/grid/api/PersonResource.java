@@ -78,7 +78,7 @@ public class PersonResource {
         Person person = outcome.value();
         return Versioned.created(uri.getBaseUriBuilder().path("api/v1/people/{id}").build(person.id()),
                         PersonView.of(person), person.version())
-                .header("Idempotency-Replayed", outcome.replayed() ? "true" : null)
+                .header(IdempotencyKeys.REPLAYED, outcome.replayedHeader())
                 .build();
     }
 

@@ -114,7 +114,7 @@ public class TeamResource {
         IdempotencyKeys.Outcome<Team> outcome = service.form(
                 new FormTeam(nodeId, request.kind(), request.name().strip()), caller.get(), idempotencyKey);
         return Response.status(Response.Status.CREATED).entity(TeamView.of(outcome.value()))
-                .header("Idempotency-Replayed", outcome.replayed() ? "true" : null)
+                .header(IdempotencyKeys.REPLAYED, outcome.replayedHeader())
                 .build();
     }
 
@@ -158,7 +158,7 @@ public class TeamResource {
         IdempotencyKeys.Outcome<TeamMember> outcome = service.join(new JoinTeam(nodeId, teamId, request.personId(),
                 request.leader(), request.startDate()), caller.get(), idempotencyKey);
         return Response.status(Response.Status.CREATED).entity(MemberView.of(outcome.value(), null))
-                .header("Idempotency-Replayed", outcome.replayed() ? "true" : null)
+                .header(IdempotencyKeys.REPLAYED, outcome.replayedHeader())
                 .build();
     }
 

@@ -23,6 +23,9 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class IdempotencyKeys {
 
+    /** The response header that tells a client its create was a retry answered with the first outcome. */
+    public static final String REPLAYED = "Idempotency-Replayed";
+
     private final EntityManager entityManager;
 
     public IdempotencyKeys(EntityManager entityManager) {
@@ -70,6 +73,11 @@ public class IdempotencyKeys {
 
     /** What a create produced, and whether it is a replay of an earlier one. */
     public record Outcome<T>(T value, boolean replayed) {
+
+        /** The value of the {@link #REPLAYED} header: "true" on a replay, none (null) on a first create. */
+        public String replayedHeader() {
+            return replayed ? "true" : null;
+        }
     }
 
     private static void validate(String key) {

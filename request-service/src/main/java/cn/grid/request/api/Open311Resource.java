@@ -153,7 +153,7 @@ public class Open311Resource {
                 idempotencyKey);
         return Response.status(Response.Status.CREATED)
                 .entity(List.of(Open311Views.Submitted.of(outcome.value())))
-                .header("Idempotency-Replayed", outcome.replayed() ? "true" : null)
+                .header(IdempotencyKeys.REPLAYED, outcome.replayedHeader())
                 .build();
     }
 

@@ -73,7 +73,7 @@ public class ServiceRequestResource {
         return Versioned.created(uri.getBaseUriBuilder().path("api/v1/requests/{id}").build(request.id()),
                         ServiceRequestView.submitted(request, service.likelyDuplicates(request)),
                         request.version())
-                .header("Idempotency-Replayed", outcome.replayed() ? "true" : null)
+                .header(IdempotencyKeys.REPLAYED, outcome.replayedHeader())
                 .build();
     }
 

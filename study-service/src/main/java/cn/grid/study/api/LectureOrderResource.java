@@ -82,7 +82,7 @@ public class LectureOrderResource {
         LectureOrder order = outcome.value();
         return Versioned.created(uri.getBaseUriBuilder().path("api/v1/study/lecture-orders/{id}").build(order.id()),
                         LectureOrderBodies.View.of(order), order.version())
-                .header("Idempotency-Replayed", outcome.replayed() ? "true" : null)
+                .header(IdempotencyKeys.REPLAYED, outcome.replayedHeader())
                 .build();
     }
 

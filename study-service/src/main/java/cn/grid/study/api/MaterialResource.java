@@ -79,7 +79,7 @@ public class MaterialResource {
         StudyMaterial material = outcome.value();
         return Versioned.created(uri.getBaseUriBuilder().path("api/v1/study/materials/{id}").build(material.id()),
                         MaterialView.of(material), material.version())
-                .header("Idempotency-Replayed", outcome.replayed() ? "true" : null)
+                .header(IdempotencyKeys.REPLAYED, outcome.replayedHeader())
                 .build();
     }
 

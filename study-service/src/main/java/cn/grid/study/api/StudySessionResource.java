@@ -80,7 +80,7 @@ public class StudySessionResource {
         return Versioned.created(uri.getBaseUriBuilder().path("api/v1/study/sessions/{id}").build(session.id()),
                         StudySessionView.of(session, service.materialsOf(session.id())),
                         session.version())
-                .header("Idempotency-Replayed", outcome.replayed() ? "true" : null)
+                .header(IdempotencyKeys.REPLAYED, outcome.replayedHeader())
                 .build();
     }
 

@@ -55,7 +55,8 @@ class GeneratedClientIT extends AgainstTheSuite {
     private static GridNode node(GridHierarchyApi grids, String name, GridLevel level, UUID parent)
             throws ApiException {
         return grids.createGridNode(new CreateGridNode().name(name).level(level).parentId(parent)
-                .code(level.getValue().charAt(0) + UUID.randomUUID().toString().substring(0, 8)));
+                .code(level.getValue().charAt(0) + UUID.randomUUID().toString().substring(0, 8)),
+                UUID.randomUUID().toString());
     }
 
     @Test
@@ -68,6 +69,11 @@ class GeneratedClientIT extends AgainstTheSuite {
         GridNode street = node(grids, "西平街道", GridLevel.STREET, district.getId());
         GridNode community = node(grids, "西河社区", GridLevel.COMMUNITY, street.getId());
         GridNode grid = node(grids, "西河社区第一网格", GridLevel.GRID, community.getId());
+        // the create's Idempotency-Key is a parameter of the generated method: a retry returns the same node
+        CreateGridNode area = new CreateGridNode().name("西河社区第一网格第一责任区").level(GridLevel.RESPONSIBILITY_AREA)
+                .parentId(grid.getId()).code("A" + UUID.randomUUID().toString().substring(0, 8));
+        String key = UUID.randomUUID().toString();
+        assertThat(grids.createGridNode(area, key).getId()).isEqualTo(grids.createGridNode(area, key).getId());
         GridNode read = grids.getGridNode(grid.getId());
         assertThat(read.getName()).isEqualTo("西河社区第一网格");
         assertThat(read.getLevel()).isEqualTo(GridLevel.GRID);

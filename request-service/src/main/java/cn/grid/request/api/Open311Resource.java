@@ -31,6 +31,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.OffsetDateTime;
@@ -54,6 +56,10 @@ import java.util.regex.Pattern;
 @Path("/open311/v2")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Open311 GeoReport v2")
+// An integrator's api_key is a query parameter of each operation; besides it a citizen's bearer token or, for
+// discovery and the service list, nothing: anonymous or bearer, as the gateway's merged spec says too
+@SecurityRequirementsSet
+@SecurityRequirementsSet(@SecurityRequirement(name = "jwt"))
 public class Open311Resource {
 
     static final int DEFAULT_LIMIT = 1000;

@@ -44,9 +44,8 @@ public class GridNodeService {
      */
     @Transactional
     public IdempotencyKeys.Outcome<GridNode> create(CreateGridNode command, Caller caller, String idempotencyKey) {
-        return idempotencyKeys.once("POST /api/v1/grids " + caller.subject(), idempotencyKey, command.toString(),
-                () -> create(command, caller), n -> n.id().toString(),
-                id -> nodes.findByIdOptional(UUID.fromString(id)));
+        return idempotencyKeys.once("POST /api/v1/grids", caller, idempotencyKey,
+                command.toString(), () -> create(command, caller), n -> n.id(), nodes::findByIdOptional);
     }
 
     private GridNode create(CreateGridNode command, Caller caller) {

@@ -59,9 +59,8 @@ public class PartyOrgService implements RetirementGuard {
      */
     @Transactional
     public IdempotencyKeys.Outcome<PartyOrg> found(FoundPartyOrg command, Caller caller, String idempotencyKey) {
-        return idempotencyKeys.once("POST /api/v1/party-orgs " + caller.subject(), idempotencyKey,
-                command.toString(), () -> create(command, caller), o -> o.id().toString(),
-                id -> orgs.findByIdOptional(UUID.fromString(id)));
+        return idempotencyKeys.once("POST /api/v1/party-orgs", caller, idempotencyKey,
+                command.toString(), () -> create(command, caller), o -> o.id(), orgs::findByIdOptional);
     }
 
     private PartyOrg create(FoundPartyOrg command, Caller caller) {
@@ -109,9 +108,9 @@ public class PartyOrgService implements RetirementGuard {
      */
     @Transactional
     public IdempotencyKeys.Outcome<OrgMembership> join(JoinPartyOrg command, Caller caller, String idempotencyKey) {
-        return idempotencyKeys.once("POST /api/v1/party-orgs/{id}/members " + caller.subject(), idempotencyKey,
-                command.toString(), () -> admit(command, caller), m -> m.id().toString(),
-                id -> Optional.ofNullable(orgs.membership(UUID.fromString(id))));
+        return idempotencyKeys.once("POST /api/v1/party-orgs/{id}/members", caller, idempotencyKey,
+                command.toString(), () -> admit(command, caller), m -> m.id(),
+                id -> Optional.ofNullable(orgs.membership(id)));
     }
 
     private OrgMembership admit(JoinPartyOrg command, Caller caller) {

@@ -74,9 +74,8 @@ public class PeopleService implements RetirementGuard {
         // stored person does not reveal could be searched through. Its keyed hash stands in for it instead.
         String request = new RegisterPerson(command.name(), command.phone(), command.address(),
                 idNumber == null ? null : idNumber.hmac(), command.homeNodeId(), command.subject()).toString();
-        return idempotencyKeys.once("POST /api/v1/people " + caller.subject(), idempotencyKey, request,
-                () -> create(command, home, idNumber), p -> p.id().toString(),
-                id -> people.findByIdOptional(UUID.fromString(id)));
+        return idempotencyKeys.once("POST /api/v1/people", caller, idempotencyKey,
+                request, () -> create(command, home, idNumber), p -> p.id(), people::findByIdOptional);
     }
 
     private Person create(RegisterPerson command, GridNode home, IdentityNumber.Protected idNumber) {
@@ -109,9 +108,8 @@ public class PeopleService implements RetirementGuard {
     @Transactional
     public IdempotencyKeys.Outcome<Assignment> assign(StartAssignment command, Caller caller,
             String idempotencyKey) {
-        return idempotencyKeys.once("POST /api/v1/grids/{nodeId}/assignments " + caller.subject(), idempotencyKey,
-                command.toString(), () -> start(command, caller), a -> a.id().toString(),
-                id -> assignments.findByIdOptional(UUID.fromString(id)));
+        return idempotencyKeys.once("POST /api/v1/grids/{nodeId}/assignments", caller, idempotencyKey,
+                command.toString(), () -> start(command, caller), a -> a.id(), assignments::findByIdOptional);
     }
 
     private Assignment start(StartAssignment command, Caller caller) {

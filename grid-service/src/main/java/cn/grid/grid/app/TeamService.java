@@ -60,9 +60,8 @@ public class TeamService implements RetirementGuard {
      */
     @Transactional
     public IdempotencyKeys.Outcome<Team> form(FormTeam command, Caller caller, String idempotencyKey) {
-        return idempotencyKeys.once("POST /api/v1/grids/{nodeId}/teams " + caller.subject(), idempotencyKey,
-                command.toString(), () -> create(command, caller), t -> t.id().toString(),
-                id -> teams.findByIdOptional(UUID.fromString(id)));
+        return idempotencyKeys.once("POST /api/v1/grids/{nodeId}/teams", caller, idempotencyKey,
+                command.toString(), () -> create(command, caller), t -> t.id(), teams::findByIdOptional);
     }
 
     private Team create(FormTeam command, Caller caller) {
@@ -96,9 +95,9 @@ public class TeamService implements RetirementGuard {
      */
     @Transactional
     public IdempotencyKeys.Outcome<TeamMember> join(JoinTeam command, Caller caller, String idempotencyKey) {
-        return idempotencyKeys.once("POST /api/v1/grids/{nodeId}/teams/{teamId}/members " + caller.subject(),
-                idempotencyKey, command.toString(), () -> addMember(command, caller), m -> m.id().toString(),
-                id -> Optional.ofNullable(teams.member(UUID.fromString(id))));
+        return idempotencyKeys.once("POST /api/v1/grids/{nodeId}/teams/{teamId}/members", caller, idempotencyKey,
+                command.toString(), () -> addMember(command, caller), m -> m.id(),
+                id -> Optional.ofNullable(teams.member(id)));
     }
 
     private TeamMember addMember(JoinTeam command, Caller caller) {

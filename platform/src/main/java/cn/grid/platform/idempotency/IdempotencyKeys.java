@@ -2,6 +2,7 @@ package cn.grid.platform.idempotency;
 
 import cn.grid.platform.problem.DomainProblem;
 import cn.grid.platform.problem.ProblemType;
+import cn.grid.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -12,6 +13,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -33,16 +35,18 @@ public class IdempotencyKeys {
     }
 
     /**
-     * Creates with {@code create} unless this key was used before; then returns the earlier result, found by
-     * {@code lookup} from the id it recorded. A key reused with a different request is a 422.
+     * Creates with {@code create} unless this key was used before by this caller for this operation; then returns
+     * the earlier result, found by {@code lookup} from the id it recorded. A key reused with a different request is
+     * a 422. Keys are scoped per operation and caller, so two callers never see each other's outcomes.
      *
-     * @param scope       the operation and caller, e.g. {@code POST /api/v1/requests citizen-1}
+     * @param operation   method and path template, e.g. {@code POST /api/v1/grids/{nodeId}/teams}
      * @param key         the client's Idempotency-Key (null: no idempotency, just create)
      * @param request     a canonical form of the request, to tell a retry from a different request
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public <T> Outcome<T> once(String scope, String key, String request, Supplier<T> create, Function<T, String> id,
-            Function<String, Optional<T>> lookup) {
+    public <T> Outcome<T> once(String operation, Caller caller, String key, String request, Supplier<T> create,
+            Function<T, UUID> id, Function<UUID, Optional<T>> lookup) {
+        String scope = operation + " " + caller.subject();
         if (key == null) {
             return new Outcome<>(create.get(), false);
         }
@@ -54,7 +58,8 @@ public class IdempotencyKeys {
         if (claimed == 1) {
             T created = create.get();
             entityManager.createNativeQuery("update idempotency_key set resource_id = ?3 where scope = ?1 and key = ?2")
-                    .setParameter(1, scope).setParameter(2, key).setParameter(3, id.apply(created)).executeUpdate();
+                    .setParameter(1, scope).setParameter(2, key).setParameter(3, id.apply(created).toString())
+                    .executeUpdate();
             return new Outcome<>(created, false);
         }
         @SuppressWarnings("unchecked")
@@ -66,7 +71,7 @@ public class IdempotencyKeys {
             throw new DomainProblem(ProblemType.IDEMPOTENCY_KEY_REUSED,
                     "Idempotency-Key " + key + " was already used with a different request");
         }
-        T earlier = lookup.apply((String) row[1]).orElseThrow(() -> new IllegalStateException(
+        T earlier = lookup.apply(UUID.fromString((String) row[1])).orElseThrow(() -> new IllegalStateException(
                 "idempotency key " + key + " points at " + row[1] + ", which no longer exists"));
         return new Outcome<>(earlier, true);
     }

@@ -71,9 +71,8 @@ public class ServiceRequestService {
      */
     @Transactional
     public IdempotencyKeys.Outcome<ServiceRequest> submit(SubmitRequest command, Caller caller, String idempotencyKey) {
-        return idempotencyKeys.once("POST /api/v1/requests " + caller.subject(), idempotencyKey, command.toString(),
-                () -> create(command, caller), r -> r.id().toString(),
-                id -> requests.findByIdOptional(UUID.fromString(id)));
+        return idempotencyKeys.once("POST /api/v1/requests", caller, idempotencyKey,
+                command.toString(), () -> create(command, caller), r -> r.id(), requests::findByIdOptional);
     }
 
     private ServiceRequest create(SubmitRequest command, Caller caller) {

@@ -65,9 +65,8 @@ public class LectureOrderService {
     @Transactional
     public IdempotencyKeys.Outcome<LectureOrder> place(PlaceLectureOrder command, Caller caller,
             String idempotencyKey) {
-        return idempotencyKeys.once("POST /api/v1/study/lecture-orders " + caller.subject(), idempotencyKey,
-                command.toString(), () -> create(command, caller), o -> o.id().toString(),
-                id -> orders.findByIdOptional(UUID.fromString(id)));
+        return idempotencyKeys.once("POST /api/v1/study/lecture-orders", caller, idempotencyKey,
+                command.toString(), () -> create(command, caller), o -> o.id(), orders::findByIdOptional);
     }
 
     private LectureOrder create(PlaceLectureOrder command, Caller caller) {

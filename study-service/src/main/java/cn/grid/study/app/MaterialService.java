@@ -46,9 +46,8 @@ public class MaterialService {
     @Transactional
     public IdempotencyKeys.Outcome<StudyMaterial> create(StudyMaterial.Content content, Caller caller,
             String idempotencyKey) {
-        return idempotencyKeys.once("POST /api/v1/study/materials " + caller.subject(), idempotencyKey,
-                content.toString(), () -> add(content, caller), m -> m.id().toString(),
-                id -> materials.findByIdOptional(UUID.fromString(id)));
+        return idempotencyKeys.once("POST /api/v1/study/materials", caller, idempotencyKey,
+                content.toString(), () -> add(content, caller), m -> m.id(), materials::findByIdOptional);
     }
 
     private StudyMaterial add(StudyMaterial.Content content, Caller caller) {

@@ -1,5 +1,6 @@
 package cn.grid.platform.idempotency;
 
+import cn.grid.platform.retention.RowRetention;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -9,8 +10,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -28,8 +27,6 @@ import java.util.concurrent.TimeUnit;
 public class IdempotencyKeyPurge {
 
     private static final Logger LOG = Logger.getLogger(IdempotencyKeyPurge.class);
-    private static final String PURGE =
-            "delete from idempotency_key where created_at < now() - make_interval(secs => ?)";
 
     private final DataSource dataSource;
     private final Duration retention;
@@ -46,11 +43,7 @@ public class IdempotencyKeyPurge {
 
     /** Deletes the keys recorded longer ago than {@code retention}; returns how many. */
     public static int purge(DataSource dataSource, Duration retention) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(PURGE)) {
-            statement.setDouble(1, retention.toSeconds());
-            return statement.executeUpdate();
-        }
+        return RowRetention.deleteOlderThan(dataSource, "idempotency_key", "created_at", retention);
     }
 
     void onStart(@Observes StartupEvent event) {

@@ -1,6 +1,7 @@
 package cn.grid.platform.outbox;
 
 import cn.grid.platform.events.CloudEvent;
+import cn.grid.platform.retention.RowRetention;
 import org.apache.kafka.clients.producer.Producer;
 import cn.grid.platform.tracing.TraceParent;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -77,12 +78,7 @@ public final class OutboxRelay {
 
     /** Deletes rows published longer ago than {@code retention}; returns how many. */
     public int purgeSent(Duration retention) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(
-                        "delete from outbox_event where sent_at < now() - make_interval(secs => ?)")) {
-            statement.setDouble(1, retention.toSeconds());
-            return statement.executeUpdate();
-        }
+        return RowRetention.deleteOlderThan(dataSource, "outbox_event", "sent_at", retention);
     }
 
     /**

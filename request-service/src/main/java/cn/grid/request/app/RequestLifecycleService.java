@@ -14,6 +14,7 @@ import cn.grid.platform.time.GridCalendar;
 import cn.grid.request.domain.DispatchTarget;
 import cn.grid.request.domain.Outcome;
 import cn.grid.request.domain.RequestComment;
+import cn.grid.request.domain.RequestType;
 import cn.grid.request.domain.RequestStatus;
 import cn.grid.request.domain.ServiceRequest;
 import cn.grid.request.domain.Transition;
@@ -293,10 +294,8 @@ public class RequestLifecycleService {
     private ServiceRequest move(UUID id, long version, Caller caller, Transition transition, String reason,
             Function<ServiceRequest, RequestStatus> change) {
         ServiceRequest request = requests.findByIdOptional(id).orElseThrow(() -> DomainProblem.notFound("request", id));
-        if (transition != Transition.CLAIM) {
-            // an outsider gets the 403 a GET would give, before the version (412) or the state (409) tells them more
-            requireInvolved(request, caller);
-        }
+        // an outsider gets the 403 a GET would give, before the version (412) or the state (409) tells them more
+        requireInvolved(request, caller);
         IfMatch.check(version, request.version(), "request " + id);
         // then the state speaks: a move the lifecycle forbids is a 409 naming the state, to whoever is involved
         request.require(transition);
@@ -311,12 +310,15 @@ public class RequestLifecycleService {
 
     /**
      * Those who may learn anything of the ticket: whoever may read it (its reporter; anyone but a plain citizen
-     * whose scope covers its grid), its assignee, and those it was dispatched to (a person or a team may sit
-     * outside the grid's scope). Which of them may make a given move is each move's own check.
+     * whose scope covers its grid), its assignee, those it was dispatched to (a person or a team may sit outside
+     * the grid's scope) and, for a micro-wish, those registered where they may claim it. The cheap checks come
+     * first; the look-ups only for a caller none of them admits. Which of them may make a given move is each
+     * move's own check.
      */
     private void requireInvolved(ServiceRequest r, Caller caller) {
         boolean involved = r.reportedBy(caller.subject()) || caller.subject().equals(r.assignee())
-                || !isCitizenOnly(caller) && caller.covers(r.gridPath()) || mayTake(r, caller);
+                || !isCitizenOnly(caller) && caller.covers(r.gridPath()) || mayTake(r, caller)
+                || r.type() == RequestType.MICRO_WISH && mayClaim(r, caller);
         if (!involved) {
             throw DomainProblem.forbidden("request " + r.id() + " is outside the grid scope of your token");
         }

@@ -1,10 +1,9 @@
 package cn.grid.grid.domain;
 
-import java.util.Comparator;
-
 /**
  * A person's place in a party organisation, declared by precedence: an organisation's roll lists its secretary
- * first and its plain members last, and {@link #PRECEDENCE} orders memberships that way.
+ * first and its plain members last, which is the enum's natural order (stored by name, so reordering never
+ * moves data).
  */
 public enum MembershipRole {
     /** 书记 — one at a time per organisation */
@@ -16,9 +15,6 @@ public enum MembershipRole {
     /** 党小组组长 — in a PARTY_GROUP only, one at a time */
     GROUP_LEADER,
     MEMBER;
-
-    /** Secretary first, members last (the declaration order; stored by name, so reordering never moves data). */
-    public static final Comparator<MembershipRole> PRECEDENCE = Comparator.naturalOrder();
 
     /** Roles of which an organisation has at most one holder at a time. */
     public boolean isSingle() {

@@ -1,6 +1,5 @@
 package cn.grid.grid.persistence;
 
-import cn.grid.grid.domain.MembershipRole;
 import cn.grid.grid.domain.OrgMembership;
 import cn.grid.grid.domain.PartyOrg;
 import cn.grid.platform.gridview.SubtreeQuery;
@@ -17,7 +16,7 @@ import java.util.UUID;
 public class PartyOrgRepository implements PanacheRepositoryBase<PartyOrg, UUID> {
 
     private static final Comparator<OrgMembership> ROLL_ORDER = Comparator
-            .comparing(OrgMembership::role, MembershipRole.PRECEDENCE)
+            .comparing(OrgMembership::role)
             .thenComparing(membership -> membership.tenure().startDate())
             .thenComparing(OrgMembership::id);
 

@@ -2,7 +2,6 @@ package cn.grid.study.app;
 
 import cn.grid.platform.problem.DomainProblem;
 import cn.grid.platform.security.Caller;
-import cn.grid.platform.security.Roles;
 import cn.grid.platform.time.GridCalendar;
 import cn.grid.platform.gridview.GridNodeSnapshot;
 import cn.grid.platform.gridview.GridNodeViews;
@@ -63,9 +62,9 @@ public class ComplianceService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public GridCompliance forGridNode(UUID gridNodeId, String month, Caller caller) {
         YearMonth ym = parse(month);
-        // administrators, and service accounts (the gateway's grid dashboard); grids.get checks the scope
-        if (!OrgAccess.isAdmin(caller) && !caller.hasRole(Roles.SERVICE)) {
-            throw DomainProblem.forbidden("only an organisation or district administrator or a service does this");
+        // grids.get checks the scope
+        if (!OrgAccess.isReader(caller)) {
+            throw DomainProblem.forbidden("only an organisation or district administrator or a service reads this");
         }
         GridNodeSnapshot node = grids.get(gridNodeId, caller);
         List<PartyOrg> orgs = directory.topmostInGridSubtree(node.path());

@@ -59,11 +59,15 @@ public class OrgAccess {
      * accounts (reporting, the gateway's dashboard) whose scope covers it.
      */
     public void requireReaderOver(PartyOrg org, Caller caller) {
-        if (!caller.hasRole(Roles.SERVICE)) {
-            requireAdminOver(org, caller);
-            return;
+        if (!isReader(caller)) {
+            throw DomainProblem.forbidden("only an organisation or district administrator or a service reads this");
         }
         caller.requireScope(org.gridPath(), "party organisation " + org.id());
+    }
+
+    /** Who reads an organisation's reports, within their scope: administrators and service accounts. */
+    public static boolean isReader(Caller caller) {
+        return isAdmin(caller) || caller.hasRole(Roles.SERVICE);
     }
 
     public void requireAdminOver(PartyOrg org, Caller caller) {

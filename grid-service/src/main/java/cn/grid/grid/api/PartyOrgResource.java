@@ -73,7 +73,8 @@ public class PartyOrgResource {
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different request",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response found(@Valid @NotNull PartyOrgDtos.FoundRequest request,
-            @HeaderParam("Idempotency-Key") @Parameter(description = "A client-chosen key (1-255 printable ASCII): a "
+            @HeaderParam(IdempotencyKeys.HEADER)
+            @Parameter(description = "A client-chosen key (1-255 printable ASCII): a "
                     + "retry with the same key and body returns the organisation the first call founded, never a "
                     + "second one", example = "3b1f0c52-6a4e-4d55-9a0e-2f4c9d1e7a10") String idempotencyKey) {
         IdempotencyKeys.Outcome<PartyOrg> outcome = service.found(request.toCommand(), caller.get(), idempotencyKey);
@@ -148,7 +149,8 @@ public class PartyOrgResource {
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different request",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response join(@PathParam("id") UUID id, @Valid @NotNull PartyOrgDtos.JoinRequest request,
-            @HeaderParam("Idempotency-Key") @Parameter(description = "A client-chosen key (1-255 printable ASCII): a "
+            @HeaderParam(IdempotencyKeys.HEADER)
+            @Parameter(description = "A client-chosen key (1-255 printable ASCII): a "
                     + "retry with the same key and body returns the membership the first call made, never a "
                     + "second one", example = "3b1f0c52-6a4e-4d55-9a0e-2f4c9d1e7a10") String idempotencyKey) {
         IdempotencyKeys.Outcome<OrgMembership> outcome = service.join(request.toCommand(id), caller.get(),

@@ -108,7 +108,8 @@ public class TeamResource {
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different request",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response form(@PathParam("nodeId") UUID nodeId, @Valid @NotNull FormRequest request,
-            @HeaderParam("Idempotency-Key") @Parameter(description = "A client-chosen key (1-255 printable ASCII): a "
+            @HeaderParam(IdempotencyKeys.HEADER)
+            @Parameter(description = "A client-chosen key (1-255 printable ASCII): a "
                     + "retry with the same key and body returns the team the first call formed, never a second one",
                     example = "3b1f0c52-6a4e-4d55-9a0e-2f4c9d1e7a10") String idempotencyKey) {
         IdempotencyKeys.Outcome<Team> outcome = service.form(
@@ -152,7 +153,8 @@ public class TeamResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response join(@PathParam("nodeId") UUID nodeId, @PathParam("teamId") UUID teamId,
             @Valid @NotNull JoinRequest request,
-            @HeaderParam("Idempotency-Key") @Parameter(description = "A client-chosen key (1-255 printable ASCII): a "
+            @HeaderParam(IdempotencyKeys.HEADER)
+            @Parameter(description = "A client-chosen key (1-255 printable ASCII): a "
                     + "retry with the same key and body returns the membership the first call made, never a "
                     + "second one", example = "3b1f0c52-6a4e-4d55-9a0e-2f4c9d1e7a10") String idempotencyKey) {
         IdempotencyKeys.Outcome<TeamMember> outcome = service.join(new JoinTeam(nodeId, teamId, request.personId(),

@@ -25,6 +25,9 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class IdempotencyKeys {
 
+    /** The request header a client names its create with, so that a retry of it is recognised. */
+    public static final String HEADER = "Idempotency-Key";
+
     /** The response header that tells a client its create was a retry answered with the first outcome. */
     public static final String REPLAYED = "Idempotency-Replayed";
 

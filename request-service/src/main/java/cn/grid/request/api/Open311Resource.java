@@ -150,7 +150,8 @@ public class Open311Resource {
     @APIResponse(responseCode = "400", description = "Bad input: [{code, description}]")
     @APIResponse(responseCode = "403", description = "No, an unknown or a revoked api_key, and no citizen token")
     public Response submit(MultivaluedMap<String, String> form, @QueryParam("api_key") String apiKeyInQuery,
-            @HeaderParam("Idempotency-Key") @Parameter(description = "as on POST /api/v1/requests")
+            @HeaderParam(IdempotencyKeys.HEADER)
+            @Parameter(description = "as on POST /api/v1/requests")
             String idempotencyKey) {
         String apiKey = Optional.ofNullable(first(form, "api_key")).orElse(apiKeyInQuery);
         Open311Service.Client client = client(apiKey);

@@ -75,7 +75,8 @@ public class LectureOrderResource {
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different request",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response place(@Valid @NotNull LectureOrderBodies.Place body, @Context UriInfo uri,
-            @HeaderParam("Idempotency-Key") @Parameter(description = "A client-chosen key (1-255 printable ASCII): a "
+            @HeaderParam(IdempotencyKeys.HEADER)
+            @Parameter(description = "A client-chosen key (1-255 printable ASCII): a "
                     + "retry with the same key and body returns the order the first call placed, never a second one",
                     example = "3b1f0c52-6a4e-4d55-9a0e-2f4c9d1e7a10") String idempotencyKey) {
         IdempotencyKeys.Outcome<LectureOrder> outcome = service.place(body.toCommand(), caller.get(), idempotencyKey);

@@ -71,7 +71,8 @@ public class MaterialResource {
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different request",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@Valid @NotNull MaterialBody body, @Context UriInfo uri,
-            @HeaderParam("Idempotency-Key") @Parameter(description = "A client-chosen key (1-255 printable ASCII): a "
+            @HeaderParam(IdempotencyKeys.HEADER)
+            @Parameter(description = "A client-chosen key (1-255 printable ASCII): a "
                     + "retry with the same key and body returns the entry the first call added, never a second one",
                     example = "3b1f0c52-6a4e-4d55-9a0e-2f4c9d1e7a10") String idempotencyKey) {
         IdempotencyKeys.Outcome<StudyMaterial> outcome = service.create(body.toContent(), caller.get(),

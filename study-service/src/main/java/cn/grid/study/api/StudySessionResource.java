@@ -72,7 +72,8 @@ public class StudySessionResource {
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different request",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response record(@Valid @NotNull RecordSessionBody body, @Context UriInfo uri,
-            @HeaderParam("Idempotency-Key") @Parameter(description = "A client-chosen key (1-255 printable ASCII): a "
+            @HeaderParam(IdempotencyKeys.HEADER)
+            @Parameter(description = "A client-chosen key (1-255 printable ASCII): a "
                     + "retry with the same key and body returns the session the first call recorded, never a second "
                     + "one", example = "3b1f0c52-6a4e-4d55-9a0e-2f4c9d1e7a10") String idempotencyKey) {
         IdempotencyKeys.Outcome<StudySession> outcome = service.record(body.toCommand(), caller.get(), idempotencyKey);

@@ -32,16 +32,19 @@ public class EventConsumers {
     private final CloudEventCodec codec;
     private final String bootstrapServers;
     private final int maxAttempts;
+    private final ConsumerSupervision supervision;
     private final List<EventConsumerLoop> loops = new CopyOnWriteArrayList<>();
     private Producer<String, String> deadLetters;
 
     public EventConsumers(ProcessedEvents processedEvents, ObjectMapper mapper,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-            @ConfigProperty(name = "grid.consumer.max-attempts", defaultValue = "3") int maxAttempts) {
+            @ConfigProperty(name = "grid.consumer.max-attempts", defaultValue = "3") int maxAttempts,
+            ConsumerSupervision supervision) {
         this.processedEvents = processedEvents;
         this.codec = new CloudEventCodec(mapper);
         this.bootstrapServers = bootstrapServers;
         this.maxAttempts = maxAttempts;
+        this.supervision = supervision;
     }
 
     /** The codec consumers use to read typed data out of an event. */
@@ -51,16 +54,18 @@ public class EventConsumers {
 
     /**
      * Starts consumer group {@code consumerName} on {@code topic}; {@code handlers} maps event types to effects.
-     * Failed events go to {@code <consumerName>.dlt}.
+     * Failed events go to {@code <consumerName>.dlt}. The loop supervises its KafkaConsumer: one that ends
+     * unexpectedly is replaced by a fresh one (see {@link EventConsumerLoop}); {@link ConsumerSupervision} watches it.
      */
     public synchronized EventConsumerLoop start(String consumerName, String topic, Map<String, EventHandler> handlers) {
         if (deadLetters == null) {
             deadLetters = new KafkaProducer<>(KafkaClients.producer(bootstrapServers, consumerName + "-dlt"));
         }
         EventConsumerLoop loop = new EventConsumerLoop(consumerName,
-                new KafkaConsumer<>(KafkaClients.consumer(bootstrapServers, consumerName)), deadLetters,
-                List.of(topic), codec, event -> process(consumerName, handlers, event), maxAttempts,
-                Duration.ofSeconds(5));
+                () -> new KafkaConsumer<>(KafkaClients.consumer(bootstrapServers, consumerName)), deadLetters,
+                List.of(topic), codec, event -> process(consumerName, handlers, event),
+                supervision.settings(maxAttempts));
+        supervision.watch(loop);
         Thread thread = new Thread(loop, "consumer-" + consumerName);
         thread.setDaemon(true);
         thread.start();

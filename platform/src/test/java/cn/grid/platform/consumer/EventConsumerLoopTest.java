@@ -10,11 +10,16 @@ import cn.grid.testsupport.EmbeddedKafka;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.micrometer.prometheus.PrometheusConfig;
+import io.micrometer.prometheus.PrometheusMeterRegistry;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,12 +34,17 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The consumer loop against a real broker: poison events are dead-lettered, outages are waited out. */
+/**
+ * The consumer loop against a real broker: poison events are dead-lettered, outages are waited out, a KafkaConsumer
+ * that ends is replaced, the lag is measured. (A broker outage itself: EventConsumerLoopOutageTest.)
+ */
 class EventConsumerLoopTest {
 
     private final CloudEventCodec codec = new CloudEventCodec(new ObjectMapper().registerModule(new JavaTimeModule())
@@ -42,6 +52,7 @@ class EventConsumerLoopTest {
     private final List<String> handled = new CopyOnWriteArrayList<>();
     private Producer<String, String> producer;
     private EventConsumerLoop loop;
+    private Thread loopThread;
     private String topic;
     private String name;
 
@@ -149,13 +160,112 @@ class EventConsumerLoopTest {
                 .containsEntry("invalid", "none");
     }
 
+    @Test
+    void aKafkaConsumerThatEndsUnexpectedlyIsReplacedByAFreshOne() throws Exception {
+        // the first two KafkaConsumers throw out of poll() on the first record they read (as a corrupt record or
+        // a client bug would); the loop must close each and carry on with a new one
+        AtomicInteger corruptReadsLeft = new AtomicInteger(2);
+        AtomicInteger created = new AtomicInteger();
+        start(() -> {
+            created.incrementAndGet();
+            return new KafkaConsumer<>(KafkaClients.consumer(EmbeddedKafka.bootstrapServers(), name),
+                    new StringDeserializer(), new FlakyDeserializer(corruptReadsLeft));
+        }, event -> handled.add(event.subject()));
+
+        send("a");
+        send("b");
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> handled.size() == 2);
+        assertThat(handled).containsExactly("a", "b");
+        assertThat(created.get()).isEqualTo(3);
+        assertThat(loop.status().restarts()).isEqualTo(2);
+        assertThat(loop.status().running()).isTrue();
+        assertThat(loop.status().lastError()).isNull();
+    }
+
+    @Test
+    void stopEndsTheLoopEvenWhileItWaitsToRestartAndStartsNoNewConsumer() throws Exception {
+        AtomicInteger created = new AtomicInteger();
+        start(() -> {
+            created.incrementAndGet();
+            return new KafkaConsumer<>(KafkaClients.consumer(EmbeddedKafka.bootstrapServers(), name),
+                    new StringDeserializer(), new FlakyDeserializer(new AtomicInteger(Integer.MAX_VALUE)));
+        }, event -> handled.add(event.subject()));
+        send("never");
+        await().atMost(Duration.ofSeconds(60)).until(() -> loop.status().restarts() >= 1);
+
+        loop.stop(Duration.ofSeconds(10));
+        loopThread.join(10_000);
+
+        // the loop is over: no restart comes after the stop
+        assertThat(loopThread.isAlive()).isFalse();
+        assertThat(loop.status().running()).isFalse();
+        int afterStop = created.get();
+        send("after-stop");
+        assertThat(created.get()).isEqualTo(afterStop);
+        assertThat(handled).isEmpty();
+        loop = null;
+    }
+
+    @Test
+    void theLagIsAGaugeThatFallsToZeroOnceTheConsumerCatchesUp() throws Exception {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        AtomicBoolean databaseDown = new AtomicBoolean(true);
+        start(event -> {
+            if (databaseDown.get()) {
+                throw new RuntimeException(new SQLTransientConnectionException("database is restarting"));
+            }
+            handled.add(event.subject());
+        });
+        ConsumerSupervision.bind(registry, name, loop.status());
+        for (int i = 0; i < 5; i++) {
+            send("e" + i);
+        }
+        // the events wait for the database: the loop keeps polling and its probe sees them all behind
+        await().atMost(Duration.ofSeconds(60)).until(() -> gauge(registry, "grid_consumer_lag") == 5);
+        assertThat(gauge(registry, "grid_consumer_running")).isEqualTo(1);
+        assertThat(gauge(registry, "grid_consumer_last_poll_age_seconds")).isBetween(0.0, 30.0);
+        assertThat(gauge(registry, "grid_consumer_last_contact_age_seconds")).isBetween(0.0, 30.0);
+        assertThat(gauge(registry, "grid_consumer_restarts_total")).isZero();
+
+        databaseDown.set(false);
+        await().atMost(Duration.ofSeconds(60)).until(() -> gauge(registry, "grid_consumer_lag") == 0);
+        assertThat(handled).hasSize(5);
+        loop.stop(Duration.ofSeconds(10));
+        assertThat(gauge(registry, "grid_consumer_running")).isZero();
+        loop = null;
+    }
+
+    /** The value of a consumer's series in the Prometheus scrape, as an operator would read it. */
+    private double gauge(PrometheusMeterRegistry registry, String metric) {
+        String prefix = metric + "{consumer=\"" + name + "\",} ";
+        return registry.scrape().lines().filter(line -> line.startsWith(prefix)).findFirst()
+                .map(line -> Double.parseDouble(line.substring(prefix.length())))
+                .orElseThrow(() -> new AssertionError(metric + " not in the scrape:\n" + registry.scrape()));
+    }
+
+    /** Throws instead of reading a value while {@code failuresLeft} lasts, then reads strings. */
+    private record FlakyDeserializer(AtomicInteger failuresLeft) implements Deserializer<String> {
+        @Override
+        public String deserialize(String topic, byte[] data) {
+            if (failuresLeft.getAndDecrement() > 0) {
+                throw new IllegalStateException("cannot read this record");
+            }
+            return data == null ? null : new String(data, StandardCharsets.UTF_8);
+        }
+    }
+
     private void start(EventConsumerLoop.Processor processor) {
-        loop = new EventConsumerLoop(name,
-                new KafkaConsumer<>(KafkaClients.consumer(EmbeddedKafka.bootstrapServers(), name)), producer,
-                List.of(topic), codec, processor, 3, Duration.ofMillis(400));
-        Thread thread = new Thread(loop, "test-loop");
-        thread.setDaemon(true);
-        thread.start();
+        start(() -> new KafkaConsumer<>(KafkaClients.consumer(EmbeddedKafka.bootstrapServers(), name)), processor);
+    }
+
+    private void start(Supplier<Consumer<String, String>> consumers, EventConsumerLoop.Processor processor) {
+        loop = new EventConsumerLoop(name, consumers, producer, List.of(topic), codec, processor,
+                new EventConsumerLoop.Settings(3, Duration.ofMillis(400), Duration.ofSeconds(5), Duration.ofSeconds(1),
+                        Duration.ofSeconds(2)));
+        loopThread = new Thread(loop, "test-loop");
+        loopThread.setDaemon(true);
+        loopThread.start();
     }
 
     private void send(String subject) throws Exception {

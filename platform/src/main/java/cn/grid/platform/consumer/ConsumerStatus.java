@@ -1,0 +1,115 @@
+package cn.grid.platform.consumer;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * How one consumer is doing, written by its loop thread and read by the health check and the metrics.
+ *
+ * <p>A Kafka consumer's {@code poll} returns nothing, without an error, whether the topic is quiet or the broker is
+ * gone; so contact with the broker is judged by what does fail when it is gone: offset commits and the loop's
+ * periodic probe (end offsets of its partitions, which also give the lag).
+ */
+public final class ConsumerStatus {
+
+    private volatile boolean running;
+    private volatile Instant since;
+    private volatile Instant lastPoll;
+    private volatile Instant lastContact;
+    private volatile Instant failingSince;
+    private volatile String lastError;
+    /** Records behind the end of the partitions this instance holds; -1 until the first probe. */
+    private volatile long lag = -1;
+    private final AtomicLong restarts = new AtomicLong();
+
+    public ConsumerStatus(Instant now) {
+        this.since = now;
+    }
+
+    /** A fresh KafkaConsumer has started consuming. */
+    void sessionStarted(Instant now) {
+        running = true;
+        since = now;
+    }
+
+    /** The KafkaConsumer ended, unexpectedly when {@code error} is not null (the supervisor starts a new one). */
+    void sessionEnded(Instant now, String error) {
+        running = false;
+        since = now;
+        if (error != null) {
+            restarts.incrementAndGet();
+            failed(now, error);
+        }
+    }
+
+    void polled(Instant now) {
+        lastPoll = now;
+    }
+
+    /** A commit or a probe went through: the broker is there. */
+    void contact(Instant now) {
+        lastContact = now;
+        failingSince = null;
+        lastError = null;
+    }
+
+    void contact(Instant now, long lag) {
+        this.lag = lag;
+        contact(now);
+    }
+
+    void failed(Instant now, String error) {
+        if (failingSince == null) {
+            failingSince = now;
+        }
+        lastError = error;
+    }
+
+    /**
+     * Why the consumer has not been consuming for longer than {@code tolerance} (a blip within it is ridden out by
+     * the retries), or null when it is consuming.
+     */
+    public String stuck(Instant now, Duration tolerance) {
+        if (!running) {
+            return Duration.between(since, now).compareTo(tolerance) > 0 ? "not running since " + since : null;
+        }
+        Instant failing = failingSince;
+        if (failing != null && Duration.between(failing, now).compareTo(tolerance) > 0) {
+            return "failing since " + failing + ": " + lastError;
+        }
+        Instant polled = lastPoll == null ? since : lastPoll;
+        if (Duration.between(polled, now).compareTo(tolerance) > 0) {
+            return "no poll since " + polled;
+        }
+        return null;
+    }
+
+    public boolean running() {
+        return running;
+    }
+
+    public Instant lastPoll() {
+        return lastPoll;
+    }
+
+    public Instant lastContact() {
+        return lastContact;
+    }
+
+    public Instant failingSince() {
+        return failingSince;
+    }
+
+    public String lastError() {
+        return lastError;
+    }
+
+    public long lag() {
+        return lag;
+    }
+
+    public long restarts() {
+        return restarts.get();
+    }
+}

@@ -54,9 +54,14 @@ public final class ConsumerStatus {
         lastError = null;
     }
 
-    void contact(Instant now, long lag) {
+    /** A probe went through: the lag is known; {@code recovered} unless commits are still failing. */
+    void probed(Instant now, long lag, boolean recovered) {
         this.lag = lag;
-        contact(now);
+        if (recovered) {
+            contact(now);
+        } else {
+            lastContact = now;
+        }
     }
 
     void failed(Instant now, String error) {

@@ -307,20 +307,19 @@ public final class EventConsumerLoop implements Runnable {
     private void probe() {
         try {
             Set<TopicPartition> assigned = consumer.assignment();
+            long lag = 0;
             if (assigned.isEmpty()) {
                 // no partitions (yet, or more members than partitions): contact is a metadata round trip
-                for (String topic : topics) {
-                    consumer.partitionsFor(topic, settings.commitTimeout());
+                // (listTopics always asks the broker; partitionsFor would answer from its cache)
+                consumer.listTopics(settings.commitTimeout());
+            } else {
+                Map<TopicPartition, Long> ends = consumer.endOffsets(assigned, settings.commitTimeout());
+                for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
+                    lag += Math.max(0, end.getValue() - consumer.position(end.getKey(), settings.commitTimeout()));
                 }
-                status.contact(Instant.now(), 0);
-                return;
             }
-            Map<TopicPartition, Long> ends = consumer.endOffsets(assigned, settings.commitTimeout());
-            long lag = 0;
-            for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
-                lag += Math.max(0, end.getValue() - consumer.position(end.getKey(), settings.commitTimeout()));
-            }
-            status.contact(Instant.now(), lag);
+            // the broker answered; but offsets still waiting to be committed mean the consumer is not done failing
+            status.probed(Instant.now(), lag, pending.isEmpty());
         } catch (WakeupException e) {
             throw e;
         } catch (KafkaException e) {

@@ -19,7 +19,7 @@ class EventConsumersHealthCheckTest {
         ConsumerStatus status = new ConsumerStatus(T0);
         status.sessionStarted(T0);
         status.polled(T0.plusSeconds(1));
-        status.contact(T0.plusSeconds(1), 7);
+        status.probed(T0.plusSeconds(1), 7, true);
         return status;
     }
 
@@ -51,8 +51,11 @@ class EventConsumersHealthCheckTest {
         assertThat(down.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
         assertThat(down.getData().orElseThrow()).containsEntry("consumer-0", "consuming, lag 7")
                 .containsEntry("consumer-1", "failing since 2026-12-07T01:00:02Z: offset commit failed: TimeoutException");
-        status.contact(T0.plusSeconds(41), 0);
-        assertThat(check(T0.plusSeconds(41), status).getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
+        status.probed(T0.plusSeconds(41), 0, false);
+        assertThat(check(T0.plusSeconds(41), status).getStatus()).as("commits still pending")
+                .isEqualTo(HealthCheckResponse.Status.DOWN);
+        status.contact(T0.plusSeconds(42));
+        assertThat(check(T0.plusSeconds(42), status).getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
     }
 
     @Test
@@ -64,7 +67,7 @@ class EventConsumersHealthCheckTest {
         assertThat(check(T0.plusSeconds(36), status).getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
         status.sessionStarted(T0.plusSeconds(37));
         status.polled(T0.plusSeconds(37));
-        status.contact(T0.plusSeconds(37), 3);
+        status.probed(T0.plusSeconds(37), 3, true);
         assertThat(check(T0.plusSeconds(38), status).getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
     }
 

@@ -19,6 +19,7 @@ import cn.grid.platform.problem.DomainProblem;
 import cn.grid.platform.security.Caller;
 import cn.grid.platform.time.GridCalendar;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.time.LocalDate;
@@ -118,6 +119,9 @@ public class PartyOrgService implements RetirementGuard {
         UUID personId = command.personId();
         MembershipRole role = command.role();
         LocalDate start = command.startDate();
+        // the organisation's row is locked until commit, so joins to it take turns and the checks below (one
+        // membership per role, one secretary) see every membership committed before; without it two passed at once
+        orgs.findByIdOptional(orgId, LockModeType.PESSIMISTIC_WRITE);
         PartyOrg org = get(orgId, caller);
         Person person = people.findByIdOptional(personId).orElseThrow(() ->
                 DomainProblem.invalid("personId", "person " + personId + " does not exist"));

@@ -19,6 +19,7 @@ import cn.grid.platform.problem.DomainProblem;
 import cn.grid.platform.security.Caller;
 import cn.grid.platform.time.GridCalendar;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.time.LocalDate;
@@ -116,7 +117,9 @@ public class PeopleService implements RetirementGuard {
         UUID nodeId = command.nodeId();
         GridNode node = nodes.findByIdOptional(nodeId).orElseThrow(() -> DomainProblem.notFound("grid node", nodeId));
         caller.requireScope(node.path(), "grid node " + nodeId);
-        Person person = people.findByIdOptional(command.personId()).orElseThrow(() ->
+        // the person's row is locked until commit, so two starts for one person take turns: the second one's
+        // overlap check below sees the first one's assignment (without the lock both passed it and both were stored)
+        Person person = people.findByIdOptional(command.personId(), LockModeType.PESSIMISTIC_WRITE).orElseThrow(() ->
                 DomainProblem.invalid("personId", "person " + command.personId() + " does not exist"));
         LocalDate start = command.startDate() == null ? today() : command.startDate();
         Tenure tenure = new Tenure(start, command.endDate());

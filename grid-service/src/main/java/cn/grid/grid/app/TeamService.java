@@ -18,6 +18,7 @@ import cn.grid.platform.problem.DomainProblem;
 import cn.grid.platform.security.Caller;
 import cn.grid.platform.time.GridCalendar;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.time.LocalDate;
@@ -104,6 +105,9 @@ public class TeamService implements RetirementGuard {
         UUID teamId = command.teamId();
         UUID personId = command.personId();
         LocalDate start = command.startDate();
+        // the team's row is locked (and read) first, so joins take turns: the overlap check below sees every member
+        // committed before, and touching the team's version cannot lose an optimistic race to a parallel join
+        teams.findByIdOptional(teamId, LockModeType.PESSIMISTIC_WRITE);
         Team team = get(command.nodeId(), teamId, caller);
         Person person = people.findByIdOptional(personId).orElseThrow(() ->
                 DomainProblem.invalid("personId", "person " + personId + " does not exist"));
@@ -123,6 +127,7 @@ public class TeamService implements RetirementGuard {
 
     @Transactional
     public TeamMember leave(UUID nodeId, UUID teamId, UUID memberId, LocalDate day, Caller caller) {
+        teams.findByIdOptional(teamId, LockModeType.PESSIMISTIC_WRITE); // as in addMember: members change in turn
         Team team = get(nodeId, teamId, caller);
         TeamMember member = teams.member(memberId);
         if (member == null || !member.teamId().equals(teamId)) {

@@ -17,7 +17,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.hibernate.StaleObjectStateException;
+import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -110,13 +110,25 @@ public class ProblemExceptionMappers {
     }
 
     @ServerExceptionMapper(priority = 1)
-    public Response optimisticLock(OptimisticLockException e, UriInfo uri) {
-        return respond(ProblemType.CONFLICT.problem("the resource was changed by someone else; reload and retry",
-                path(uri)));
+    public Response optimisticLock(OptimisticLockException e, UriInfo uri, HttpHeaders headers) {
+        return lostRace(uri, headers);
     }
 
     @ServerExceptionMapper(priority = 1)
-    public Response staleObject(StaleObjectStateException e, UriInfo uri) {
+    public Response staleObject(StaleStateException e, UriInfo uri, HttpHeaders headers) {
+        return lostRace(uri, headers);
+    }
+
+    /**
+     * The loser of an optimistic-lock race: its version check passed, then another request committed first. A client
+     * that sent {@code If-Match} named a version that is now stale, which is a 412 like the check's own; without one
+     * (a claim, a join that bumps a parent's version) the change collided with another: a 409 to reload and retry.
+     */
+    private static Response lostRace(UriInfo uri, HttpHeaders headers) {
+        if (headers != null && headers.getHeaderString(HttpHeaders.IF_MATCH) != null) {
+            return respond(ProblemType.PRECONDITION_FAILED.problem(
+                    "the resource changed since the version you sent in If-Match; reload and retry", path(uri)));
+        }
         return respond(ProblemType.CONFLICT.problem("the resource was changed by someone else; reload and retry",
                 path(uri)));
     }
@@ -125,8 +137,15 @@ public class ProblemExceptionMappers {
     @ServerExceptionMapper(priority = 1)
     public Response dataConflict(org.hibernate.exception.ConstraintViolationException e, UriInfo uri) {
         String constraint = e.getConstraintName() == null ? "a data constraint" : e.getConstraintName();
-        return respond(ProblemType.CONFLICT.problem("the change conflicts with existing data (" + constraint + ")",
-                path(uri)));
+        String what = e.getKind() == org.hibernate.exception.ConstraintViolationException.ConstraintKind.UNIQUE
+                ? "a value that must be unique is already taken" : "the change conflicts with existing data";
+        return respond(ProblemType.CONFLICT.problem(what + " (" + constraint + "); reload and retry", path(uri)));
+    }
+
+    /** Two transactions waited on each other (deadlock) or on a lock past its timeout: a collision to retry. */
+    @ServerExceptionMapper(priority = 1)
+    public Response lockConflict(org.hibernate.exception.LockAcquisitionException e, UriInfo uri) {
+        return respond(ProblemType.CONFLICT.problem("the change collided with a concurrent one; retry", path(uri)));
     }
 
     /**
@@ -175,6 +194,40 @@ public class ProblemExceptionMappers {
     }
 
     @ServerExceptionMapper(priority = 10)
+    public Response internal(Throwable e, UriInfo uri, HttpHeaders headers) {
+        Response cause = mappedCause(e, uri, headers);
+        return cause != null ? cause : internal(e, uri);
+    }
+
+    /**
+     * Hibernate flushes at commit whatever the use case did not flush itself, and the transaction interceptor wraps
+     * what fails there (ArcUndeclaredThrowableException, then jakarta.transaction.RollbackException, then the
+     * persistence exception): a lost optimistic lock or a unique violation from a race then reached the catch-all
+     * as a 500. Its causes are answered as they would be unwrapped.
+     */
+    private Response mappedCause(Throwable e, UriInfo uri, HttpHeaders headers) {
+        int depth = 0;
+        for (Throwable t = e; t != null && depth++ < 16; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
+                return lostRace(uri, headers);
+            }
+            if (t instanceof org.hibernate.exception.ConstraintViolationException violation) {
+                return dataConflict(violation, uri);
+            }
+            if (t instanceof org.hibernate.exception.LockAcquisitionException lock) {
+                return lockConflict(lock, uri);
+            }
+            if (t instanceof org.hibernate.exception.DataException data) {
+                return dataValue(data, uri);
+            }
+            if (t instanceof DomainProblem problem) {
+                return domain(problem, uri);
+            }
+        }
+        return null;
+    }
+
+    /** The answer to an error no mapper knows: a 503 for a database outage, else a 500 with an error id. */
     public Response internal(Throwable e, UriInfo uri) {
         if (DatabaseUnavailable.causedBy(e)) {
             // a restart or failover of PostgreSQL: nothing is broken, the same request will work in a moment

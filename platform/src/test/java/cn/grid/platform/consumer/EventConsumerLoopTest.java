@@ -13,6 +13,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.micrometer.prometheus.PrometheusConfig;
 import io.micrometer.prometheus.PrometheusMeterRegistry;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -31,6 +32,8 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -181,6 +184,38 @@ class EventConsumerLoopTest {
         assertThat(loop.status().restarts()).isEqualTo(2);
         assertThat(loop.status().running()).isTrue();
         assertThat(loop.status().lastError()).isNull();
+    }
+
+    @Test
+    void aCommitRefusedAfterARebalanceIsNotTheEndAndTheRedeliveryIsAbsorbed() throws Exception {
+        // the first event takes longer than max.poll.interval.ms: the member is put out of its group, the commit
+        // that follows is refused (CommitFailedException), and the event comes again after the rejoin
+        Set<String> ledger = ConcurrentHashMap.newKeySet();
+        Map<String, AtomicInteger> deliveries = new ConcurrentHashMap<>();
+        AtomicBoolean slowOnce = new AtomicBoolean(true);
+        start(() -> {
+            Properties p = KafkaClients.consumer(EmbeddedKafka.bootstrapServers(), name);
+            p.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, "1500");
+            return new KafkaConsumer<>(p);
+        }, event -> {
+            deliveries.computeIfAbsent(event.subject(), k -> new AtomicInteger()).incrementAndGet();
+            if (slowOnce.getAndSet(false)) {
+                Thread.sleep(4000);
+            }
+            if (ledger.add(event.id())) {
+                handled.add(event.subject());
+            }
+        });
+
+        send("slow");
+        await().atMost(Duration.ofSeconds(60)).until(() -> handled.contains("slow"));
+        send("after");
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> handled.contains("after"));
+        assertThat(handled).containsExactly("slow", "after");
+        // its offset was never committed: delivered again after the rejoin, and the ledger skipped it
+        assertThat(deliveries.get("slow").get()).isEqualTo(2);
+        assertThat(loop.status().running()).isTrue();
     }
 
     @Test

@@ -1,5 +1,7 @@
 package cn.grid.platform.problem;
 
+import cn.grid.platform.input.DuplicateHeaderException;
+import cn.grid.platform.input.HostileInputException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -52,6 +54,21 @@ public class ProblemExceptionMappers {
                 path(uri), errors));
     }
 
+    /**
+     * A control character, a lone surrogate, bytes that are not UTF-8 or nesting too deep, in a body, a parameter or
+     * a form field ({@code cn.grid.platform.input}). The other JSON mappers look for it among their causes too: the
+     * JSON reader may wrap it on its way out.
+     */
+    @ServerExceptionMapper(priority = 1)
+    public Response hostileInput(HostileInputException e, UriInfo uri) {
+        return fieldProblem(e.field(), e.getMessage(), uri);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response duplicateHeader(DuplicateHeaderException e, UriInfo uri) {
+        return respond(ProblemType.BAD_REQUEST.problem(e.getMessage(), path(uri)));
+    }
+
     @ServerExceptionMapper(priority = 1)
     public Response invalidFormat(InvalidFormatException e, UriInfo uri) {
         String field = jsonPath(e);
@@ -81,6 +98,9 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper(priority = 1)
     public Response jsonMapping(JsonMappingException e, UriInfo uri) {
+        if (HostileInputException.in(e) != null) {
+            return hostileInput(HostileInputException.in(e), uri);
+        }
         String field = jsonPath(e);
         String message = firstLine(e.getOriginalMessage());
         if (field.isEmpty()) {
@@ -91,6 +111,9 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper(priority = 1)
     public Response json(JsonProcessingException e, UriInfo uri) {
+        if (HostileInputException.in(e) != null) {
+            return hostileInput(HostileInputException.in(e), uri);
+        }
         return respond(ProblemType.MALFORMED_JSON.problem(firstLine(e.getOriginalMessage()), path(uri)));
     }
 
@@ -151,6 +174,9 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper(priority = 1)
     public Response webApplication(WebApplicationException e, UriInfo uri) {
+        if (HostileInputException.in(e) != null) {
+            return hostileInput(HostileInputException.in(e), uri);
+        }
         int status = e.getResponse().getStatus();
         if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
             // the JSON reader wraps syntax errors; answer them like the ones it throws bare
@@ -176,15 +202,19 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper(priority = 10)
     public Response internal(Throwable e, UriInfo uri) {
+        if (HostileInputException.in(e) != null) {
+            return hostileInput(HostileInputException.in(e), uri);
+        }
         if (DatabaseUnavailable.causedBy(e)) {
             // a restart or failover of PostgreSQL: nothing is broken, the same request will work in a moment
-            LOG.warnf("database unavailable on %s: %s", path(uri), e.getMessage());
+            LOG.warnf("database unavailable on %s: %s", path(uri), LogSafe.copy(e).getMessage());
             return Response.fromResponse(respond(ProblemType.SERVICE_UNAVAILABLE.problem(
                     "the database is not reachable at the moment; retry shortly", path(uri))))
                     .header(HttpHeaders.RETRY_AFTER, "1").build();
         }
         String errorId = UUID.randomUUID().toString();
-        LOG.errorf(e, "unhandled error %s on %s", errorId, path(uri));
+        // never the raw exception: a database or JSON error quotes the row or body it failed on (LogSafe)
+        LOG.errorf(LogSafe.copy(e), "unhandled error %s on %s", errorId, path(uri));
         return respond(ProblemType.INTERNAL.problem("an unexpected error occurred; quote error id " + errorId,
                 path(uri)));
     }

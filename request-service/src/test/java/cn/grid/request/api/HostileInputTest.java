@@ -42,6 +42,9 @@ class HostileInputTest {
     private static final String CITIZEN = "Bearer " + TestJwt.token("hostile-citizen", null, Roles.CITIZEN);
     private static final String ADMIN = "Bearer " + TestJwt.token("hostile-admin", null, Roles.DISTRICT_ADMIN);
 
+    /** Where a valid ticket is: an address only, so it waits in the community queue. */
+    private static final String WHERE = "\"location\": {\"address\": \"清河社区卫生服务站\"}";
+
     @Inject
     ServiceRequestService requests;
 
@@ -51,7 +54,7 @@ class HostileInputTest {
 
     private static ValidatableResponse submit(String token, byte[] body) {
         return given().header("Authorization", token).contentType("application/json").body(body)
-                .post("/api/v1/requests").then();
+                .post("/api/v1/requests").then().log().ifValidationFails();
     }
 
     private static void problem(ValidatableResponse response, int status) {
@@ -71,7 +74,8 @@ class HostileInputTest {
         problem(submit(CITIZEN, "{\"category\": \"water-pipe\", \"title\": \"t\", \"attributes\": {\"water_cut\": \"\\u001b[2J\"}}"), 400);
         problem(submit(CITIZEN, "{\"type\": \"PROBLEM_REPORT\", \"title\": \"t\\b\"}"), 400);
         // TAB, LF and CR stay allowed, and so does a surrogate pair (an emoji)
-        submit(CITIZEN, "{\"type\": \"PROBLEM_REPORT\", \"title\": \"line\\tone\\r\\nline two \\ud83d\\ude00\"}").statusCode(201);
+        submit(CITIZEN, "{\"type\": \"PROBLEM_REPORT\", \"title\": \"line\\tone\\r\\nline two \\ud83d\\ude00\", " + WHERE + "}")
+                .statusCode(201);
     }
 
     @Test
@@ -110,8 +114,8 @@ class HostileInputTest {
         problem(submit(CITIZEN, "{\"type\": \"PROBLEM_REPORT\", \"title\": \"a\", \"version\": 9}"), 400);
         // channel is for staff recording how they took a ticket in; a citizen files through the app
         problem(submit(CITIZEN, "{\"type\": \"PROBLEM_REPORT\", \"title\": \"a\", \"channel\": \"HOTLINE\"}"), 403);
-        submit(CITIZEN, "{\"type\": \"PROBLEM_REPORT\", \"title\": \"a\", \"channel\": \"APP\"}").statusCode(201);
-        submit(ADMIN, "{\"type\": \"PROBLEM_REPORT\", \"title\": \"a\", \"channel\": \"HOTLINE\"}").statusCode(201)
+        submit(CITIZEN, "{\"type\": \"PROBLEM_REPORT\", \"title\": \"a\", \"channel\": \"APP\", " + WHERE + "}").statusCode(201);
+        submit(ADMIN, "{\"type\": \"PROBLEM_REPORT\", \"title\": \"a\", \"channel\": \"HOTLINE\", " + WHERE + "}").statusCode(201)
                 .body("channel", equalTo("HOTLINE"));
     }
 

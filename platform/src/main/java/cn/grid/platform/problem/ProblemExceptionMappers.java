@@ -1,7 +1,10 @@
 package cn.grid.platform.problem;
 
+import cn.grid.platform.input.DuplicateHeaderException;
+import cn.grid.platform.input.HostileInputException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -52,6 +55,41 @@ public class ProblemExceptionMappers {
                 path(uri), errors));
     }
 
+    /**
+     * A control character, a lone surrogate, bytes that are not UTF-8 or nesting too deep, in a body, a parameter or
+     * a form field ({@code cn.grid.platform.input}). The other JSON mappers look for it among their causes too: the
+     * JSON reader may wrap it on its way out.
+     */
+    @ServerExceptionMapper(priority = 1)
+    public Response hostileInput(HostileInputException e, UriInfo uri) {
+        return fieldProblem(e.field(), e.getMessage(), uri);
+    }
+
+    /**
+     * Quarkus maps this one itself, with a bare 500 and no body, ahead of {@link #jsonMapping}: a key repeated in a
+     * body for a record (the creator has the property already) came out as that. The strict reader refuses repeated
+     * keys before (STRICT_DUPLICATE_DETECTION), so this stays for any other path: a repeated creator property is
+     * still the client's 400, anything else a type the reader cannot build — a bug, a 500 problem with an error id.
+     */
+    @ServerExceptionMapper(priority = 1)
+    public Response invalidDefinition(InvalidDefinitionException e, UriInfo uri) {
+        if (HostileInputException.in(e) != null) {
+            return hostileInput(HostileInputException.in(e), uri);
+        }
+        String message = String.valueOf(e.getOriginalMessage());
+        if (message.contains("creator property")) {
+            String field = jsonPath(e);
+            return respond(ProblemType.MALFORMED_JSON.problem("a field appears more than once in an object"
+                    + (field.isEmpty() ? "" : ": " + field), path(uri)));
+        }
+        return internal(e, uri);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response duplicateHeader(DuplicateHeaderException e, UriInfo uri) {
+        return respond(ProblemType.BAD_REQUEST.problem(e.getMessage(), path(uri)));
+    }
+
     @ServerExceptionMapper(priority = 1)
     public Response invalidFormat(InvalidFormatException e, UriInfo uri) {
         String field = jsonPath(e);
@@ -81,6 +119,9 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper(priority = 1)
     public Response jsonMapping(JsonMappingException e, UriInfo uri) {
+        if (HostileInputException.in(e) != null) {
+            return hostileInput(HostileInputException.in(e), uri);
+        }
         String field = jsonPath(e);
         String message = firstLine(e.getOriginalMessage());
         if (field.isEmpty()) {
@@ -91,6 +132,9 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper(priority = 1)
     public Response json(JsonProcessingException e, UriInfo uri) {
+        if (HostileInputException.in(e) != null) {
+            return hostileInput(HostileInputException.in(e), uri);
+        }
         return respond(ProblemType.MALFORMED_JSON.problem(firstLine(e.getOriginalMessage()), path(uri)));
     }
 
@@ -170,6 +214,9 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper(priority = 1)
     public Response webApplication(WebApplicationException e, UriInfo uri) {
+        if (HostileInputException.in(e) != null) {
+            return hostileInput(HostileInputException.in(e), uri);
+        }
         int status = e.getResponse().getStatus();
         if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
             // the JSON reader wraps syntax errors; answer them like the ones it throws bare
@@ -229,15 +276,19 @@ public class ProblemExceptionMappers {
 
     /** The answer to an error no mapper knows: a 503 for a database outage, else a 500 with an error id. */
     public Response internal(Throwable e, UriInfo uri) {
+        if (HostileInputException.in(e) != null) {
+            return hostileInput(HostileInputException.in(e), uri);
+        }
         if (DatabaseUnavailable.causedBy(e)) {
             // a restart or failover of PostgreSQL: nothing is broken, the same request will work in a moment
-            LOG.warnf("database unavailable on %s: %s", path(uri), e.getMessage());
+            LOG.warnf("database unavailable on %s: %s", path(uri), LogSafe.copy(e).getMessage());
             return Response.fromResponse(respond(ProblemType.SERVICE_UNAVAILABLE.problem(
                     "the database is not reachable at the moment; retry shortly", path(uri))))
                     .header(HttpHeaders.RETRY_AFTER, "1").build();
         }
         String errorId = UUID.randomUUID().toString();
-        LOG.errorf(e, "unhandled error %s on %s", errorId, path(uri));
+        // never the raw exception: a database or JSON error quotes the row or body it failed on (LogSafe)
+        LOG.errorf(LogSafe.copy(e), "unhandled error %s on %s", errorId, path(uri));
         return respond(ProblemType.INTERNAL.problem("an unexpected error occurred; quote error id " + errorId,
                 path(uri)));
     }

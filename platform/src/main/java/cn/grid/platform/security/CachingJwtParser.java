@@ -36,8 +36,16 @@ public class CachingJwtParser extends DefaultJWTParser {
         this.cache = new VerifiedTokenCache(super::parse, skewSeconds, maxSize, ttl, Clock.systemUTC());
     }
 
+    /**
+     * A token without a subject ({@code sub}) is refused like a bad signature (401): every use case records who
+     * acted, and a caller nobody can name must not get as far as one (a ticket submitted with it was a 500).
+     */
     @Override
     public JsonWebToken parse(String token) throws ParseException {
-        return cache.verify(token);
+        JsonWebToken verified = cache.verify(token);
+        if (verified.getSubject() == null || verified.getSubject().isBlank()) {
+            throw new ParseException("the token has no subject (sub)");
+        }
+        return verified;
     }
 }

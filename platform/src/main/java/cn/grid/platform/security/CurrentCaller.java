@@ -18,8 +18,16 @@ public class CurrentCaller {
         this.token = token;
     }
 
+    /**
+     * The caller; a 401 for a token without a subject (the parser refuses those already; this is the backstop).
+     * Without any token (an anonymous call of a public operation) the subject stays null, as before.
+     */
     public Caller get() {
-        return new Caller(token.getSubject(), token.getGroups(), scopeOf(token.getClaim(Caller.GRID_SCOPE_CLAIM)));
+        String subject = token.getSubject();
+        if ((subject == null || subject.isBlank()) && token.getRawToken() != null) {
+            throw new io.quarkus.security.UnauthorizedException("the token has no subject");
+        }
+        return new Caller(subject, token.getGroups(), scopeOf(token.getClaim(Caller.GRID_SCOPE_CLAIM)));
     }
 
     private static String scopeOf(Object claim) {

@@ -4,6 +4,9 @@ import cn.grid.platform.concurrency.Versioned;
 import cn.grid.platform.paging.CursorPage;
 import cn.grid.platform.paging.PageRequest;
 import cn.grid.platform.problem.Problem;
+import cn.grid.platform.problem.DomainProblem;
+import cn.grid.platform.security.Caller;
+import cn.grid.request.domain.Channel;
 import cn.grid.platform.security.CurrentCaller;
 import cn.grid.platform.security.Roles;
 import cn.grid.request.app.ServiceRequestService;
@@ -69,13 +72,24 @@ public class ServiceRequestResource {
             @Parameter(description = "A client-chosen key (1-255 printable ASCII): a "
                     + "retry with the same key and body returns the ticket the first call created, never a second one",
                     example = "3b1f0c52-6a4e-4d55-9a0e-2f4c9d1e7a10") String idempotencyKey) {
-        IdempotencyKeys.Outcome<ServiceRequest> outcome = service.submit(body.toCommand(), caller.get(), idempotencyKey);
+        Caller who = caller.get();
+        if (body.channel() != null && body.channel() != Channel.APP && !staff(who)) {
+            // a citizen files through the app; HOTLINE, VISIT and GRID_PATROL record how staff took a ticket in
+            throw DomainProblem.forbidden("channel " + body.channel() + " is set by grid staff; a citizen's ticket "
+                    + "comes through APP");
+        }
+        IdempotencyKeys.Outcome<ServiceRequest> outcome = service.submit(body.toCommand(), who, idempotencyKey);
         ServiceRequest request = outcome.value();
         return Versioned.created(uri.getBaseUriBuilder().path("api/v1/requests/{id}").build(request.id()),
                         ServiceRequestView.submitted(request, service.likelyDuplicates(request)),
                         request.version())
                 .header(IdempotencyKeys.REPLAYED, outcome.replayedHeader())
                 .build();
+    }
+
+    private static boolean staff(Caller who) {
+        return who.hasRole(Roles.GRID_WORKER) || who.hasRole(Roles.PARTY_MEMBER) || who.hasRole(Roles.ORG_ADMIN)
+                || who.hasRole(Roles.DISTRICT_ADMIN);
     }
 
     /** How many citizens said "me too" on a ticket. */

@@ -27,13 +27,13 @@ public final class FuzzReport {
     private final Map<String, Failure> failures = new LinkedHashMap<>();
 
     FuzzReport(Collection<String> services) {
-        services.forEach(s -> counts.put(s, new long[6]));
+        services.forEach(s -> counts.put(s, new long[7]));
     }
 
-    // counts: sent, 2xx, 3xx, 4xx, 5xx, 4xx not problem+json
+    // counts: sent, 2xx, 3xx, 4xx, 5xx, 4xx not problem+json, 2xx for input that must be refused
 
     void record(Mutations.Case c, HttpResponse<byte[]> r) {
-        long[] n = counts.computeIfAbsent(c.op().service(), s -> new long[6]);
+        long[] n = counts.computeIfAbsent(c.op().service(), s -> new long[7]);
         n[0]++;
         int status = r.statusCode();
         statuses.merge(status, 1L, Long::sum);
@@ -52,6 +52,11 @@ public final class FuzzReport {
             n[2]++;
         } else {
             n[1]++;
+            if (c.mustRefuse()) {
+                // hostile input (control characters, invalid UTF-8, duplicate keys, unknown fields ...) taken
+                n[6]++;
+                fail(c, status, "hostile input accepted", body);
+            }
         }
     }
 
@@ -62,7 +67,7 @@ public final class FuzzReport {
     }
 
     void noAnswer(Mutations.Case c, Exception e) {
-        long[] n = counts.computeIfAbsent(c.op().service(), s -> new long[6]);
+        long[] n = counts.computeIfAbsent(c.op().service(), s -> new long[7]);
         n[0]++;
         n[4]++;
         fail(c, 0, "no answer", e.toString());
@@ -116,11 +121,24 @@ public final class FuzzReport {
         return counts.values().stream().mapToLong(n -> n[0]).sum();
     }
 
+    /** Answers with a 5xx, and requests that got no answer at all. */
+    public long serverErrors() {
+        return counts.values().stream().mapToLong(n -> n[4]).sum();
+    }
+
+    /** Hostile input answered with a 2xx. */
+    public long hostileAccepted() {
+        return counts.values().stream().mapToLong(n -> n[6]).sum();
+    }
+
     public String table() {
         StringBuilder out = new StringBuilder();
-        out.append("| service | requests | 2xx | 3xx | 4xx | 5xx / no answer | 4xx not problem+json |\n");
-        out.append("| --- | --- | --- | --- | --- | --- | --- |\n");
-        long[] total = new long[6];
+        out.append("requests sent: ").append(total()).append(", 5xx seen: ").append(serverErrors())
+                .append(", hostile input accepted: ").append(hostileAccepted()).append("\n\n");
+        out.append("| service | requests | 2xx | 3xx | 4xx | 5xx / no answer | 4xx not problem+json "
+                + "| hostile input 2xx |\n");
+        out.append("| --- | --- | --- | --- | --- | --- | --- | --- |\n");
+        long[] total = new long[7];
         counts.forEach((service, n) -> {
             row(out, service, n);
             for (int i = 0; i < n.length; i++) {

@@ -21,9 +21,18 @@ import java.util.UUID;
  */
 final class Mutations {
 
-    /** One request to send. {@code query} is already encoded; a null body sends none. */
+    /**
+     * One request to send. {@code query} is already encoded; a null body sends none. {@code mustRefuse}: the
+     * mutation is input every operation refuses (issue 17: control characters, lone surrogates, invalid UTF-8,
+     * duplicate keys, unknown or server-owned fields, deep nesting), so a 2xx answer is a failure too.
+     */
     record Case(OpenApi.Operation op, String mutation, String path, String query, Map<String, String> headers,
-                byte[] body, String contentType, String role) {
+                byte[] body, String contentType, String role, boolean mustRefuse) {
+
+        Case(OpenApi.Operation op, String mutation, String path, String query, Map<String, String> headers,
+             byte[] body, String contentType, String role) {
+            this(op, mutation, path, query, headers, body, contentType, role, false);
+        }
     }
 
     static final String MB_STRING = "界".repeat(350_000); // > 1 MB in UTF-8
@@ -31,7 +40,19 @@ final class Mutations {
     static final List<String> ODD_STRINGS = List.of(
             "\u0000", "a\u0000b", "\ud800", "\udfff x", "\u202eevil\u202c", "مرحبا بالعالم", "👩‍👩‍👧‍👦🇨🇳",
             "Z\u0351\u0352\u0353\u0354\u0355\u0356", "\ufeffbom", "\u200b\u200c\u200d", "\uffff\ufffe", "\t\r\n",
-            "𠜎𠜱𠝹", "\u001b[31m", "   ", "", "İıß", "\\", "\"", "%00", "%", "_", "\u2028\u2029");
+            "𠜎𠜱𠝹", "\u001b[31m", "   ", "", "İıß", "\\", "\"", "%00", "%", "_", "\u2028\u2029",
+            "\u0001", "a\u001fb", "\u000b\u000c", "\u007f", "\ud83d", "x\udc00");
+
+    /**
+     * Text every field refuses (issue 17): NUL and the other C0 controls but TAB, LF and CR, and lone UTF-16
+     * surrogates (PostgreSQL refuses NUL in text; a lone surrogate is stored as {@code ?}).
+     */
+    static final List<String> HOSTILE_TEXT = List.of("\u0000", "title\u0000", "\u0001", "a\u0008b", "\u000b",
+            "\u000c", "\u001b[2J", "\u001f", "\ud800", "x\udbff", "\udc00", "\udfff\ud800");
+
+    /** Fields the server owns or no operation takes, set on top of a valid body (unless the body has them). */
+    static final List<String> SERVER_OWNED = List.of("id", "version", "status", "createdAt", "updatedAt", "channel",
+            "reporterSubject", "reporterId", "points", "createdBy", "gridPath", "deleted", "etag");
 
     static final List<String> INJECTIONS = List.of(
             "' OR '1'='1", "'; DROP TABLE service_request; --", "\" OR 1=1 --", "1; SELECT pg_sleep(0)",
@@ -167,7 +188,9 @@ final class Mutations {
                     mutation.append(" repeated ").append(name);
                 }
                 default -> {
-                    String raw = List.of("a=%00", "=", "&&&", "%ED%A0%80=1", "limit=%C0%AF", "cursor=%FF").get(random.nextInt(6));
+                    List<String> raws = List.of("a=%00", "=", "&&&", "%ED%A0%80=1", "limit=%C0%AF", "cursor=%FF",
+                            "q=%01", "cursor=%00", "limit=1%00", "%1F=1", "q=%ED%B0%80");
+                    String raw = raws.get(random.nextInt(raws.size()));
                     query.add(raw);
                     mutation.append(" raw ").append(raw);
                 }
@@ -232,7 +255,8 @@ final class Mutations {
     private Case bodyCase(OpenApi.Operation op, Random random, String role, StringBuilder mutation, String path,
                           List<String> query, Map<String, String> headers, JsonNode valid, String contentType) {
         byte[] body;
-        int kind = random.nextInt(16);
+        int kind = random.nextInt(22);
+        boolean mustRefuse = false;
         switch (kind) {
             case 0, 1 -> { // a field with the wrong type
                 JsonNode wrong = List.<JsonNode>of(JSON.numberNode(42), JSON.textNode("x"), JSON.booleanNode(true),
@@ -252,6 +276,7 @@ final class Mutations {
             case 3 -> { // an extra, unknown field
                 if (valid.isObject()) {
                     ((ObjectNode) valid).put("fuzzExtra" + random.nextInt(10), "x");
+                    mustRefuse = true;
                 }
                 mutation.append(" extra-field");
                 body = write(valid);
@@ -316,6 +341,70 @@ final class Mutations {
                 mutation.append(" empty-body");
                 body = new byte[0];
             }
+            case 16, 17 -> { // control characters and lone surrogates: every JSON string refuses them
+                String hostile = HOSTILE_TEXT.get(random.nextInt(HOSTILE_TEXT.size()));
+                String field = setRandomString(valid, random, hostile);
+                mustRefuse = !field.equals("(no field)");
+                mutation.append(" control-char ").append(field).append('=').append(escape(hostile));
+                body = write(valid);
+            }
+            case 18 -> { // a key repeated in an object: the top level, or the object a random field is in
+                String text = new String(write(valid), StandardCharsets.UTF_8);
+                List<Object[]> members = fields(valid, "", new ArrayList<>(), 0).stream()
+                        .filter(f -> f[1] instanceof ObjectNode).toList();
+                if (members.isEmpty()) {
+                    body = text.getBytes(StandardCharsets.UTF_8);
+                    mutation.append(" duplicate-key (no field)");
+                } else {
+                    Object[] member = members.get(random.nextInt(members.size()));
+                    ObjectNode parent = (ObjectNode) member[1];
+                    String name = (String) member[2];
+                    String again = MAPPER.valueToTree(name).toString() + ":" + parent.get(name).toString() + ",";
+                    String parentText = parent.toString();
+                    String doubled = "{" + again + parentText.substring(1);
+                    body = text.replace(parentText, doubled).getBytes(StandardCharsets.UTF_8);
+                    mustRefuse = true;
+                    mutation.append(" duplicate-key ").append(member[0]);
+                }
+            }
+            case 19 -> { // a field the server owns (id, version, status ...) or that the caller may not set
+                if (valid.isObject()) {
+                    List<String> absent = SERVER_OWNED.stream().filter(f -> !valid.has(f)).toList();
+                    String field = absent.get(random.nextInt(absent.size()));
+                    JsonNode value = switch (field) {
+                        case "id" -> JSON.textNode(UUID.randomUUID().toString());
+                        case "version", "points" -> JSON.numberNode(7);
+                        case "deleted" -> JSON.booleanNode(true);
+                        default -> JSON.textNode("CLOSED");
+                    };
+                    ((ObjectNode) valid).set(field, value);
+                    mustRefuse = true;
+                    mutation.append(" server-owned ").append(field);
+                } else {
+                    mutation.append(" server-owned (not an object)");
+                }
+                body = write(valid);
+            }
+            case 20 -> { // deep nesting as a field's value (the whole body nested is broken-json #15)
+                String marker = "FUZZDEEP";
+                String field = setRandomField(valid, random, JSON.textNode(marker));
+                int depth = List.of(1_001, 10_000, 100_000).get(random.nextInt(3));
+                String nested = (random.nextBoolean() ? "[".repeat(depth) + "]".repeat(depth)
+                        : "{\"a\":".repeat(depth) + "1" + "}".repeat(depth));
+                body = new String(write(valid), StandardCharsets.UTF_8).replace("\"" + marker + "\"", nested)
+                        .getBytes(StandardCharsets.UTF_8);
+                mustRefuse = !field.equals("(no field)");
+                mutation.append(" deep-nesting ").append(field).append(" depth=").append(depth);
+            }
+            case 21 -> { // numbers too big for any column: 400 digits, exponents past double
+                String marker = "FUZZNUM";
+                String field = setRandomField(valid, random, JSON.textNode(marker));
+                String number = List.of("9".repeat(400), "-" + "9".repeat(400), "1e400", "-1e400",
+                        "0." + "0".repeat(400) + "1", "1" + "0".repeat(5_000)).get(random.nextInt(6));
+                body = new String(write(valid), StandardCharsets.UTF_8).replace("\"" + marker + "\"", number)
+                        .getBytes(StandardCharsets.UTF_8);
+                mutation.append(" huge-number ").append(field).append('=').append(abbreviate(number));
+            }
             default -> { // bytes that are not UTF-8: overlong '/', a lone continuation byte, a surrogate encoded raw
                 byte[][] bad = {{(byte) 0xC0, (byte) 0xAF}, {(byte) 0x80}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
                         {(byte) 0xFF, (byte) 0xFE}};
@@ -326,6 +415,7 @@ final class Mutations {
                 String s = new String(text, StandardCharsets.UTF_8);
                 int at = s.indexOf(marker);
                 mutation.append(" invalid-utf8 #").append(pick);
+                mustRefuse = true;
                 if (at < 0) {
                     body = concat(bad[pick], text);
                 } else {
@@ -335,7 +425,8 @@ final class Mutations {
                 }
             }
         }
-        return new Case(op, mutation.toString(), path, String.join("&", query), headers, body, contentType, role);
+        return new Case(op, mutation.toString(), path, String.join("&", query), headers, body, contentType, role,
+                mustRefuse);
     }
 
     private String badQueryValue(OpenApi.Param p, Random random) {

@@ -21,12 +21,20 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -47,6 +55,7 @@ class OutboxRelayTest {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute(platformMigration());
             s.execute(migration("/db/platform/V0_7__outbox_traceparent.sql"));
+            s.execute(migration("/db/platform/V0_8__subject_sequence.sql"));
         }
     }
 
@@ -125,6 +134,94 @@ class OutboxRelayTest {
         assertThat(unsent(topic)).isZero();
     }
 
+    /**
+     * Three relays over one outbox while four writers append events of the same six aggregates, each in its own
+     * transaction that takes the aggregate's number the way {@link OutboxWriter} does and then dawdles before
+     * committing. Before, relays claimed any unsent rows with SKIP LOCKED and sent their batches concurrently, so
+     * one relay's later batch of an aggregate could reach the topic before another's earlier one.
+     */
+    @Test
+    void threeRelaysAndConcurrentWritersKeepEveryAggregatesEventsInCommitOrder() throws Exception {
+        String topic = "outbox-per-key-" + UUID.randomUUID();
+        int writers = 4;
+        int eventsPerWriter = 150;
+        List<String> keys = Stream.of("a", "b", "c", "d", "e", "f").map(k -> k + "-" + topic).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(writers + 3);
+        AtomicBoolean writing = new AtomicBoolean(true);
+        try (Producer<String, String> producer = producer()) {
+            List<Future<?>> writes = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                Random random = new Random(w);
+                writes.add(pool.submit(() -> {
+                    for (int i = 0; i < eventsPerWriter; i++) {
+                        appendLikeTheWriter(topic, keys.get(random.nextInt(keys.size())), random.nextInt(3));
+                    }
+                    return null;
+                }));
+            }
+            List<Future<Integer>> relays = new ArrayList<>();
+            for (int r = 0; r < 3; r++) {
+                OutboxRelay relay = new OutboxRelay(dataSource, producer, 5, Duration.ofSeconds(10));
+                relays.add(pool.submit(() -> {
+                    int total = 0;
+                    while (writing.get() || unsent(topic) > 0) {
+                        total += relay.publishBatch();
+                    }
+                    return total;
+                }));
+            }
+            for (Future<?> write : writes) {
+                write.get();
+            }
+            writing.set(false);
+            int published = 0;
+            for (Future<Integer> relay : relays) {
+                published += relay.get();
+            }
+            assertThat(published).isEqualTo(writers * eventsPerWriter);
+        } finally {
+            pool.shutdownNow();
+        }
+
+        Map<String, List<Long>> sequences = new HashMap<>();
+        Pattern number = Pattern.compile("\"subjectsequence\":(\\d+)");
+        for (ConsumerRecord<String, String> record : consume(topic, writers * eventsPerWriter)) {
+            Matcher m = number.matcher(record.value());
+            assertThat(m.find()).isTrue();
+            sequences.computeIfAbsent(record.key(), k -> new ArrayList<>()).add(Long.parseLong(m.group(1)));
+        }
+        assertThat(sequences.values().stream().mapToInt(List::size).sum()).isEqualTo(writers * eventsPerWriter);
+        sequences.forEach((key, seen) -> assertThat(seen).as("subject sequences of %s in topic order", key)
+                .isEqualTo(LongStream.rangeClosed(1, seen.size()).boxed().toList()));
+    }
+
+    /** One writer transaction, as {@link OutboxWriter#append} runs it: number, row, then some work before commit. */
+    private static void appendLikeTheWriter(String topic, String key, int dawdleMillis) throws Exception {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            long sequence;
+            try (PreparedStatement s = c.prepareStatement(OutboxWriter.NEXT_SEQUENCE)) {
+                s.setString(1, key);
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    sequence = rs.getLong(1);
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement(
+                    "insert into outbox_event (event_id, topic, event_key, event_type, payload) values (?, ?, ?, ?, ?)")) {
+                UUID id = UUID.randomUUID();
+                s.setObject(1, id);
+                s.setString(2, topic);
+                s.setString(3, key);
+                s.setString(4, "cn.grid.test.v1");
+                s.setString(5, "{\"specversion\":\"1.0\",\"id\":\"" + id + "\",\"subjectsequence\":" + sequence + "}");
+                s.executeUpdate();
+            }
+            Thread.sleep(dawdleMillis);
+            c.commit();
+        }
+    }
+
     @Test
     void keepsRowsUnsentAndRecordsTheErrorWhileKafkaIsDown() throws Exception {
         String topic = "outbox-down-" + UUID.randomUUID();
@@ -194,7 +291,7 @@ class OutboxRelayTest {
 
     private static String explain(Connection c) throws SQLException {
         try (PreparedStatement explain = c.prepareStatement("explain (analyze, buffers, costs off) "
-                + OutboxRelay.CLAIM.replace("limit ?", "limit 200"))) {
+                + OutboxRelay.CLAIM.replace("% ? = ?", "% " + OutboxRelay.SHARDS + " = 0").replace("limit ?", "limit 200"))) {
             StringBuilder plan = new StringBuilder();
             try (ResultSet rs = explain.executeQuery()) {
                 while (rs.next()) {

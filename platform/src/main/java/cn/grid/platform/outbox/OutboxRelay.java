@@ -67,20 +67,46 @@ public final class OutboxRelay {
     /** The first advisory-lock key of the shards ({@code pg_try_advisory_xact_lock(LOCK_CLASS, shard)}). */
     static final int LOCK_CLASS = 0x6f757462; // "outb"
 
+    /** The shards that have unsent rows, so that an idle poll costs one query rather than one per shard. */
+    static final String PENDING_SHARDS = """
+            select distinct (hashtext(event_key) & 2147483647) % ?
+            from outbox_event
+            where sent_at is null""";
+
     /**
-     * Publishes up to one batch of every shard no other instance is relaying, starting at a random shard so that
-     * instances spread; returns how many events went out (0 when there was nothing this instance could send).
+     * Publishes up to one batch of every shard with unsent rows that no other instance is relaying, starting at a
+     * random one so that instances spread; returns how many events went out (0 when there was nothing this
+     * instance could send).
      */
     public int publishBatch() throws SQLException, InterruptedException, OutboxPublishException {
-        int first = ThreadLocalRandom.current().nextInt(SHARDS);
         int published = 0;
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            for (int i = 0; i < SHARDS; i++) {
-                published += publishShard(connection, (first + i) % SHARDS);
+            List<Integer> shards = pendingShards(connection);
+            int first = shards.isEmpty() ? 0 : ThreadLocalRandom.current().nextInt(shards.size());
+            for (int i = 0; i < shards.size(); i++) {
+                published += publishShard(connection, shards.get((first + i) % shards.size()));
             }
         }
         return published;
+    }
+
+    private static List<Integer> pendingShards(Connection connection) throws SQLException {
+        List<Integer> shards = new ArrayList<>();
+        try (Statement settings = connection.createStatement()) {
+            settings.execute(CLAIM_SETTINGS);
+        }
+        try (PreparedStatement statement = connection.prepareStatement(PENDING_SHARDS)) {
+            statement.setInt(1, SHARDS);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    shards.add(rs.getInt(1));
+                }
+            }
+        } finally {
+            connection.commit();
+        }
+        return shards;
     }
 
     private int publishShard(Connection connection, int shard)

@@ -43,11 +43,6 @@ public record CloudEvent(
         this(specversion, id, source, type, subject, time, datacontenttype, data, null);
     }
 
-    /** Whether this event is older than (or the same as) the newest one applied, both numbered; unnumbered never is. */
-    public static boolean isStale(Long sequence, Long lastApplied) {
-        return sequence != null && lastApplied != null && sequence <= lastApplied;
-    }
-
     public CloudEvent {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(source, "source");

@@ -65,6 +65,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  *                  consumer group at the end of its topic, 0 lost, duplicates absorbed
  *   instance-kill  kill -9 one of two request-service instances under load: every ticket answered 201 exists
  *   pg-restart     PostgreSQL restarted under load: the services recover without a restart of their own
+ *   order-at-scale three instances of grid-service and of request-service under load on the same aggregates
+ *                  (renames, moves, ticket lifecycles), one of each killed -9: every key's subjectsequence in
+ *                  order in grid.events and request.events, every read model equal to its owner (issue 17)
  * </pre>
  *
  * Clients behave like a mobile app: a submission carries an Idempotency-Key, and one that gets no answer or a 5xx
@@ -113,6 +116,7 @@ public class FaultBench {
                 case "kafka-outage" -> bench.kafkaOutage();
                 case "instance-kill" -> bench.instanceKill();
                 case "pg-restart" -> bench.pgRestart();
+                case "order-at-scale" -> bench.orderAtScale();
                 default -> throw new IllegalArgumentException("unknown scenario " + scenario);
             };
             allMet &= met;
@@ -162,8 +166,17 @@ public class FaultBench {
 
     String node(String name, String level, String parent) throws Exception {
         String code = "FLT-" + run + "-" + level.charAt(0) + UUID.randomUUID().toString().substring(0, 6);
-        Reply created = send("POST", "/api/v1/grids", admin, "{\"name\":\"%s\",\"level\":\"%s\",\"code\":\"%s\"%s}"
-                .formatted(name, level, code, parent == null ? "" : ",\"parentId\":\"" + parent + "\""), Map.of());
+        Reply created;
+        // a freshly started suite on a busy machine may time out the first writes (504): try again, a new code
+        for (int attempt = 1; ; attempt++) {
+            created = send("POST", "/api/v1/grids", admin, "{\"name\":\"%s\",\"level\":\"%s\",\"code\":\"%s\"%s}"
+                    .formatted(name, level, code + (attempt == 1 ? "" : "-" + attempt),
+                            parent == null ? "" : ",\"parentId\":\"" + parent + "\""), Map.of());
+            if (created.status() < 500 || attempt == 5) {
+                break;
+            }
+            pause(Duration.ofSeconds(2));
+        }
         expect(created, 201, "create node " + code);
         return field(created.body(), "id");
     }
@@ -673,6 +686,273 @@ public class FaultBench {
             }
         }
         return new TopicCount(records, distinct.size());
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // order-at-scale (issue 17): three instances of grid-service and of request-service, each with its outbox
+    // relay and its consumers, under a load that changes the same aggregates from many clients; one instance of
+    // each killed -9 half-way. Then every aggregate's events must be in order in the topics and every read model
+    // equal to its owner's table.
+    // ---------------------------------------------------------------------------------------------------------
+
+    boolean orderAtScale() throws Exception {
+        long seconds = Long.parseLong(env("FAULTS_ORDER_SECONDS", "40"));
+        if (!Files.exists(stateDir.resolve("pids/grid-service-3.pid"))
+                || !Files.exists(stateDir.resolve("pids/request-service-3.pid"))) {
+            throw new IllegalStateException("order-at-scale needs three instances of grid-service and request-service"
+                    + " (bench/faults/run starts them when the scenario is named)");
+        }
+        // a community of its own next to the suite's, and four more grids: the mover shuttles the grids between
+        // the two communities (each move rewrites paths in every read model) while tickets are open there
+        String community = parentOf(grid);
+        String streetOfCommunity = parentOf(community);
+        String otherCommunity = node("演练二社区", "COMMUNITY", streetOfCommunity);
+        List<String> grids = new ArrayList<>(List.of(grid));
+        for (int i = 1; i <= 4; i++) {
+            grids.add(node("演练网格" + i, "GRID", community));
+        }
+        List<String> renamed = new ArrayList<>(grids);
+        renamed.add(community);
+        renamed.add(otherCommunity);
+        renamed.add(streetOfCommunity);
+        String districtWorker = token("faults-order-worker-" + run, "grid-worker", streetOfCommunity);
+        for (String g : grids) {
+            awaitTrue("request-service knows grid " + g, Duration.ofSeconds(60),
+                    () -> status("/api/v1/requests/grid-nodes/" + g, admin) == 200);
+        }
+
+        AtomicBoolean stop = new AtomicBoolean();
+        Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(7);
+        List<Future<?>> loops = new ArrayList<>();
+        // two renamers over the same nodes: If-Match races (412, read again and retry)
+        for (int r = 0; r < 2; r++) {
+            int renamer = r;
+            loops.add(pool.submit(() -> loop(stop, counts, "rename", () -> {
+                String id = renamed.get((int) (Math.random() * renamed.size()));
+                Reply current = send("GET", "/api/v1/grids/" + id, admin, null, Map.of());
+                String etag = current.headers().firstValue("ETag").orElse("\"0\"");
+                return send("PATCH", "/api/v1/grids/" + id, admin, "{\"name\":\"改名%d-%s\"}"
+                        .formatted(renamer, UUID.randomUUID().toString().substring(0, 6)), Map.of("If-Match", etag));
+            })));
+        }
+        // one mover: a grid to the other community and back
+        loops.add(pool.submit(() -> loop(stop, counts, "move", () -> {
+            String id = grids.get((int) (Math.random() * grids.size()));
+            Reply current = send("GET", "/api/v1/grids/" + id, admin, null, Map.of());
+            String etag = current.headers().firstValue("ETag").orElse("\"0\"");
+            String to = community.equals(field(current.body(), "parentId")) ? otherCommunity : community;
+            return send("POST", "/api/v1/grids/" + id + "/move", admin, "{\"parentId\":\"" + to + "\"}",
+                    Map.of("If-Match", etag));
+        })));
+        // two clients walk tickets through the whole lifecycle at the suite's grid (seven events each) ...
+        for (int c = 0; c < 2; c++) {
+            loops.add(pool.submit(() -> loop(stop, counts, "lifecycle", () -> {
+                rateOneTicket();
+                return new Reply(200, "", null);
+            })));
+        }
+        // ... and two leave tickets open (submitted, some accepted) at the shuttled grids
+        for (int c = 0; c < 2; c++) {
+            loops.add(pool.submit(() -> loop(stop, counts, "open", () -> {
+                String at = grids.get((int) (Math.random() * grids.size()));
+                Reply submitted = send("POST", "/api/v1/requests", citizen, """
+                        {"category": "neighbour-dispute", "title": "order %s", "gridNodeId": "%s"}"""
+                        .formatted(UUID.randomUUID(), at), Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+                if (submitted.status() != 201 || Math.random() < 0.5) {
+                    return submitted;
+                }
+                return move(districtWorker, field(submitted.body(), "id"), "accept", null);
+            })));
+        }
+        long started = System.nanoTime();
+        pause(Duration.ofSeconds(seconds / 4));
+        fault("kill-grid-service-2");
+        pause(Duration.ofSeconds(seconds / 4));
+        fault("kill-request-service-2");
+        pause(Duration.ofSeconds(seconds - 2 * (seconds / 4)));
+        stop.set(true);
+        for (Future<?> l : loops) {
+            l.get(180, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+        long loadEnd = System.nanoTime();
+        System.out.printf("load %d s, 3 + 3 instances, grid-service-2 and request-service-2 killed -9 at %d s and %d s%n",
+                Duration.ofNanos(loadEnd - started).toSeconds(), seconds / 4, seconds / 2);
+        System.out.printf("%-12s %s%n", "operation", "answers by status (exceptions: calls cut by a kill)");
+        printCounts(counts);
+
+        // the survivors' relays take over the dead instances' shards; the consumers catch up
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        Comparison nodes, tickets;
+        long unsent;
+        do {
+            pause(Duration.ofSeconds(1));
+            unsent = scalar("grid_service", "select count(*) from outbox_event where sent_at is null")
+                    + scalar("request_service", "select count(*) from outbox_event where sent_at is null");
+            nodes = compareNodes();
+            tickets = compareTickets();
+        } while ((unsent > 0 || nodes.differing() > 0 || tickets.differing() > 0) && System.nanoTime() < deadline);
+        System.out.printf("converged %.1f s after the load stopped (outboxes empty, read models compared)%n",
+                (System.nanoTime() - loadEnd) / 1e9);
+
+        TopicOrder gridOrder = topicOrder("grid.events");
+        TopicOrder requestOrder = topicOrder("request.events");
+        System.out.printf("%n%-16s %8s %8s %10s %11s %13s %11s%n", "topic", "records", "keys", "max/key",
+                "duplicates", "out of order", "unnumbered");
+        for (TopicOrder t : List.of(gridOrder, requestOrder)) {
+            System.out.printf("%-16s %8d %8d %10d %11d %13d %11d%n", t.topic(), t.records(), t.keys(), t.maxPerKey(),
+                    t.duplicates(), t.outOfOrder(), t.unnumbered());
+        }
+        System.out.printf("%n%-58s %8s %10s%n", "read model vs owner", "rows", "differing");
+        System.out.printf("%-58s %8d %10d%n", "grid_node_view (request-service) vs grid_node", nodes.rows(),
+                nodes.differingRequest());
+        System.out.printf("%-58s %8d %10d%n", "grid_node_view (study-service) vs grid_node", nodes.rows(),
+                nodes.differingStudy());
+        System.out.printf("%-58s %8d %10d%n", "request_work_view (grid-service) vs service_request", tickets.rows(),
+                tickets.differing());
+        System.out.printf("%-58s %8d %10d%n", "open tickets per node (grid-service vs request-service)",
+                tickets.openOwner(), tickets.openDiffering());
+        System.out.printf("%-58s %8d%n", "outbox rows still unsent (grid + request)", unsent);
+        fault("restart-missing");
+        boolean met = gridOrder.outOfOrder() == 0 && requestOrder.outOfOrder() == 0 && gridOrder.unnumbered() == 0
+                && requestOrder.unnumbered() == 0 && nodes.differing() == 0 && tickets.differing() == 0
+                && tickets.openDiffering() == 0 && unsent == 0;
+        System.out.println("goal: every key's events in order in the topics, every read model equal to its owner -> "
+                + (met ? "met" : "NOT met"));
+        return met;
+    }
+
+    interface Step {
+        Reply run() throws Exception;
+    }
+
+    /** Runs the step until stopped, counting answers by operation and status (a failure is counted, not fatal). */
+    static Void loop(AtomicBoolean stop, Map<String, AtomicInteger> counts, String operation, Step step) {
+        while (!stop.get()) {
+            String outcome;
+            try {
+                outcome = Integer.toString(step.run().status());
+            } catch (Exception e) {
+                outcome = e instanceof IllegalStateException ? "refused" : e.getClass().getSimpleName();
+                pause(Duration.ofMillis(100));
+            }
+            counts.computeIfAbsent(operation + " " + outcome, k -> new AtomicInteger()).incrementAndGet();
+        }
+        return null;
+    }
+
+    static void printCounts(Map<String, AtomicInteger> counts) {
+        Map<String, Map<String, Integer>> byOperation = new TreeMap<>();
+        counts.forEach((k, v) -> byOperation.computeIfAbsent(k.split(" ")[0], o -> new TreeMap<>())
+                .put(k.split(" ")[1], v.get()));
+        byOperation.forEach((op, byStatus) -> System.out.printf("%-12s %s%n", op, byStatus));
+    }
+
+    String parentOf(String node) throws IOException {
+        return field(send("GET", "/api/v1/grids/" + node, admin, null, Map.of()).body(), "parentId");
+    }
+
+    record Comparison(long rows, long differingRequest, long differingStudy, long openOwner, long openDiffering) {
+        long differing() {
+            return differingRequest + differingStudy;
+        }
+    }
+
+    /** grid_node_view in request-service and study-service against grid-service's grid_node, row by row. */
+    Comparison compareNodes() {
+        String columns = "cast(id as text), coalesce(cast(parent_id as text), '') || ' ' || path || ' ' || name || ' ' || status";
+        Map<String, String> owner = rows("grid_service", "select " + columns + " from grid_node");
+        Map<String, String> request = rows("request_service", "select " + columns + " from grid_node_view");
+        Map<String, String> study = rows("study_service", "select " + columns + " from grid_node_view");
+        return new Comparison(owner.size(), differing(owner, request), differing(owner, study), 0, 0);
+    }
+
+    /** grid-service's request_work_view against request-service's tickets, and the open work per node. */
+    Comparison compareTickets() {
+        String open = "status not in ('REJECTED', 'CLOSED', 'WITHDRAWN')";
+        Map<String, String> owner = rows("request_service",
+                "select cast(id as text), coalesce(cast(grid_node_id as text), '') || ' ' || status from service_request");
+        Map<String, String> view = rows("grid_service",
+                "select cast(request_id as text), coalesce(cast(grid_node_id as text), '') || ' ' || status from request_work_view");
+        Map<String, String> openOwner = rows("request_service", "select coalesce(cast(grid_node_id as text), ''), "
+                + "cast(count(*) as text) from service_request where " + open + " group by grid_node_id");
+        Map<String, String> openView = rows("grid_service", "select coalesce(cast(grid_node_id as text), ''), "
+                + "cast(count(*) as text) from request_work_view where " + open + " group by grid_node_id");
+        long openTotal = openOwner.values().stream().mapToLong(Long::parseLong).sum();
+        return new Comparison(owner.size(), differing(owner, view), 0, openTotal, differing(openOwner, openView));
+    }
+
+    static long differing(Map<String, String> owner, Map<String, String> copy) {
+        Set<String> keys = new HashSet<>(owner.keySet());
+        keys.addAll(copy.keySet());
+        return keys.stream().filter(k -> !java.util.Objects.equals(owner.get(k), copy.get(k))).count();
+    }
+
+    Map<String, String> rows(String database, String sql) {
+        Map<String, String> rows = new HashMap<>();
+        try (Connection c = DriverManager.getConnection(jdbcBase + database, dbUser, "");
+             PreparedStatement s = c.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                rows.put(rs.getString(1), rs.getString(2));
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+        return rows;
+    }
+
+    record TopicOrder(String topic, long records, long keys, long maxPerKey, long duplicates, long outOfOrder,
+            long unnumbered) {
+    }
+
+    /**
+     * Reads a whole topic back and checks each key's subjectsequence: a record whose event id was seen before is
+     * a duplicate (a relay retry; consumers skip it); every other must carry a number above the key's last.
+     */
+    TopicOrder topicOrder(String topic) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "faults-order-" + run + "-" + UUID.randomUUID());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        Pattern id = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
+        Pattern sequence = Pattern.compile("\"subjectsequence\"\\s*:\\s*(\\d+)");
+        long records = 0, duplicates = 0, outOfOrder = 0, unnumbered = 0;
+        Set<String> seen = new HashSet<>();
+        Map<String, Long> last = new HashMap<>();
+        Map<String, Long> perKey = new HashMap<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+                    records++;
+                    Matcher i = id.matcher(r.value());
+                    if (!i.find() || !seen.add(i.group(1))) {
+                        duplicates++;
+                        continue;
+                    }
+                    perKey.merge(r.key(), 1L, Long::sum);
+                    Matcher n = sequence.matcher(r.value());
+                    if (!n.find()) {
+                        unnumbered++;
+                        continue;
+                    }
+                    long number = Long.parseLong(n.group(1));
+                    Long before = last.put(r.key(), number);
+                    if (before != null && number <= before) {
+                        outOfOrder++;
+                        last.put(r.key(), before);
+                    }
+                }
+            }
+        }
+        return new TopicOrder(topic, records, perKey.size(),
+                perKey.values().stream().mapToLong(Long::longValue).max().orElse(0), duplicates, outOfOrder, unnumbered);
     }
 
     // ---------------------------------------------------------------------------------------------------------

@@ -49,12 +49,25 @@ public final class TestGridEvents {
 
     /** As {@link #publish(String, UUID, Map)}, on another producer's topic (e.g. request.events). */
     public static String publish(String topic, String name, UUID subject, Map<String, Object> data) {
+        return publish(topic, name, subject, data, null);
+    }
+
+    /**
+     * As {@link #publish(String, String, UUID, Map)}, with the envelope's {@code subjectsequence} (the event's
+     * number among its subject's events, as the outbox stamps it; null for none, as events from before it).
+     */
+    public static String publish(String topic, String name, UUID subject, Map<String, Object> data,
+            Long subjectSequence) {
         try {
             ObjectNode event = (ObjectNode) JSON.readTree(example(name));
             String eventId = UUID.randomUUID().toString();
             event.put("id", eventId);
             event.put("subject", subject.toString());
             event.put("time", Instant.now().toString());
+            event.remove("subjectsequence");
+            if (subjectSequence != null) {
+                event.put("subjectsequence", subjectSequence);
+            }
             ObjectNode body = (ObjectNode) event.get("data");
             data.forEach((field, value) -> body.set(field, JSON.valueToTree(value)));
             send(topic, subject.toString(), JSON.writeValueAsString(event));

@@ -21,6 +21,10 @@ import java.util.UUID;
 /**
  * Keeps {@code request_work_view} — each ticket's grid and status — from request.events (consumer group
  * {@code grid-service.request-events}), so retiring a node can refuse while open tickets remain there.
+ *
+ * <p>A row is the ticket's newest state, not a running tally: it keeps the {@code subjectsequence} of the event
+ * that last changed it and ignores older ones (late or replayed), and the open work per node is counted from the
+ * rows, so no order of delivery can make it drift.
  */
 @ApplicationScoped
 public class RequestWorkConsumer {
@@ -66,14 +70,20 @@ public class RequestWorkConsumer {
             throw new MalformedEventException("request event without requestId or status");
         }
         entityManager.createNativeQuery("""
-                insert into request_work_view (request_id, grid_node_id, status, last_event_id, updated_at)
-                values (?1, ?2, ?3, ?4, now())
+                insert into request_work_view (request_id, grid_node_id, status, last_event_id, last_sequence,
+                    updated_at)
+                values (?1, ?2, ?3, ?4, cast(?5 as bigint), now())
                 on conflict (request_id) do update set grid_node_id = excluded.grid_node_id, status = excluded.status,
-                    last_event_id = excluded.last_event_id, updated_at = now()""")
+                    last_event_id = excluded.last_event_id,
+                    last_sequence = coalesce(excluded.last_sequence, request_work_view.last_sequence),
+                    updated_at = now()
+                where request_work_view.last_sequence is null or excluded.last_sequence is null
+                    or request_work_view.last_sequence < excluded.last_sequence""")
                 .setParameter(1, uuid(requestId))
                 .setParameter(2, gridNodeId == null ? null : uuid(gridNodeId))
                 .setParameter(3, status)
                 .setParameter(4, UUID.fromString(event.id()))
+                .setParameter(5, event.subjectsequence())
                 .executeUpdate();
     }
 

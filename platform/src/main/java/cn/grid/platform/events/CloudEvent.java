@@ -18,6 +18,9 @@ import java.util.Objects;
  * @param time        when the change happened (RFC 3339 with offset)
  * @param datacontenttype always {@code application/json}
  * @param data        the typed payload as JSON
+ * @param subjectsequence extension attribute: the event's place among all events of its subject (1, 2, 3, ... in
+ *                    commit order, stamped by the outbox), so a consumer can tell a late or replayed event from a
+ *                    newer one; null on events published before it existed
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CloudEvent(
@@ -28,10 +31,17 @@ public record CloudEvent(
         String subject,
         OffsetDateTime time,
         String datacontenttype,
-        JsonNode data) {
+        JsonNode data,
+        Long subjectsequence) {
 
     public static final String SPEC_VERSION = "1.0";
     public static final String CONTENT_TYPE = "application/cloudevents+json";
+
+    /** An event without a subject sequence (as published before issue 17). */
+    public CloudEvent(String specversion, String id, String source, String type, String subject, OffsetDateTime time,
+            String datacontenttype, JsonNode data) {
+        this(specversion, id, source, type, subject, time, datacontenttype, data, null);
+    }
 
     public CloudEvent {
         Objects.requireNonNull(id, "id");
@@ -39,6 +49,9 @@ public record CloudEvent(
         Objects.requireNonNull(type, "type");
         if (!SPEC_VERSION.equals(specversion)) {
             throw new IllegalArgumentException("unsupported CloudEvents specversion: " + specversion);
+        }
+        if (subjectsequence != null && subjectsequence < 1) {
+            throw new IllegalArgumentException("subjectsequence must be positive: " + subjectsequence);
         }
     }
 }

@@ -17,8 +17,14 @@ public final class CloudEventCodec {
     }
 
     public CloudEvent wrap(String source, IntegrationEvent event, UUID id, OffsetDateTime time) {
+        return wrap(source, event, id, time, null);
+    }
+
+    /** @param subjectSequence the event's number among its subject's events (see {@link CloudEvent}), or null */
+    public CloudEvent wrap(String source, IntegrationEvent event, UUID id, OffsetDateTime time, Long subjectSequence) {
         return new CloudEvent(CloudEvent.SPEC_VERSION, id.toString(), source, event.eventType(), event.aggregateId(),
-                time.withOffsetSameInstant(ZoneOffset.UTC), "application/json", mapper.valueToTree(event));
+                time.withOffsetSameInstant(ZoneOffset.UTC), "application/json", mapper.valueToTree(event),
+                subjectSequence);
     }
 
     public String write(CloudEvent event) {

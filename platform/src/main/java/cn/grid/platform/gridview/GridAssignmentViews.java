@@ -15,7 +15,10 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
-/** The service's local copy of who holds which role where ({@code grid_assignment_view}). */
+/**
+ * The service's local copy of who holds which role where ({@code grid_assignment_view}). An event older than a
+ * row's last applied one (its {@code subjectsequence}) changes nothing: a late start cannot reopen an ended role.
+ */
 @ApplicationScoped
 public class GridAssignmentViews {
 
@@ -26,25 +29,25 @@ public class GridAssignmentViews {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void apply(UUID eventId, AssignmentStartedV1 e) {
-        upsert(eventId, e.assignmentId(), e.personId(), e.personName(), e.subject(), e.nodeId(), e.nodePath(),
+    public void apply(EventStamp stamp, AssignmentStartedV1 e) {
+        upsert(stamp, e.assignmentId(), e.personId(), e.personName(), e.subject(), e.nodeId(), e.nodePath(),
                 e.role(), e.startDate(), e.endDate(), null);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void apply(UUID eventId, PartyMemberRegisteredV1 e) {
-        upsert(eventId, e.assignmentId(), e.personId(), e.personName(), e.subject(), e.nodeId(), e.nodePath(),
+    public void apply(EventStamp stamp, PartyMemberRegisteredV1 e) {
+        upsert(stamp, e.assignmentId(), e.personId(), e.personName(), e.subject(), e.nodeId(), e.nodePath(),
                 AssignmentSnapshot.PARTY_MEMBER, e.startDate(), null, e.workOrganisation());
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void apply(UUID eventId, AssignmentEndedV1 e) {
-        end(eventId, e.assignmentId(), e.endDate());
+    public void apply(EventStamp stamp, AssignmentEndedV1 e) {
+        end(stamp, e.assignmentId(), e.endDate());
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void apply(UUID eventId, PartyMemberUnregisteredV1 e) {
-        end(eventId, e.assignmentId(), e.endDate());
+    public void apply(EventStamp stamp, PartyMemberUnregisteredV1 e) {
+        end(stamp, e.assignmentId(), e.endDate());
     }
 
     /** The roles the login {@code subject} holds on {@code day}, with where. */
@@ -73,20 +76,22 @@ public class GridAssignmentViews {
         return value == null ? null : value instanceof LocalDate d ? d : ((Date) value).toLocalDate();
     }
 
-    private void upsert(UUID eventId, String assignmentId, String personId, String personName, String subject,
+    private void upsert(EventStamp stamp, String assignmentId, String personId, String personName, String subject,
             String nodeId, String nodePath, String role, String startDate, String endDate, String workOrganisation) {
         if (nodePath == null || role == null) {
             throw new MalformedEventException("assignment event without nodePath or role");
         }
         entityManager.createNativeQuery("""
                 insert into grid_assignment_view (assignment_id, person_id, person_name, subject, node_id, node_path,
-                    role, start_date, end_date, work_organisation, last_event_id, updated_at)
-                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, now())
+                    role, start_date, end_date, work_organisation, last_event_id, last_sequence, updated_at)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, cast(?12 as bigint), now())
                 on conflict (assignment_id) do update set person_name = excluded.person_name,
                     subject = excluded.subject, node_path = excluded.node_path, role = excluded.role,
                     start_date = excluded.start_date, end_date = excluded.end_date,
                     work_organisation = excluded.work_organisation, last_event_id = excluded.last_event_id,
-                    updated_at = now()""")
+                    last_sequence = %s, updated_at = now()
+                where %s""".formatted(EventStamp.nextSequence("grid_assignment_view", 12),
+                        EventStamp.isNewer("grid_assignment_view", 12)))
                 .setParameter(1, uuid(assignmentId, "assignmentId"))
                 .setParameter(2, uuid(personId, "personId"))
                 .setParameter(3, personName)
@@ -97,17 +102,21 @@ public class GridAssignmentViews {
                 .setParameter(8, date(startDate, "startDate"))
                 .setParameter(9, endDate == null ? null : date(endDate, "endDate"))
                 .setParameter(10, workOrganisation)
-                .setParameter(11, eventId)
+                .setParameter(11, stamp.id())
+                .setParameter(12, stamp.sequence())
                 .executeUpdate();
     }
 
-    private void end(UUID eventId, String assignmentId, String endDate) {
+    private void end(EventStamp stamp, String assignmentId, String endDate) {
         entityManager.createNativeQuery("""
-                update grid_assignment_view set end_date = ?2, last_event_id = ?3, updated_at = now()
-                where assignment_id = ?1""")
+                update grid_assignment_view set end_date = ?2, last_event_id = ?3, last_sequence = %s,
+                    updated_at = now()
+                where assignment_id = ?1 and %s""".formatted(EventStamp.nextSequence("grid_assignment_view", 4),
+                        EventStamp.isNewer("grid_assignment_view", 4)))
                 .setParameter(1, uuid(assignmentId, "assignmentId"))
                 .setParameter(2, date(endDate, "endDate"))
-                .setParameter(3, eventId)
+                .setParameter(3, stamp.id())
+                .setParameter(4, stamp.sequence())
                 .executeUpdate();
     }
 

@@ -29,7 +29,7 @@ public class GridBoundaryViews {
 
     /** A newer boundary replaces an older one; an older one arriving late changes nothing. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void apply(UUID eventId, GridBoundaryChangedV1 e) {
+    public void apply(EventStamp stamp, GridBoundaryChangedV1 e) {
         List<Double> box = e.bbox();
         if (e.geometry() == null || box == null || box.size() != 4 || box.contains(null)) {
             throw new MalformedEventException("boundary event without geometry or a 4-number bbox");
@@ -49,7 +49,7 @@ public class GridBoundaryViews {
                 .setParameter(1, nodeId).setParameter(2, e.geometry().toString())
                 .setParameter(3, box.get(0)).setParameter(4, box.get(1))
                 .setParameter(5, box.get(2)).setParameter(6, box.get(3))
-                .setParameter(7, e.version()).setParameter(8, eventId)
+                .setParameter(7, e.version()).setParameter(8, stamp.id())
                 .executeUpdate();
     }
 

@@ -24,7 +24,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.BiConsumer;
 
 /**
@@ -63,9 +62,12 @@ public class GridNodeViewConsumer {
         this.pathColumns = pathColumns.orElse(List.of());
     }
 
-    /** An effect that takes the event id (for the read model's last_event_id) and the typed data. */
-    private <T> EventHandler handle(Class<T> type, BiConsumer<UUID, T> effect) {
-        return event -> effect.accept(UUID.fromString(event.id()), consumers.codec().data(event, type));
+    /**
+     * An effect that takes the event's stamp (id and subject sequence, for the read model's last_event_id and
+     * last_sequence) and the typed data.
+     */
+    private <T> EventHandler handle(Class<T> type, BiConsumer<EventStamp, T> effect) {
+        return event -> effect.accept(EventStamp.of(event), consumers.codec().data(event, type));
     }
 
     void onStart(@Observes StartupEvent event) {

@@ -28,26 +28,37 @@ public class GridNodeViews {
         this.entityManager = entityManager;
     }
 
+    /**
+     * A node is created, or its create replayed. Its path is its parent's path as known here (when the parent is
+     * known) and its own id: a parent moved after the child's creation but applied first cannot leave the child
+     * under the old path. An older event than the row's last leaves the row alone.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void apply(UUID eventId, GridNodeCreatedV1 created) {
+    public void apply(EventStamp stamp, GridNodeCreatedV1 created) {
         UUID nodeId = uuid(created.nodeId(), "nodeId");
         UUID parentId = created.parentId() == null ? null : uuid(created.parentId(), "parentId");
         if (created.path() == null || !created.path().endsWith("/" + nodeId + "/")) {
             throw new MalformedEventException("grid node event with a path that does not end in its node id");
         }
         entityManager.createNativeQuery("""
-                insert into grid_node_view (id, parent_id, path, level, code, name, status, last_event_id, updated_at)
-                values (?1, ?2, ?3, ?4, ?5, ?6, 'ACTIVE', ?7, now())
+                insert into grid_node_view (id, parent_id, path, level, code, name, status, last_event_id,
+                    last_sequence, updated_at)
+                values (?1, ?2, coalesce((select p.path || cast(?1 as text) || '/' from grid_node_view p
+                                          where p.id = ?2), ?3),
+                        ?4, ?5, ?6, 'ACTIVE', ?7, cast(?8 as bigint), now())
                 on conflict (id) do update set parent_id = excluded.parent_id, path = excluded.path,
                     level = excluded.level, code = excluded.code, name = excluded.name,
-                    last_event_id = excluded.last_event_id, updated_at = now()""")
+                    last_event_id = excluded.last_event_id, last_sequence = %s, updated_at = now()
+                where %s""".formatted(EventStamp.nextSequence("grid_node_view", 8),
+                        EventStamp.isNewer("grid_node_view", 8)))
                 .setParameter(1, nodeId)
                 .setParameter(2, parentId)
                 .setParameter(3, created.path())
                 .setParameter(4, created.level())
                 .setParameter(5, created.code())
                 .setParameter(6, created.name())
-                .setParameter(7, eventId)
+                .setParameter(7, stamp.id())
+                .setParameter(8, stamp.sequence())
                 .executeUpdate();
     }
 
@@ -65,49 +76,87 @@ public class GridNodeViews {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void apply(UUID eventId, GridNodeUpdatedV1 updated) {
+    public void apply(EventStamp stamp, GridNodeUpdatedV1 updated) {
         entityManager.createNativeQuery("""
-                update grid_node_view set code = ?2, name = ?3, last_event_id = ?4, updated_at = now()
-                where id = ?1""")
+                update grid_node_view set code = ?2, name = ?3, last_event_id = ?4, last_sequence = %s,
+                    updated_at = now()
+                where id = ?1 and %s""".formatted(EventStamp.nextSequence("grid_node_view", 5),
+                        EventStamp.isNewer("grid_node_view", 5)))
                 .setParameter(1, uuid(updated.nodeId(), "nodeId"))
                 .setParameter(2, updated.code())
                 .setParameter(3, updated.name())
-                .setParameter(4, eventId)
+                .setParameter(4, stamp.id())
+                .setParameter(5, stamp.sequence())
                 .executeUpdate();
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void apply(UUID eventId, GridNodeRetiredV1 retired) {
+    public void apply(EventStamp stamp, GridNodeRetiredV1 retired) {
         entityManager.createNativeQuery("""
-                update grid_node_view set status = 'RETIRED', last_event_id = ?2, updated_at = now() where id = ?1""")
+                update grid_node_view set status = 'RETIRED', last_event_id = ?2, last_sequence = %s,
+                    updated_at = now()
+                where id = ?1 and %s""".formatted(EventStamp.nextSequence("grid_node_view", 3),
+                        EventStamp.isNewer("grid_node_view", 3)))
                 .setParameter(1, uuid(retired.nodeId(), "nodeId"))
-                .setParameter(2, eventId)
+                .setParameter(2, stamp.id())
+                .setParameter(3, stamp.sequence())
                 .executeUpdate();
     }
 
     /**
      * Moves the node's subtree: one prefix replacement over the read model and over every column listed in
      * {@code pathColumns} (the service's own copies of grid paths, e.g. {@code service_request.grid_path}).
+     *
+     * <p>The prefix replaced is the node's path as known here, and the new one is the new parent's path as known
+     * here plus the node's id (the event's paths when the node or the parent is not known): an ancestor's move
+     * applied before or after this one still leaves every path right. A move older than the node's last applied
+     * event changes nothing.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void apply(UUID eventId, GridNodeMovedV1 moved, List<String> pathColumns) {
+    public void apply(EventStamp stamp, GridNodeMovedV1 moved, List<String> pathColumns) {
         UUID nodeId = uuid(moved.nodeId(), "nodeId");
         if (moved.oldPath() == null || moved.newPath() == null || !moved.oldPath().endsWith("/" + nodeId + "/")
                 || !moved.newPath().endsWith("/" + nodeId + "/")) {
             throw new MalformedEventException("grid node move without consistent old and new paths");
         }
-        entityManager.createNativeQuery("""
-                update grid_node_view set parent_id = ?2, last_event_id = ?3, updated_at = now() where id = ?1""")
+        UUID newParentId = moved.newParentId() == null ? null : uuid(moved.newParentId(), "newParentId");
+        @SuppressWarnings("unchecked")
+        List<Object[]> current = entityManager.createNativeQuery("""
+                select n.path, %s, (select p.path from grid_node_view p where p.id = ?2)
+                from grid_node_view n where n.id = ?1 for update of n""".formatted(EventStamp.isNewer("n", 3)))
                 .setParameter(1, nodeId)
-                .setParameter(2, moved.newParentId() == null ? null : uuid(moved.newParentId(), "newParentId"))
-                .setParameter(3, eventId)
+                .setParameter(2, newParentId)
+                .setParameter(3, stamp.sequence())
+                .getResultList();
+        String oldPath = moved.oldPath();
+        String newPath = moved.newPath();
+        if (!current.isEmpty()) {
+            Object[] row = current.get(0);
+            if (!(Boolean) row[1]) {
+                return;
+            }
+            oldPath = (String) row[0];
+            if (row[2] != null) {
+                newPath = row[2] + nodeId.toString() + "/";
+            }
+        }
+        entityManager.createNativeQuery("""
+                update grid_node_view set parent_id = ?2, last_event_id = ?3, last_sequence = %s, updated_at = now()
+                where id = ?1""".formatted(EventStamp.nextSequence("grid_node_view", 4)))
+                .setParameter(1, nodeId)
+                .setParameter(2, newParentId)
+                .setParameter(3, stamp.id())
+                .setParameter(4, stamp.sequence())
                 .executeUpdate();
-        rewritePrefix("grid_node_view.path", moved.oldPath(), moved.newPath());
+        if (oldPath.equals(newPath)) {
+            return;
+        }
+        rewritePrefix("grid_node_view.path", oldPath, newPath);
         for (String copy : List.of("grid_assignment_view.node_path", "party_org_view.grid_path", "team_view.grid_path")) {
-            rewritePrefix(copy, moved.oldPath(), moved.newPath());
+            rewritePrefix(copy, oldPath, newPath);
         }
         for (String column : pathColumns) {
-            rewritePrefix(column, moved.oldPath(), moved.newPath());
+            rewritePrefix(column, oldPath, newPath);
         }
     }
 

@@ -15,7 +15,11 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** Local copies of party organisations, their members and teams ({@code party_org_view}, ..., {@code team_view}). */
+/**
+ * Local copies of party organisations, their members and teams ({@code party_org_view}, ..., {@code team_view}).
+ * Organisation and membership events carry the organisation as subject; a row ignores an event older than its last
+ * applied {@code subjectsequence}.
+ */
 @ApplicationScoped
 public class PartyOrgAndTeamViews {
 
@@ -28,25 +32,28 @@ public class PartyOrgAndTeamViews {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void apply(UUID eventId, PartyOrgCreatedV1 e) {
-        upsertOrg(eventId, e.orgId(), e.parentId(), e.orgPath(), e.kind(), e.branchType(), e.name(), e.gridNodeId(),
+    public void apply(EventStamp stamp, PartyOrgCreatedV1 e) {
+        upsertOrg(stamp, e.orgId(), e.parentId(), e.orgPath(), e.kind(), e.branchType(), e.name(), e.gridNodeId(),
                 e.gridPath(), "ACTIVE");
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void apply(UUID eventId, PartyOrgChangedV1 e) {
-        upsertOrg(eventId, e.orgId(), e.parentId(), e.orgPath(), e.kind(), e.branchType(), e.name(), e.gridNodeId(),
+    public void apply(EventStamp stamp, PartyOrgChangedV1 e) {
+        upsertOrg(stamp, e.orgId(), e.parentId(), e.orgPath(), e.kind(), e.branchType(), e.name(), e.gridNodeId(),
                 e.gridPath(), e.status());
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void apply(UUID eventId, PartyOrgMembershipChangedV1 e) {
+    public void apply(EventStamp stamp, PartyOrgMembershipChangedV1 e) {
         entityManager.createNativeQuery("""
                 insert into party_org_member_view (membership_id, org_id, person_id, person_name, subject, role,
-                    start_date, end_date, last_event_id) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                    start_date, end_date, last_event_id, last_sequence)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, cast(?10 as bigint))
                 on conflict (membership_id) do update set role = excluded.role, start_date = excluded.start_date,
                     end_date = excluded.end_date, person_name = excluded.person_name, subject = excluded.subject,
-                    last_event_id = excluded.last_event_id""")
+                    last_event_id = excluded.last_event_id, last_sequence = %s
+                where %s""".formatted(EventStamp.nextSequence("party_org_member_view", 10),
+                        EventStamp.isNewer("party_org_member_view", 10)))
                 .setParameter(1, uuid(e.membershipId()))
                 .setParameter(2, uuid(e.orgId()))
                 .setParameter(3, uuid(e.personId()))
@@ -55,13 +62,17 @@ public class PartyOrgAndTeamViews {
                 .setParameter(6, e.role())
                 .setParameter(7, date(e.startDate()))
                 .setParameter(8, e.endDate() == null ? null : date(e.endDate()))
-                .setParameter(9, eventId)
+                .setParameter(9, stamp.id())
+                .setParameter(10, stamp.sequence())
                 .executeUpdate();
     }
 
-    /** A newer snapshot replaces an older one; an older one arriving late changes nothing. */
+    /**
+     * A newer snapshot replaces an older one; an older one arriving late changes nothing. The team's own
+     * {@code version} (in the event) orders them already, so the row needs no {@code last_sequence}.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void apply(UUID eventId, TeamChangedV1 e) {
+    public void apply(EventStamp stamp, TeamChangedV1 e) {
         String members;
         try {
             members = mapper.writeValueAsString(e.members() == null ? java.util.List.of() : e.members());
@@ -83,7 +94,7 @@ public class PartyOrgAndTeamViews {
                 .setParameter(6, e.status())
                 .setParameter(7, e.version())
                 .setParameter(8, members)
-                .setParameter(9, eventId)
+                .setParameter(9, stamp.id())
                 .executeUpdate();
     }
 
@@ -113,18 +124,21 @@ public class PartyOrgAndTeamViews {
         }
     }
 
-    private void upsertOrg(UUID eventId, String orgId, String parentId, String orgPath, String kind,
+    private void upsertOrg(EventStamp stamp, String orgId, String parentId, String orgPath, String kind,
             String branchType, String name, String gridNodeId, String gridPath, String status) {
         if (orgPath == null || gridPath == null || kind == null || name == null) {
             throw new MalformedEventException("party organisation event without orgPath, gridPath, kind or name");
         }
         entityManager.createNativeQuery("""
                 insert into party_org_view (org_id, parent_id, org_path, kind, branch_type, name, grid_node_id,
-                    grid_path, status, last_event_id, updated_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, now())
+                    grid_path, status, last_event_id, last_sequence, updated_at)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, cast(?11 as bigint), now())
                 on conflict (org_id) do update set parent_id = excluded.parent_id, org_path = excluded.org_path,
                     kind = excluded.kind, branch_type = excluded.branch_type, name = excluded.name,
                     grid_node_id = excluded.grid_node_id, grid_path = excluded.grid_path, status = excluded.status,
-                    last_event_id = excluded.last_event_id, updated_at = now()""")
+                    last_event_id = excluded.last_event_id, last_sequence = %s, updated_at = now()
+                where %s""".formatted(EventStamp.nextSequence("party_org_view", 11),
+                        EventStamp.isNewer("party_org_view", 11)))
                 .setParameter(1, uuid(orgId))
                 .setParameter(2, parentId == null ? null : uuid(parentId))
                 .setParameter(3, orgPath)
@@ -134,7 +148,8 @@ public class PartyOrgAndTeamViews {
                 .setParameter(7, uuid(gridNodeId))
                 .setParameter(8, gridPath)
                 .setParameter(9, status)
-                .setParameter(10, eventId)
+                .setParameter(10, stamp.id())
+                .setParameter(11, stamp.sequence())
                 .executeUpdate();
     }
 

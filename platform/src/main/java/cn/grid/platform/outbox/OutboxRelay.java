@@ -20,16 +20,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Publishes one batch of unsent outbox rows to Kafka and marks them sent, in one database transaction.
+ * Publishes unsent outbox rows to Kafka and marks them sent, a batch per database transaction.
  *
- * <p>Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so several instances of a service relay side by side
- * without sending a row twice; a row is marked sent only after the broker acknowledged it ({@code acks=all},
- * idempotent producer). If Kafka fails mid-batch the transaction rolls back and the whole batch is retried:
- * consumers may see an event twice, never zero times — they deduplicate on the event id.
+ * <p>Per-aggregate order with any number of instances: the rows are split into {@value #SHARDS} shards by a hash of
+ * their key (the aggregate id), and a shard is relayed by one instance at a time — the one that holds its
+ * transaction-level advisory lock ({@code pg_try_advisory_xact_lock}). An instance skips a shard another one
+ * holds, so several instances still relay side by side, each shard's rows go out strictly in {@code seq} order,
+ * one batch after the other, and a batch is marked sent (commit, lock released) only after the broker acknowledged
+ * it ({@code acks=all}, idempotent producer). Since {@link OutboxWriter} serialises the appends of one aggregate,
+ * its {@code seq}s are in commit order, so its events reach the topic in commit order. The lock goes with the
+ * transaction: an instance that dies (kill -9, lost connection) frees its shard at once, no lease to expire.
+ *
+ * <p>If Kafka fails mid-batch the transaction rolls back and the whole batch is retried: consumers may see an
+ * event twice, never zero times — they deduplicate on the event id and ignore an older {@code subjectsequence}.
  */
 public final class OutboxRelay {
 
@@ -50,29 +58,81 @@ public final class OutboxRelay {
             String traceparent) {
     }
 
-    /** Publishes up to one batch; returns how many events went out (0 when the outbox is empty). */
+    /**
+     * Shards of the outbox, by key. A fixed number, the same in every instance and version, so two instances
+     * never disagree about which shard a key is in; 16 lets up to 16 instances relay side by side.
+     */
+    static final int SHARDS = 16;
+
+    /** The first advisory-lock key of the shards ({@code pg_try_advisory_xact_lock(LOCK_CLASS, shard)}). */
+    static final int LOCK_CLASS = 0x6f757462; // "outb"
+
+    /** The shards that have unsent rows, so that an idle poll costs one query rather than one per shard. */
+    static final String PENDING_SHARDS = """
+            select distinct (hashtext(event_key) & 2147483647) % ?
+            from outbox_event
+            where sent_at is null""";
+
+    /**
+     * Publishes up to one batch of every shard with unsent rows that no other instance is relaying, starting at a
+     * random one so that instances spread; returns how many events went out (0 when there was nothing this
+     * instance could send).
+     */
     public int publishBatch() throws SQLException, InterruptedException, OutboxPublishException {
+        int published = 0;
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            List<PendingEvent> batch = List.of();
-            try {
-                batch = claim(connection);
-                if (batch.isEmpty()) {
-                    connection.commit();
-                    return 0;
-                }
-                send(batch);
-                markSent(connection, batch);
-                connection.commit();
-                return batch.size();
-            } catch (OutboxPublishException | RuntimeException | SQLException e) {
-                connection.rollback();
-                recordFailure(connection, batch, e);
-                throw e;
-            } catch (InterruptedException e) {
-                connection.rollback();
-                throw e;
+            List<Integer> shards = pendingShards(connection);
+            int first = shards.isEmpty() ? 0 : ThreadLocalRandom.current().nextInt(shards.size());
+            for (int i = 0; i < shards.size(); i++) {
+                published += publishShard(connection, shards.get((first + i) % shards.size()));
             }
+        }
+        return published;
+    }
+
+    private static List<Integer> pendingShards(Connection connection) throws SQLException {
+        List<Integer> shards = new ArrayList<>();
+        try (Statement settings = connection.createStatement()) {
+            settings.execute(CLAIM_SETTINGS);
+        }
+        try (PreparedStatement statement = connection.prepareStatement(PENDING_SHARDS)) {
+            statement.setInt(1, SHARDS);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    shards.add(rs.getInt(1));
+                }
+            }
+        } finally {
+            connection.commit();
+        }
+        return shards;
+    }
+
+    private int publishShard(Connection connection, int shard)
+            throws SQLException, InterruptedException, OutboxPublishException {
+        List<PendingEvent> batch = List.of();
+        try {
+            if (!lockShard(connection, shard)) {
+                connection.commit();
+                return 0;
+            }
+            batch = claim(connection, shard);
+            if (batch.isEmpty()) {
+                connection.commit();
+                return 0;
+            }
+            send(batch);
+            markSent(connection, batch);
+            connection.commit();
+            return batch.size();
+        } catch (OutboxPublishException | RuntimeException | SQLException e) {
+            connection.rollback();
+            recordFailure(connection, batch, e);
+            throw e;
+        } catch (InterruptedException e) {
+            connection.rollback();
+            throw e;
         }
     }
 
@@ -92,17 +152,31 @@ public final class OutboxRelay {
     static final String CLAIM = """
             select seq, event_id, topic, event_key, event_type, payload, traceparent
             from outbox_event
-            where sent_at is null
+            where sent_at is null and (hashtext(event_key) & 2147483647) % ? = ?
             order by seq
             limit ?
             for update skip locked""";
 
-    private List<PendingEvent> claim(Connection connection) throws SQLException {
+    /** Whether this transaction now relays the shard; false while another instance does. */
+    private static boolean lockShard(Connection connection, int shard) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("select pg_try_advisory_xact_lock(?, ?)")) {
+            statement.setInt(1, LOCK_CLASS);
+            statement.setInt(2, shard);
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    private List<PendingEvent> claim(Connection connection, int shard) throws SQLException {
         try (Statement settings = connection.createStatement()) {
             settings.execute(CLAIM_SETTINGS);
         }
         try (PreparedStatement statement = connection.prepareStatement(CLAIM)) {
-            statement.setInt(1, batchSize);
+            statement.setInt(1, SHARDS);
+            statement.setInt(2, shard);
+            statement.setInt(3, batchSize);
             try (ResultSet rs = statement.executeQuery()) {
                 List<PendingEvent> batch = new ArrayList<>();
                 while (rs.next()) {

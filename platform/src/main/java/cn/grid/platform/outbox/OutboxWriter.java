@@ -22,6 +22,11 @@ import java.util.UUID;
  *
  * <p>Each row also keeps the W3C {@code traceparent} of the work that wrote it (the HTTP request, or the event a
  * consumer handles; null outside any trace), which the relay sends on as a Kafka header.
+ *
+ * <p>Per-aggregate order: at commit, the database numbers each row among its aggregate's events (the envelope's
+ * {@code subjectsequence}, written into the payload, and a new {@code seq}) under a lock on the aggregate's
+ * counter, so an aggregate's events are numbered and queued in commit order (migration V0_8). The envelopes
+ * returned here do not carry the number yet.
  */
 @ApplicationScoped
 public class OutboxWriter {
@@ -72,7 +77,9 @@ public class OutboxWriter {
 
     /**
      * Records the events in one statement (a batch that announces a line each would otherwise cost a round trip
-     * per line), in list order: the relay publishes them in that order.
+     * per line). Rows go in sorted by key, in list order within a key: the relay publishes each key's events in
+     * that order, and the numbering at commit locks the keys in sorted order, so two batches over the same
+     * aggregates cannot deadlock there.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<CloudEvent> appendAll(List<? extends IntegrationEvent> events) {
@@ -94,13 +101,13 @@ public class OutboxWriter {
             types[i] = envelope.type();
             payloads[i] = codec.write(envelope);
         }
-        // seq (bigserial) is drawn row by row in the order of the sorted select, i.e. list order
+        // seq (bigserial) is drawn row by row in the order of the sorted select: by key, then list order
         entityManager.createNativeQuery("""
                 insert into outbox_event (event_id, topic, event_key, event_type, payload, created_at, traceparent)
                 select cast(e.event_id as uuid), ?2, e.event_key, e.event_type, e.payload, ?6, cast(?7 as text)
                 from unnest(cast(?1 as text[]), cast(?3 as text[]), cast(?4 as text[]), cast(?5 as text[]))
                      with ordinality as e(event_id, event_key, event_type, payload, position)
-                order by e.position""")
+                order by e.event_key, e.position""")
                 .setParameter(1, ids)
                 .setParameter(2, topic)
                 .setParameter(3, keys)

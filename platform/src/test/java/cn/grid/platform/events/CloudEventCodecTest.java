@@ -34,6 +34,20 @@ class CloudEventCodecTest {
     }
 
     @Test
+    void theSubjectSequenceTravelsAsAnExtensionAttributeAndAnOldEventHasNone() {
+        GridNodeCreatedV1 created = new GridNodeCreatedV1("n1", "root", "/root/n1/", "GRID", "G01", "第一网格");
+        String json = codec.write(codec.wrap("/grid-service", created, UUID.randomUUID(), OffsetDateTime.now(), 7L));
+
+        assertThat(json).contains("\"subjectsequence\":7");
+        assertThat(codec.read(json).subjectsequence()).isEqualTo(7L);
+        String old = codec.write(codec.wrap("/grid-service", created, UUID.randomUUID(), OffsetDateTime.now()));
+        assertThat(old).doesNotContain("subjectsequence");
+        assertThat(codec.read(old).subjectsequence()).isNull();
+        assertThatThrownBy(() -> codec.read(json.replace("\"subjectsequence\":7", "\"subjectsequence\":0")))
+                .isInstanceOf(MalformedEventException.class);
+    }
+
+    @Test
     void refusesWhatIsNotACloudEvent() {
         assertThatThrownBy(() -> codec.read("{not json")).isInstanceOf(MalformedEventException.class);
         assertThatThrownBy(() -> codec.read("{\"specversion\":\"0.3\",\"id\":\"1\",\"source\":\"/x\",\"type\":\"t\"}"))

@@ -33,6 +33,13 @@ public final class ProdSecrets {
      */
     public static final Set<String> PUBLISHED = Set.of("local-development-only", "change-me", "changeme", "secret");
 
+    /**
+     * What application.properties gives a required setting in prod instead of a default ({@code
+     * %prod.mp.jwt.verify.issuer=${GRID_JWT_ISSUER:required-in-prod}}): counted as unset here. Not an empty
+     * default, which smallrye-jwt would refuse before this check runs, with a message that names no variable.
+     */
+    public static final String UNSET = "required-in-prod";
+
     static final String KEY_LOCATION = "mp.jwt.verify.publickey.location";
     static final String KEY_INLINE = "mp.jwt.verify.publickey";
     static final String ISSUER = "mp.jwt.verify.issuer";
@@ -45,7 +52,8 @@ public final class ProdSecrets {
      * {@code config} answers a setting's value, or empty when it is unset, blank or an expression that does not
      * resolve (an unset environment variable).
      */
-    public static List<String> problems(Function<String, Optional<String>> config, List<String> requiredSecrets) {
+    public static List<String> problems(Function<String, Optional<String>> lookup, List<String> requiredSecrets) {
+        Function<String, Optional<String>> config = name -> lookup.apply(name).filter(v -> !UNSET.equals(v));
         List<String> problems = new ArrayList<>();
         Optional<String> location = config.apply(KEY_LOCATION);
         if (location.isEmpty() && config.apply(KEY_INLINE).isEmpty()) {

@@ -75,6 +75,12 @@ class ProdSecretsTest {
         assertThat(ProdSecrets.problems(of(config), List.of())).containsExactly(
                 "mp.jwt.verify.publickey.location (GRID_JWT_PUBLIC_KEY_LOCATION) is not set: no token could be verified",
                 "mp.jwt.verify.issuer (GRID_JWT_ISSUER) is not set: tokens from any issuer would pass");
+        // the stand-in application.properties gives a required setting in prod counts as unset
+        config.put("mp.jwt.verify.issuer", ProdSecrets.UNSET);
+        config.put(HMAC, ProdSecrets.UNSET);
+        assertThat(ProdSecrets.problems(of(config), List.of(HMAC))).hasSize(3)
+                .anyMatch(p -> p.startsWith("mp.jwt.verify.issuer (GRID_JWT_ISSUER) is not set"))
+                .anyMatch(p -> p.startsWith("grid.people.id-hmac-key is not set"));
         // an inline key will do instead of a location
         config.put("mp.jwt.verify.publickey", "MIIBIjANBgkqh...");
         config.put("mp.jwt.verify.issuer", "https://idp.example.com/realms/grid");

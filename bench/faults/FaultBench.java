@@ -82,6 +82,9 @@ public class FaultBench {
 
     final String gateway = env("FAULTS_GATEWAY_URL", "http://127.0.0.1:18080");
     final String requestService = env("FAULTS_REQUEST_URL", "http://127.0.0.1:18083");
+    // health and metrics: each process's management interface, on its HTTP port + 100 (deploy/local/README.md)
+    final String gatewayManagement = management(gateway);
+    final String requestServiceManagement = management(requestService);
     final String jdbcBase = env("FAULTS_JDBC_BASE", "jdbc:postgresql://127.0.0.1:15432/");
     final String dbUser = env("FAULTS_DB_USER", "postgres");
     final String kafka = env("FAULTS_KAFKA", "127.0.0.1:19092");
@@ -492,7 +495,7 @@ public class FaultBench {
         long down = System.nanoTime();
         pause(Duration.ofSeconds(outage / 2));
         // the instances must stay in rotation: writes go on through the outbox
-        int readyDuringOutage = statusOf(requestService + "/q/health/ready");
+        int readyDuringOutage = statusOf(requestServiceManagement + "/q/health/ready");
         pause(Duration.ofSeconds(outage - outage / 2));
         fault("kafka-start");
         long back = System.nanoTime();
@@ -612,9 +615,7 @@ public class FaultBench {
         Map<String, String> pidsAfter = pids();
         boolean samePids = pidsBefore.equals(pidsAfter);
         boolean ready = true;
-        for (String service : List.of("/q/health/ready")) {
-            ready &= send("GET", service, null, null, Map.of()).status() == 200;
-        }
+        ready &= statusOf(gatewayManagement + "/q/health/ready") == 200;
         long firstOk = load.firstSuccessAfterFault.get();
         System.out.printf("%-52s %s%n", "PostgreSQL restart (pg_ctl restart -m fast) took",
                 "%.1f s".formatted((upAgain - restartAt) / 1e9));
@@ -1068,5 +1069,11 @@ public class FaultBench {
     static String env(String name, String fallback) {
         String v = System.getenv(name);
         return v == null || v.isBlank() ? fallback : v;
+    }
+
+    /** The management interface of the process at base (http://host:port): the same host, port + 100. */
+    static String management(String base) {
+        java.net.URI uri = java.net.URI.create(base);
+        return uri.getScheme() + "://" + uri.getHost() + ":" + (uri.getPort() + 100);
     }
 }

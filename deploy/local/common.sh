@@ -56,6 +56,18 @@ GRID_INSTANCES="${GRID_INSTANCES:-1}"
 STUDY_INSTANCES="${STUDY_INSTANCES:-1}"
 REQUEST_INSTANCES="${REQUEST_INSTANCES:-1}"
 INSTANCE_PORT_STEP=10
+# Health and metrics: each process's Quarkus management interface, on its HTTP port + 100 (the gateway
+# probes the services there too: gateway.balancing.probe-port-offset)
+MANAGEMENT_PORT_OFFSET=100
+# The address every process listens on: services, gateway, Kafka's listeners, an own PostgreSQL cluster.
+# 127.0.0.1 unless told otherwise: the launcher's gateway hands out dev tokens (any subject, any role) to
+# whoever reaches it. 0.0.0.0 (or ::) opens all of it to the network; the launcher itself keeps talking to
+# its processes on 127.0.0.1, so only a value that includes the loopback address is accepted.
+GRID_BIND_HOST="${GRID_BIND_HOST:-127.0.0.1}"
+case "$GRID_BIND_HOST" in
+  127.0.0.1 | 0.0.0.0 | ::) ;;
+  *) echo "GRID_BIND_HOST must be 127.0.0.1, 0.0.0.0 or :: (it is '$GRID_BIND_HOST')" >&2; exit 2 ;;
+esac
 
 # Modules in start order (the gateway last: it needs to know every instance).
 SERVICES=(grid-service study-service request-service gateway)
@@ -106,6 +118,8 @@ svc_port() {
   esac
   echo $((base + INSTANCE_PORT_STEP * ($(svc_index "$1") - 1)))
 }
+# where an instance's /q/health and /q/metrics are (the Quarkus management interface)
+svc_management_port() { echo $(($(svc_port "$1") + MANAGEMENT_PORT_OFFSET)); }
 svc_heap() {
   case "$(svc_module "$1")" in
     grid-service) echo "$GRID_HEAP" ;;

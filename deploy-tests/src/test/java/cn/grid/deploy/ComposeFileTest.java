@@ -73,9 +73,10 @@ class ComposeFileTest {
                 }
             }
             String probe = String.join(" ", listAt(service(backend), "healthcheck", "test").stream().map(String::valueOf).toList());
-            int port = CONFIGS.stream().filter(c -> c.service().equals(backend)).findFirst().orElseThrow().httpPort();
+            int port = CONFIGS.stream().filter(c -> c.service().equals(backend)).findFirst().orElseThrow()
+                    .managementPort();
             if (!probe.contains("/" + port + " ") || !probe.contains("/q/health/ready")) {
-                problems.add(backend + ": healthcheck does not ask /q/health/ready on " + port);
+                problems.add(backend + ": healthcheck does not ask /q/health/ready on its management port " + port);
             }
         }
         assertThat(problems).isEmpty();
@@ -131,6 +132,35 @@ class ComposeFileTest {
         String topicScript = String.join("\n", listAt(service("kafka-init"), "command").stream().map(String::valueOf).toList());
         assertThat(LocalOverlayTest.topicsCreatedBy(topicScript))
                 .containsExactlyInAnyOrderElementsOf(ServiceConfig.allTopics(CONFIGS));
+    }
+
+    @Test
+    void publishedPortsStayOnThisMachineAndDevTokensAreOff() {
+        List<String> problems = new ArrayList<>();
+        for (var entry : mapAt(COMPOSE, "services").entrySet()) {
+            for (Object mapping : listAt(map(entry.getValue()), "ports")) {
+                String published = String.valueOf(mapping);
+                // host:port:container with the host 127.0.0.1, or a variable that defaults to it
+                if (!published.startsWith("127.0.0.1:") && !published.matches("\\$\\{[A-Z_]+:-127\\.0\\.0\\.1}:.*")) {
+                    problems.add(entry.getKey() + ": publishes " + published + " on every interface");
+                }
+            }
+        }
+        for (ServiceConfig config : CONFIGS) {
+            String management = ":" + config.managementPort();
+            for (Object mapping : listAt(service(config.service()), "ports")) {
+                if (String.valueOf(mapping).endsWith(management)) {
+                    problems.add(config.service() + ": publishes its management port " + mapping);
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+        String devTokens = strings(at(service("gateway"), "environment")).get("GATEWAY_DEV_TOKEN_ENABLED");
+        assertThat(devTokens).as("the compose file's default").isIn("false", "${GATEWAY_DEV_TOKEN_ENABLED:-false}");
+        String example = Repo.read(COMPOSE_DIR.resolve(".env.example"));
+        assertThat(example).as(".env.example").containsPattern("(?m)^GATEWAY_DEV_TOKEN_ENABLED=false$")
+                .doesNotContainPattern("(?m)^GATEWAY_DEV_TOKEN_ENABLED=(?!false$)")
+                .containsPattern("(?m)^GATEWAY_BIND_HOST=127\\.0\\.0\\.1$");
     }
 
     @Test

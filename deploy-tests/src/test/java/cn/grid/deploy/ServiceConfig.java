@@ -139,6 +139,14 @@ record ServiceConfig(String service, Map<String, Optional<String>> envReferences
         return Integer.parseInt(properties.get("quarkus.http.port"));
     }
 
+    /** Health and metrics: the Quarkus management interface (quarkus.management.port), never behind a Service. */
+    int managementPort() {
+        if (!"true".equals(properties.get("quarkus.management.enabled"))) {
+            throw new IllegalStateException(service + ": quarkus.management.enabled is not true");
+        }
+        return Integer.parseInt(properties.get("quarkus.management.port"));
+    }
+
     /** The topic this service publishes to, if it publishes. */
     Optional<String> eventsTopic() {
         return Optional.ofNullable(properties.get("grid.events.topic"));

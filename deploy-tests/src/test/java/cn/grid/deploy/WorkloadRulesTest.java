@@ -18,6 +18,7 @@ import static cn.grid.deploy.Manifests.name;
 import static cn.grid.deploy.Manifests.podSpec;
 import static cn.grid.deploy.Yamls.at;
 import static cn.grid.deploy.Yamls.listAt;
+import static cn.grid.deploy.Yamls.mapAt;
 import static cn.grid.deploy.Yamls.mapsAt;
 import static cn.grid.deploy.Yamls.text;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -124,16 +125,35 @@ class WorkloadRulesTest {
                 "livenessProbe", "/q/health/live", "readinessProbe", "/q/health/ready");
         for (Map<String, Object> d : m.serviceDeployments()) {
             Map<String, Object> c = mainContainer(d);
-            List<Object> portNames = mapsAt(c, "ports").stream().map(p -> p.get("name")).map(Object.class::cast).toList();
-            List<Object> portNumbers = mapsAt(c, "ports").stream().map(p -> p.get("containerPort")).toList();
+            // /q/health and /q/metrics are only on the management interface
+            int management = config(name(d)).managementPort();
+            List<Object> managementNames = mapsAt(c, "ports").stream()
+                    .filter(p -> integer(p.get("containerPort")) == management).map(p -> p.get("name")).toList();
             expected.forEach((probe, path) -> {
                 Object port = at(c, probe, "httpGet", "port");
                 if (!path.equals(text(c, probe, "httpGet", "path"))) {
                     problems.add(name(d) + ": " + probe + " is not an HTTP GET of " + path);
-                } else if (!portNames.contains(port) && !portNumbers.contains(port)) {
-                    problems.add(name(d) + ": " + probe + " asks port " + port + ", which the container does not open");
+                } else if (!managementNames.contains(port) && !Integer.valueOf(management).equals(port)) {
+                    problems.add(name(d) + ": " + probe + " asks port " + port + ", not the management port "
+                            + management + " (quarkus.management.port)");
                 }
             });
+            Map<String, Object> annotations = mapAt(d, "spec", "template", "metadata", "annotations");
+            if (!String.valueOf(management).equals(String.valueOf(annotations.get("prometheus.io/port")))
+                    || !"/q/metrics".equals(annotations.get("prometheus.io/path"))) {
+                problems.add(name(d) + ": Prometheus does not scrape /q/metrics on the management port " + management);
+            }
+            // no Service (and so no Ingress, and not the gateway's routes) leads to the management port
+            for (Map<String, Object> service : m.servicesOf(d)) {
+                for (Map<String, Object> p : mapsAt(service, "spec", "ports")) {
+                    Object target = p.get("targetPort");
+                    if (managementNames.contains(target) || Integer.valueOf(management).equals(target)
+                            || integer(p.get("port")) == management) {
+                        problems.add(name(d) + ": Service " + text(service, "metadata", "name")
+                                + " exposes the management port");
+                    }
+                }
+            }
         }
         assertThat(problems).as(dir).isEmpty();
     }

@@ -63,6 +63,24 @@ class AccessLogTest {
                 .doesNotContain("Bearer");
     }
 
+    @Test
+    void aSubjectWithLineBreaksCannotForgeALine() throws IOException {
+        // a signed token whose subject carries CR/LF and a whole fake line after it
+        String forged = "127.0.0.1 GET /api/v1/forged-" + UUID.randomUUID() + " 200 0 1 ms";
+        String requestId = "log-" + UUID.randomUUID();
+        given().header("Authorization", "Bearer " + TestJwt.token("evil\r\n" + forged + "\u0085\u2028x y\\",
+                        null, Roles.GRID_WORKER))
+                .header("X-Request-Id", requestId)
+                .when().get("/api/v1/grids/g-1").then().statusCode(200);
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(lines()).contains(requestId));
+        String line = lines().lines().filter(l -> l.contains(requestId)).findFirst().orElseThrow();
+        // the forged text stays inside the one line of the request, escaped
+        assertThat(line).contains("sub=evil\\u000d\\u000a127.0.0.1\\u0020GET\\u0020/api/v1/forged-")
+                .contains("\\u0085\\u2028x\\u0020y\\u005c trace=");
+        assertThat(lines().split("\\R", -1)).noneMatch(l -> l.startsWith("127.0.0.1 GET /api/v1/forged-"));
+    }
+
     private static String lines() throws IOException {
         Path file = DIRECTORY.resolve("gateway-access.log");
         return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";

@@ -50,12 +50,34 @@ class Open311RouteTest {
         for (String header : List.of("Bearer not-a-jwt", "Basic Y2l0aXplbjpzZWNyZXQ=", "Bearer ")) {
             given().header("Authorization", header).when().get("/open311/v2/requests.json")
                     .then().statusCode(401)
-                    .contentType("application/problem+json")
+                    .contentType("application/json")
                     .header("WWW-Authenticate", "Bearer")
                     .header("X-Upstream", nullValue())
-                    .body("type", equalTo("https://grid-suite.cn/problems/unauthorized"))
-                    .body("instance", equalTo("/open311/v2/requests.json"));
+                    .body("size()", equalTo(1))
+                    .body("[0].code", equalTo(401))
+                    .body("[0].description", containsString("bearer token"));
         }
+    }
+
+    @Test
+    void theGatewaysOwnErrorsOnOpen311AreInOpen311sFormat() {
+        // Open311 clients read [{"code", "description"}], as request-service's Open311 face answers
+        given().contentType("application/x-www-form-urlencoded").body("x".repeat(300 * 1024))
+                .when().post("/open311/v2/requests.json")
+                .then().statusCode(413).contentType("application/json")
+                .header("X-Upstream", nullValue())
+                .body("[0].code", equalTo(413))
+                .body("[0].description", containsString("larger than"));
+        String token = "Bearer " + TestJwt.token("citizen-1", null, Roles.CITIZEN);
+        given().header("Authorization", token).header("Authorization", token)
+                .when().get("/open311/v2/services.json")
+                .then().statusCode(400).contentType("application/json")
+                .body("[0].code", equalTo(400))
+                .body("[0].description", equalTo("send one Authorization header, not 2"));
+        // a dot segment that leaves /open311 leaves its format too, and /api/v1/open311 is problem+json
+        given().when().get("/open311/../api/v1/requests").then().statusCode(401)
+                .contentType("application/problem+json");
+        given().when().get("/api/v1/open311/keys").then().statusCode(401).contentType("application/problem+json");
     }
 
     @Test

@@ -46,6 +46,17 @@ class ProdProfileTest {
     }
 
     @Test
+    void noSwaggerUiNoDevUiAndNoHealthOrMetricsOnThePublicPort() {
+        for (String path : new String[] {"/q/swagger-ui", "/q/swagger-ui/", "/q/swagger-ui/index.html", "/q/dev",
+                "/q/dev-ui", "/q/health/ready", "/q/metrics"}) {
+            given().redirects().follow(false).when().get(path)
+                    .then().statusCode(404).contentType("application/problem+json");
+        }
+        // the merged spec is public: clients generate from it
+        given().when().get("/q/openapi").then().statusCode(200);
+    }
+
+    @Test
     void theGatewayStillWorks() {
         given().header("Authorization", "Bearer " + TestJwt.token("admin-1", null, Roles.DISTRICT_ADMIN))
                 .when().get("/api/v1/grids/g-1")

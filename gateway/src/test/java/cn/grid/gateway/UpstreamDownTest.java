@@ -53,6 +53,15 @@ class UpstreamDownTest {
     }
 
     @Test
+    void onOpen311The502IsInOpen311sFormat() {
+        given().when().get("/open311/v2/services.json")
+                .then().statusCode(502)
+                .contentType("application/json")
+                .body("[0].code", equalTo(502))
+                .body("[0].description", equalTo("request-service is unavailable"));
+    }
+
+    @Test
     void theDashboardIsPartialAndNamesTheMissingService() {
         given().header("Authorization", BEARER)
                 .when().get("/api/v1/dashboard/grids/" + java.util.UUID.randomUUID())

@@ -190,7 +190,7 @@ class RequestServiceFailoverIT {
     }
 
     private static Map<String, Double> gatewayCounters() throws Exception {
-        String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(suite.gateway() + "/q/metrics")).build(),
+        String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(suite.management("gateway") + "/q/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         Map<String, Double> counters = new TreeMap<>();
         Matcher m = METRIC.matcher(metrics);

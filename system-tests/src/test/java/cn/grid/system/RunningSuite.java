@@ -27,6 +27,9 @@ import java.util.Map;
  */
 final class RunningSuite implements AutoCloseable {
 
+    /** quarkus.management.port = quarkus.http.port + 100 in every process of the suite. */
+    static final int MANAGEMENT_PORT_OFFSET = 100;
+
     private final Path root;
     private final Path logs;
     private final int requestInstances;
@@ -65,6 +68,11 @@ final class RunningSuite implements AutoCloseable {
         return "http://127.0.0.1:" + port("gateway");
     }
 
+    /** Health and metrics of a process: its management interface, on its port + 100 (as everywhere in the suite). */
+    String management(String process) {
+        return "http://127.0.0.1:" + (port(process) + MANAGEMENT_PORT_OFFSET);
+    }
+
     /** Kills one process at once, as a crash would (no shutdown hooks, open connections reset). */
     void kill(String process) throws InterruptedException {
         Process p = processes.get(process);
@@ -85,7 +93,7 @@ final class RunningSuite implements AutoCloseable {
         all.addAll(requestServiceInstances());
         all.add("gateway");
         for (String process : all) {
-            ports.put(process, freePort());
+            ports.put(process, freePortWithItsManagementPort());
         }
         Map<String, String> common = new HashMap<>();
         common.put("KAFKA_BOOTSTRAP_SERVERS", EmbeddedKafka.bootstrapServers());
@@ -95,6 +103,8 @@ final class RunningSuite implements AutoCloseable {
         common.put("GRID_DB_PORT", System.getenv().getOrDefault("GRID_TEST_PG_PORT", "5432"));
         common.put("GRID_DB_USER", TestDatabase.user());
         common.put("GRID_DB_PASSWORD", TestDatabase.password());
+        // the jars run the prod profile, which refuses grid-service's published identity-number key: a random one
+        common.put("GRID_PEOPLE_ID_HMAC_KEY", java.util.UUID.randomUUID() + "-" + java.util.UUID.randomUUID());
 
         for (String service : List.of("grid-service", "study-service", "request-service")) {
             TestDatabase db = TestDatabase.create(service.replace('-', '_') + "_sys");
@@ -142,12 +152,13 @@ final class RunningSuite implements AutoCloseable {
                 .redirectOutput(logs.resolve(process + ".log").toFile());
         builder.environment().putAll(env);
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port(process)));
+        builder.environment().put("QUARKUS_MANAGEMENT_PORT", Integer.toString(port(process) + MANAGEMENT_PORT_OFFSET));
         processes.put(process, builder.start());
     }
 
     private void awaitReady(String service, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
-        URI ready = URI.create("http://127.0.0.1:" + port(service) + "/q/health/ready");
+        URI ready = URI.create(management(service) + "/q/health/ready");
         while (System.nanoTime() < deadline) {
             for (Process p : processes.values()) {
                 if (!p.isAlive()) {
@@ -190,6 +201,25 @@ final class RunningSuite implements AutoCloseable {
     private static String javaBinary() {
         return Path.of(System.getProperty("java.home"), "bin", "java" + (File.separatorChar == '\\' ? ".exe" : ""))
                 .toString();
+    }
+
+    /** A free port p with p + 100 free as well: the gateway probes a service's readiness at its port + 100. */
+    private static int freePortWithItsManagementPort() {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int port = freePort();
+            if (port + MANAGEMENT_PORT_OFFSET <= 65535 && isFree(port + MANAGEMENT_PORT_OFFSET)) {
+                return port;
+            }
+        }
+        throw new IllegalStateException("no free port p with p + " + MANAGEMENT_PORT_OFFSET + " free too");
+    }
+
+    private static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket(port)) {
+            return true;
+        } catch (IOException taken) {
+            return false;
+        }
     }
 
     private static int freePort() {

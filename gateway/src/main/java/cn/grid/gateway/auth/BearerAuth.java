@@ -23,6 +23,8 @@ public class BearerAuth {
     private static final String BEARER = "Bearer ";
     /** The verified token's subject in the routing context: for the rate limits and the access log. */
     public static final String SUBJECT = "gateway.subject";
+    /** The subject as the access log prints it ({@link LogSafe#escape}): no control character reaches the log. */
+    public static final String LOGGED_SUBJECT = "gateway.logged-subject";
 
     private final VerifiedTokens tokens;
     private final ProblemResponses problems;
@@ -35,8 +37,12 @@ public class BearerAuth {
     /** Route handler: goes on with a valid token, answers 401 otherwise. */
     public void handle(RoutingContext ctx) {
         List<String> headers = ctx.request().headers().getAll(HttpHeaders.AUTHORIZATION);
-        // two Authorization headers: the gateway and a service might each read a different one
-        String header = headers.size() == 1 ? headers.get(0) : null;
+        if (headers.size() > 1) {
+            // the gateway and a service might each read a different one: refuse the request, not just the token
+            problems.send(ctx, ProblemType.BAD_REQUEST, "send one Authorization header, not " + headers.size());
+            return;
+        }
+        String header = headers.isEmpty() ? null : headers.get(0);
         if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())
                 || header.substring(BEARER.length()).isBlank()) {
             deny(ctx, "a bearer token is required");
@@ -46,6 +52,8 @@ public class BearerAuth {
             String subject = tokens.verify(header.substring(BEARER.length()).strip()).subject();
             if (subject != null) {
                 ctx.put(SUBJECT, subject);
+                // the access log prints this value as it is: a signed token may still carry CR/LF in its subject
+                ctx.put(LOGGED_SUBJECT, LogSafe.escape(subject));
             }
         } catch (ParseException e) {
             LOG.debugf("request %s: token refused: %s", RequestIds.of(ctx), e.getMessage());

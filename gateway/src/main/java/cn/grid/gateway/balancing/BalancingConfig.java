@@ -38,9 +38,17 @@ public interface BalancingConfig {
     @WithDefault("1S")
     Duration probeTimeout();
 
-    /** The path probed, below the instance's base path. */
+    /** The path probed, below the instance's base path (on its management port: without it). */
     @WithDefault("/q/health/ready")
     String probePath();
+
+    /**
+     * Where an instance's health is: its port plus this offset. The services serve /q/health only on their
+     * management interface (quarkus.management.port), which is their HTTP port + 100 wherever the suite runs
+     * (launcher, compose, Kubernetes), and which the gateway never routes. 0: on the instance's own port.
+     */
+    @WithDefault("100")
+    int probePortOffset();
 
     /**
      * How many times a retryable request may be tried again, each time on an instance it has not been sent to

@@ -10,7 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 
 /**
- * Asks one instance whether it is ready ({@code gateway.balancing.probe-path}, {@code /q/health/ready}): the
+ * Asks one instance whether it is ready ({@code gateway.balancing.probe-path}, {@code /q/health/ready}, on the
+ * instance's management port: its port + {@code gateway.balancing.probe-port-offset}): the
  * ejection probe and the {@code /q/health/well} report both use it, so they agree on what "ready" means.
  */
 @ApplicationScoped
@@ -20,10 +21,12 @@ public class ReadinessProbe {
 
     private final UpstreamClient client;
     private final String path;
+    private final int portOffset;
 
     public ReadinessProbe(UpstreamClient client, BalancingConfig config) {
         this.client = client;
         this.path = config.probePath().startsWith("/") ? config.probePath() : "/" + config.probePath();
+        this.portOffset = config.probePortOffset();
     }
 
     /** {@value #UP}, or "DOWN (why)"; never fails. */
@@ -32,9 +35,10 @@ public class ReadinessProbe {
         RequestOptions options = new RequestOptions()
                 .setMethod(HttpMethod.GET)
                 .setHost(instance.host())
-                .setPort(instance.port())
+                // the management interface has its own root: the base path of the API does not apply there
+                .setPort(instance.port() + portOffset)
                 .setSsl(instance.ssl())
-                .setURI(instance.basePath() + path)
+                .setURI(portOffset == 0 ? instance.basePath() + path : path)
                 .setConnectTimeout(millis)
                 .setIdleTimeout(millis);
         return client.current().request(options)

@@ -39,6 +39,14 @@ public interface GatewayConfig {
 
     Auth auth();
 
+    SwaggerUi swaggerUi();
+
+    /** {@code /q/swagger-ui}: a page for people trying the API, not for a production edge (off but in dev and test). */
+    interface SwaggerUi {
+        @WithDefault("false")
+        boolean enabled();
+    }
+
     /** Verified tokens remembered until they expire: see {@code VerifiedTokens}. */
     interface Auth {
         VerifiedTokenCache verifiedTokens();

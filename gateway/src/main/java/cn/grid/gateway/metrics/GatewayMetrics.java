@@ -1,5 +1,6 @@
 package cn.grid.gateway.metrics;
 
+import cn.grid.platform.metrics.BoundedHttpTags;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
@@ -24,6 +25,16 @@ public class GatewayMetrics {
     static final Duration[] SLOS = {Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25),
             Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
             Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10)};
+
+    /**
+     * A method nobody defined is counted as OTHER ({@link BoundedHttpTags}): each one was a new series. The
+     * platform's own producer is a bean, and the gateway excludes the platform's beans, so it is produced here.
+     */
+    @Produces
+    @Singleton
+    MeterFilter boundedMethods() {
+        return BoundedHttpTags.methods();
+    }
 
     @Produces
     @Singleton

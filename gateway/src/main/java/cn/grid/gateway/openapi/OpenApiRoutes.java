@@ -1,5 +1,6 @@
 package cn.grid.gateway.openapi;
 
+import cn.grid.gateway.config.GatewayConfig;
 import io.smallrye.openapi.ui.IndexHtmlCreator;
 import io.smallrye.openapi.ui.Option;
 import io.vertx.core.buffer.Buffer;
@@ -37,16 +38,22 @@ public class OpenApiRoutes {
     private static final Pattern ASSET = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*\\.(js|css|png|ico|html|map)");
 
     private final SuiteOpenApi spec;
+    private final boolean uiEnabled;
     private final Map<String, Buffer> assets = new ConcurrentHashMap<>();
     private volatile Buffer index;
 
-    public OpenApiRoutes(SuiteOpenApi spec) {
+    public OpenApiRoutes(SuiteOpenApi spec, GatewayConfig config) {
         this.spec = spec;
+        this.uiEnabled = config.swaggerUi().enabled();
     }
 
     void register(@Observes Router router) {
         // blocking handlers: the first call of each reads from the jar (and merges the spec); later ones are cached
         router.get(SPEC).blockingHandler(this::spec, false);
+        if (!uiEnabled) {
+            // prod: no UI on the public edge (gateway.swagger-ui.enabled); /q/swagger-ui then gets the 404 problem
+            return;
+        }
         // Vert.x matches /q/swagger-ui and /q/swagger-ui/ alike; the page's relative asset links need the slash
         router.get(UI).handler(ctx -> {
             if (ctx.request().path().endsWith("/")) {

@@ -1,5 +1,6 @@
 package cn.grid.gateway.problem;
 
+import cn.grid.gateway.proxy.Routes;
 import cn.grid.platform.problem.Problem;
 import cn.grid.platform.problem.ProblemType;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -18,7 +19,8 @@ import java.util.UUID;
 
 /**
  * Writes the gateway's own answers as RFC 9457 problem+json, in the same shape the services use, so a client
- * cannot tell (and need not care) whether the gateway or a service refused it.
+ * cannot tell (and need not care) whether the gateway or a service refused it. On {@code /open311} the same
+ * answers leave in Open311 GeoReport v2's error format, as request-service's own Open311 errors do.
  */
 @ApplicationScoped
 public class ProblemResponses {
@@ -53,9 +55,30 @@ public class ProblemResponses {
             // the caller is still sending a body nobody will read: do not keep the connection for another request
             response.putHeader(HttpHeaders.CONNECTION, "close");
         }
+        if (isOpen311(ctx)) {
+            // GeoReport v2 clients read errors as the spec's array, as request-service's Open311 face answers them
+            String description = problem.detail() != null ? problem.detail() : problem.title();
+            response.setStatusCode(problem.status())
+                    .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                    .end(Buffer.buffer(bytes(List.of(new Open311Error(problem.status(), description)))));
+            return;
+        }
         response.setStatusCode(problem.status())
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .end(Buffer.buffer(bytes(problem)));
+    }
+
+    /** One entry of an Open311 GeoReport v2 error answer: {@code [{"code": 401, "description": "..."}]}. */
+    public record Open311Error(int code, String description) {
+    }
+
+    /**
+     * {@code /open311} and below, judged on the normalised path (the one the router matched), so a dot segment
+     * cannot move a request in or out of Open311's format.
+     */
+    static boolean isOpen311(RoutingContext ctx) {
+        String path = ctx.normalizedPath();
+        return path.equals(Routes.OPEN311) || path.startsWith(Routes.OPEN311 + "/");
     }
 
     /**
@@ -82,7 +105,7 @@ public class ProblemResponses {
         return length != null ? !"0".equals(length.strip()) : request.headers().contains(HttpHeaders.TRANSFER_ENCODING);
     }
 
-    private byte[] bytes(Problem problem) {
+    private byte[] bytes(Object problem) {
         try {
             return json.writeValueAsBytes(problem);
         } catch (JsonProcessingException e) {

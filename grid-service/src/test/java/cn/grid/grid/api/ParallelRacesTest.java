@@ -1,6 +1,7 @@
 package cn.grid.grid.api;
 
 import cn.grid.platform.security.Roles;
+import cn.grid.testsupport.Races;
 import cn.grid.testsupport.TestJwt;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -8,15 +9,8 @@ import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.IntFunction;
 
 import static cn.grid.grid.api.GridNodeResourceTest.district;
 import static cn.grid.grid.api.GridTreeOperationsTest.child;
@@ -39,37 +33,39 @@ class ParallelRacesTest {
     void parallelEditsWithTheSameIfMatchHaveOneWinnerAndTheRestGet412() throws Exception {
         String street = child(district(), "STREET", "RV", "竞态街道");
         String version = etag(street);
-        List<ExtractableResponse<Response>> answers = race(i -> given().header("Authorization", ADMIN)
+        List<ExtractableResponse<Response>> answers = Races.race(PARALLEL, i -> given().header("Authorization", ADMIN)
                 .header("If-Match", version).contentType(ContentType.JSON).body("{\"name\": \"竞态街道 " + i + "\"}")
                 .patch("/api/v1/grids/" + street).then().extract());
-        assertOneWinner(answers, 200, 412);
+        Races.assertOneWinner(answers, 200, 412);
     }
 
     @Test
     void parallelRegistrationsWithTheSameLoginHaveOneWinnerAndTheRestGet409() throws Exception {
         String grid = grid();
         String subject = "race-login-" + System.nanoTime();
-        List<ExtractableResponse<Response>> answers = race(i -> register(grid, "\"subject\": \"" + subject + "\""));
-        assertOneWinner(answers, 201, 409);
+        List<ExtractableResponse<Response>> answers = Races.race(PARALLEL,
+                i -> register(grid, "\"subject\": \"" + subject + "\""));
+        Races.assertOneWinner(answers, 201, 409);
     }
 
     @Test
     void parallelRegistrationsWithTheSameIdentityNumberHaveOneWinnerAndTheRestGet409() throws Exception {
         String grid = grid();
         String idNumber = identityNumber();
-        List<ExtractableResponse<Response>> answers = race(i -> register(grid, "\"idNumber\": \"" + idNumber + "\""));
-        assertOneWinner(answers, 201, 409);
+        List<ExtractableResponse<Response>> answers = Races.race(PARALLEL,
+                i -> register(grid, "\"idNumber\": \"" + idNumber + "\""));
+        Races.assertOneWinner(answers, 201, 409);
     }
 
     @Test
     void identicalAssignmentsSentAtOnceHaveOneWinner() throws Exception {
         String grid = grid();
         String person = PeopleTest.person(grid, "竞态网格员", null);
-        List<ExtractableResponse<Response>> answers = race(i -> given().header("Authorization", ADMIN)
+        List<ExtractableResponse<Response>> answers = Races.race(PARALLEL, i -> given().header("Authorization", ADMIN)
                 .contentType(ContentType.JSON).body("""
                         {"personId": "%s", "role": "GRID_WORKER"}""".formatted(person))
                 .post("/api/v1/grids/" + grid + "/assignments").then().extract());
-        assertOneWinner(answers, 201, 409);
+        Races.assertOneWinner(answers, 201, 409);
         List<String> held = given().header("Authorization", ADMIN).get("/api/v1/people/" + person + "/assignments")
                 .then().statusCode(200).extract().path("items.role");
         assertThat(held).containsExactly("GRID_WORKER");
@@ -82,10 +78,10 @@ class ParallelRacesTest {
         String org = given().header("Authorization", ADMIN).contentType(ContentType.JSON).body("""
                 {"name": "竞态党工委", "kind": "WORKING_COMMITTEE", "gridNodeId": "%s"}""".formatted(grid))
                 .post("/api/v1/party-orgs").then().statusCode(201).extract().path("id");
-        List<ExtractableResponse<Response>> answers = race(i -> given().header("Authorization", ADMIN)
+        List<ExtractableResponse<Response>> answers = Races.race(PARALLEL, i -> given().header("Authorization", ADMIN)
                 .contentType(ContentType.JSON).body("{\"personId\": \"" + person + "\"}")
                 .post("/api/v1/party-orgs/" + org + "/members").then().extract());
-        assertOneWinner(answers, 201, 409);
+        Races.assertOneWinner(answers, 201, 409);
         List<String> members = given().header("Authorization", ADMIN).get("/api/v1/party-orgs/" + org + "/members")
                 .then().statusCode(200).extract().path("items.personId");
         assertThat(members).containsExactly(person);
@@ -98,10 +94,10 @@ class ParallelRacesTest {
         String team = given().header("Authorization", ADMIN).contentType(ContentType.JSON)
                 .body("{\"kind\": \"VOLUNTEER_SERVICE\", \"name\": \"竞态志愿服务队\"}")
                 .post("/api/v1/grids/" + grid + "/teams").then().statusCode(201).extract().path("id");
-        List<ExtractableResponse<Response>> answers = race(i -> given().header("Authorization", ADMIN)
+        List<ExtractableResponse<Response>> answers = Races.race(PARALLEL, i -> given().header("Authorization", ADMIN)
                 .contentType(ContentType.JSON).body("{\"personId\": \"" + person + "\"}")
                 .post("/api/v1/grids/" + grid + "/teams/" + team + "/members").then().extract());
-        assertOneWinner(answers, 201, 409);
+        Races.assertOneWinner(answers, 201, 409);
         List<String> members = given().header("Authorization", ADMIN)
                 .get("/api/v1/grids/" + grid + "/teams/" + team + "/members")
                 .then().statusCode(200).extract().path("items.personId");
@@ -117,44 +113,6 @@ class ParallelRacesTest {
         return given().header("Authorization", ADMIN).contentType(ContentType.JSON)
                 .body("{\"name\": \"竞态居民\", \"homeNodeId\": \"" + home + "\", " + key + "}")
                 .post("/api/v1/people").then().extract();
-    }
-
-    /** Sends {@code PARALLEL} requests released together, so they overlap inside the service. */
-    static List<ExtractableResponse<Response>> race(IntFunction<ExtractableResponse<Response>> request)
-            throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(PARALLEL);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<ExtractableResponse<Response>>> futures = new ArrayList<>();
-            for (int i = 0; i < PARALLEL; i++) {
-                int n = i;
-                futures.add(pool.submit((Callable<ExtractableResponse<Response>>) () -> {
-                    start.await();
-                    return request.apply(n);
-                }));
-            }
-            start.countDown();
-            List<ExtractableResponse<Response>> answers = new ArrayList<>();
-            for (Future<ExtractableResponse<Response>> f : futures) {
-                answers.add(f.get());
-            }
-            return answers;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    static void assertOneWinner(List<ExtractableResponse<Response>> answers, int won, int lost) {
-        List<Integer> statuses = answers.stream().map(ExtractableResponse::statusCode).toList();
-        assertThat(statuses).as("statuses").filteredOn(s -> s == won).hasSize(1);
-        assertThat(statuses).as("statuses").allMatch(s -> s == won || s == lost, "are " + won + " or " + lost);
-        for (ExtractableResponse<Response> answer : answers) {
-            if (answer.statusCode() == lost) {
-                assertThat(answer.contentType()).startsWith("application/problem+json");
-                assertThat(answer.<String>path("type")).isEqualTo("https://grid-suite.cn/problems/"
-                        + (lost == 412 ? "precondition-failed" : "conflict"));
-            }
-        }
     }
 
     /** A fresh identity number with a valid GB 11643 check digit. */

@@ -1,6 +1,7 @@
 package cn.grid.request.api;
 
 import cn.grid.platform.security.Roles;
+import cn.grid.testsupport.Races;
 import cn.grid.testsupport.TestGridEvents;
 import cn.grid.testsupport.TestJwt;
 import io.quarkus.test.junit.QuarkusTest;
@@ -10,18 +11,10 @@ import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.IntFunction;
 
 import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -49,42 +42,9 @@ class ParallelRacesTest {
                 .post("/api/v1/requests").then().statusCode(201).extract().path("id");
         String worker = "Bearer " + TestJwt.token("race-worker", grid.toString(), Roles.GRID_WORKER);
 
-        List<ExtractableResponse<Response>> answers = race(i -> given().header("Authorization", worker)
+        List<ExtractableResponse<Response>> answers = Races.race(PARALLEL, i -> given().header("Authorization", worker)
                 .header("If-Match", "\"0\"").post("/api/v1/requests/" + ticket + "/accept").then().extract());
 
-        List<Integer> statuses = answers.stream().map(ExtractableResponse::statusCode).toList();
-        assertThat(statuses).as("statuses").filteredOn(s -> s == 200).hasSize(1);
-        assertThat(statuses).as("statuses").allMatch(s -> s == 200 || s == 412, "are 200 or 412");
-        for (ExtractableResponse<Response> answer : answers) {
-            if (answer.statusCode() == 412) {
-                assertThat(answer.contentType()).startsWith("application/problem+json");
-                assertThat(answer.<String>path("type")).isEqualTo("https://grid-suite.cn/problems/precondition-failed");
-            }
-        }
-    }
-
-    /** Sends {@code PARALLEL} requests released together, so they overlap inside the service. */
-    static List<ExtractableResponse<Response>> race(IntFunction<ExtractableResponse<Response>> request)
-            throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(PARALLEL);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<ExtractableResponse<Response>>> futures = new ArrayList<>();
-            for (int i = 0; i < PARALLEL; i++) {
-                int n = i;
-                futures.add(pool.submit((Callable<ExtractableResponse<Response>>) () -> {
-                    start.await();
-                    return request.apply(n);
-                }));
-            }
-            start.countDown();
-            List<ExtractableResponse<Response>> answers = new ArrayList<>();
-            for (Future<ExtractableResponse<Response>> f : futures) {
-                answers.add(f.get());
-            }
-            return answers;
-        } finally {
-            pool.shutdownNow();
-        }
+        Races.assertOneWinner(answers, 200, 412);
     }
 }

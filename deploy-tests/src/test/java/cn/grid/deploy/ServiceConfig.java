@@ -26,7 +26,9 @@ record ServiceConfig(String service, Map<String, Optional<String>> envReferences
         Set<String> consumers) {
 
     private static final Pattern ENV_NAME = Pattern.compile("[A-Z][A-Z0-9_]*");
-    private static final Pattern CONSUMER_START = Pattern.compile("consumers\\.start\\(\\s*\"([^\"]+)\"");
+    /** {@code consumers.start("group", ...)} or {@code consumers.start(CONSTANT, ...)} with the group in a constant. */
+    private static final Pattern CONSUMER_START =
+            Pattern.compile("consumers\\.start\\(\\s*(?:\"([^\"]+)\"|([A-Z][A-Z0-9_]*)\\s*,)");
     /** How platform's GridNodeViewConsumer names its group; checked against its source in {@link #of}. */
     private static final String GRIDVIEW_CONSUMER_SOURCE = "application + \".grid-events\"";
 
@@ -48,9 +50,10 @@ record ServiceConfig(String service, Map<String, Optional<String>> envReferences
         Set<String> consumers = new TreeSet<>();
         try (Stream<Path> files = Files.walk(module.resolve("src/main/java"))) {
             files.filter(f -> f.toString().endsWith(".java")).forEach(f -> {
-                Matcher m = CONSUMER_START.matcher(Repo.read(f));
+                String source = Repo.read(f);
+                Matcher m = CONSUMER_START.matcher(source);
                 while (m.find()) {
-                    consumers.add(m.group(1));
+                    consumers.add(m.group(1) != null ? m.group(1) : constantIn(source, m.group(2), f));
                 }
             });
         } catch (IOException e) {
@@ -133,6 +136,16 @@ record ServiceConfig(String service, Map<String, Optional<String>> envReferences
     static String envNameOf(String propertyKey) {
         String key = propertyKey.startsWith("%") ? propertyKey.substring(propertyKey.indexOf('.') + 1) : propertyKey;
         return key.toUpperCase().replaceAll("[^A-Z0-9]", "_");
+    }
+
+    /** The value of {@code String name = "...";} in {@code source}: a consumer group named by a constant. */
+    private static String constantIn(String source, String name, Path file) {
+        Matcher m = Pattern.compile("String\\s+" + name + "\\s*=\\s*\"([^\"]+)\"").matcher(source);
+        if (!m.find()) {
+            throw new IllegalStateException(file + " starts a consumer named by " + name
+                    + ", which is not a String constant of that file: update ServiceConfig");
+        }
+        return m.group(1);
     }
 
     int httpPort() {

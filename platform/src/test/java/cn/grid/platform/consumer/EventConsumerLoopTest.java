@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.micrometer.prometheus.PrometheusConfig;
 import io.micrometer.prometheus.PrometheusMeterRegistry;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -37,6 +39,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -201,7 +204,8 @@ class EventConsumerLoopTest {
         }, event -> {
             deliveries.computeIfAbsent(event.subject(), k -> new AtomicInteger()).incrementAndGet();
             if (slowOnce.getAndSet(false)) {
-                Thread.sleep(4000);
+                // outlast max.poll.interval.ms: hold the event until the broker has put the member out of its group
+                await().atMost(Duration.ofSeconds(30)).until(() -> groupHasNoMembers(name));
             }
             if (ledger.add(event.id())) {
                 handled.add(event.subject());
@@ -217,6 +221,14 @@ class EventConsumerLoopTest {
         // its offset was never committed: delivered again after the rejoin, and the ledger skipped it
         assertThat(deliveries.get("slow").get()).isEqualTo(2);
         assertThat(loop.status().running()).isTrue();
+    }
+
+    private static boolean groupHasNoMembers(String group) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                EmbeddedKafka.bootstrapServers()))) {
+            return admin.describeConsumerGroups(List.of(group)).describedGroups().get(group).get(10, TimeUnit.SECONDS)
+                    .members().isEmpty();
+        }
     }
 
     @Test

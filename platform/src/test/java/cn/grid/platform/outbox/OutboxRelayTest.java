@@ -139,7 +139,7 @@ class OutboxRelayTest {
 
     /**
      * Three relays over one outbox while four writers append events of the same six aggregates, each in its own
-     * transaction that dawdles before committing; the database numbers each event at commit. Before, relays
+     * transaction that runs more statements before committing; the database numbers each event at commit. Before, relays
      * claimed any unsent rows with SKIP LOCKED and sent their batches concurrently, so one relay's later batch of
      * an aggregate could reach the topic before another's earlier one.
      */
@@ -198,8 +198,12 @@ class OutboxRelayTest {
                 .isEqualTo(LongStream.rangeClosed(1, seen.size()).boxed().toList()));
     }
 
-    /** One writer transaction: the row, then some work before commit (the number is taken at commit). */
-    private static void appendLikeTheWriter(String topic, String key, int dawdleMillis) throws Exception {
+    /**
+     * One writer transaction: the row, then some more statements before commit (as a use case that flushes its
+     * change after appending its event), so other writers' transactions commit in between; the number is taken at
+     * commit.
+     */
+    private static void appendLikeTheWriter(String topic, String key, int statementsBeforeCommit) throws Exception {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement s = c.prepareStatement(
@@ -212,7 +216,11 @@ class OutboxRelayTest {
                 s.setString(5, "{\"specversion\":\"1.0\",\"id\":\"" + id + "\"}");
                 s.executeUpdate();
             }
-            Thread.sleep(dawdleMillis);
+            for (int i = 0; i < statementsBeforeCommit; i++) {
+                try (Statement work = c.createStatement()) {
+                    work.execute("select count(*) from outbox_event where event_key = '" + key + "'");
+                }
+            }
             c.commit();
         }
     }

@@ -8,6 +8,10 @@ import jakarta.ws.rs.ext.ReaderInterceptorContext;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -43,10 +47,10 @@ public class InputBodyInterceptor implements ReaderInterceptor {
     private static String strictUtf8(byte[] form) {
         try {
             return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(form)).toString();
-        } catch (java.nio.charset.CharacterCodingException e) {
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(form)).toString();
+        } catch (CharacterCodingException e) {
             throw new HostileInputException("body", InputText.notUtf8());
         }
     }
@@ -57,7 +61,7 @@ public class InputBodyInterceptor implements ReaderInterceptor {
             String name = eq < 0 ? pair : pair.substring(0, eq);
             StrictPercentDecoding.check("form field name", name, true);
             if (eq >= 0) {
-                String shown = java.net.URLDecoder.decode(name.replaceAll("%(?![0-9A-Fa-f]{2})", "%25"),
+                String shown = URLDecoder.decode(name.replaceAll("%(?![0-9A-Fa-f]{2})", "%25"),
                         StandardCharsets.UTF_8).replaceAll("[^\\p{Alnum}_.\\-\\[\\]]", "?");
                 StrictPercentDecoding.check(shown, pair.substring(eq + 1), true);
             }

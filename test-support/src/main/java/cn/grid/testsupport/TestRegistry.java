@@ -87,6 +87,27 @@ public final class TestRegistry {
         return membershipId;
     }
 
+    /**
+     * Makes {@code subject} the secretary of a new party committee at the node (an organisation administrator over
+     * the node's subtree), and waits until the service applied both. Returns the organisation's id.
+     */
+    public static UUID orgAdmin(String subject, UUID nodeId, String nodePath) {
+        UUID orgId = UUID.randomUUID();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("orgId", orgId.toString());
+        data.put("parentId", null);
+        data.put("orgPath", "/" + orgId + "/");
+        data.put("kind", "PARTY_COMMITTEE");
+        data.put("branchType", null);
+        data.put("name", "测试党委 " + subject);
+        data.put("gridNodeId", nodeId.toString());
+        data.put("gridPath", nodePath);
+        TestGridEvents.publish("grid.party-org.created.v1", orgId, data);
+        awaitRow("select count(*) from party_org_view where org_id = ?", orgId);
+        orgRole(subject, orgId, "SECRETARY");
+        return orgId;
+    }
+
     private static void awaitRow(String countSql, UUID id) {
         Awaitility.await("the service applies the registry event for " + id).atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(50)).until(() -> count(countSql, id) > 0);

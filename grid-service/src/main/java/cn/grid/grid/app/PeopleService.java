@@ -97,7 +97,7 @@ public class PeopleService implements RetirementGuard {
     public Person get(UUID id, Caller caller) {
         Person person = people.findByIdOptional(id).orElseThrow(() -> DomainProblem.notFound("person", id));
         if (!visible(person, caller)) {
-            throw DomainProblem.forbidden("person " + id + " is outside the places where the registry makes you staff");
+            throw DomainProblem.forbidden("person " + id + " is outside the grid scope where the registry makes you staff");
         }
         return person;
     }

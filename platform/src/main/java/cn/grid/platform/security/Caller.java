@@ -115,14 +115,14 @@ public record Caller(String subject, Set<String> roles, String gridScope, String
     /** Refuses with 403 unless {@link #covers(String)}. */
     public void requireScope(String nodePath, String what) {
         if (!covers(nodePath)) {
-            throw DomainProblem.forbidden(what + " is outside the places the registry gives you");
+            throw DomainProblem.forbidden(what + " is outside the grid scope the registry gives you");
         }
     }
 
     /** Refuses with 403 unless {@link #staffOver(String)}. */
     public void requireStaffOver(String nodePath, String what) {
         if (!staffOver(nodePath)) {
-            throw DomainProblem.forbidden(what + " is outside the places where the registry makes you staff");
+            throw DomainProblem.forbidden(what + " is outside the grid scope where the registry makes you staff");
         }
     }
 

@@ -2,7 +2,7 @@
 -- cached per subject by every instance (RegistryRightsCache). A change of a row announces the subject(s) it
 -- concerns on channel grid_rights, delivered when the consumer's transaction commits, so each instance drops the
 -- stale entry at once. An empty payload means "any subject" (a team's whole roll, an organisation's status).
-create index if not exists party_org_member_view_subject_idx on party_org_member_view (subject) where subject is not null;
+-- (party_org_member_view by subject: study-service's V21 has that index; request-service adds it in V7_8)
 create index if not exists team_view_members_idx on team_view using gin (members jsonb_path_ops);
 
 create or replace function grid_rights_notify_subject() returns trigger language plpgsql as $$

@@ -60,7 +60,8 @@ class RegistryRightsIT extends AgainstTheSuite {
                 .body("{\"name\": \"黄网格员\", \"homeNodeId\": \"%s\", \"subject\": \"%s\"}".formatted(gridA, login))
                 .post("/api/v1/people").then().statusCode(201).extract().path("id");
         var assigned = given().baseUri(suite.gateway()).header("Authorization", admin).contentType(ContentType.JSON)
-                .body("{\"personId\": \"%s\", \"role\": \"GRID_WORKER\"}".formatted(person))
+                .body("{\"personId\": \"%s\", \"role\": \"GRID_WORKER\", \"startDate\": \"%s\"}".formatted(person,
+                        LocalDate.now(CHINA).minusDays(30)))
                 .post("/api/v1/grids/" + gridA + "/assignments").then().statusCode(201).extract();
         String atA = assigned.path("id");
         String etag = assigned.header("ETag");

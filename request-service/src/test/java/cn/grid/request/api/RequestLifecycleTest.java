@@ -68,6 +68,8 @@ class RequestLifecycleTest {
         TestRegistry.assign("worker-a-" + GRID_A, GRID_A, "/" + DISTRICT + "/" + GRID_A + "/", "GRID_WORKER");
         TestRegistry.assign("worker-b-" + GRID_B, GRID_B, "/" + DISTRICT + "/" + GRID_B + "/", "GRID_WORKER");
         TestRegistry.assign("member-1", GRID_A, "/" + DISTRICT + "/" + GRID_A + "/", "PARTY_MEMBER");
+        // the team's member is also a party member registered there (党员突击队): a team place alone gives no role
+        TestRegistry.assign("team-member-1", GRID_A, "/" + DISTRICT + "/" + GRID_A + "/", "PARTY_MEMBER");
     }
 
     static String submit(UUID grid) {

@@ -145,12 +145,14 @@ public class FaultBench {
         String street = node("演练街道", "STREET", district);
         String community = node("演练社区", "COMMUNITY", street);
         grid = node("演练网格", "GRID", community);
-        worker = token("faults-worker-" + run, "grid-worker", grid);
+        // the registry makes the worker a 网格员 of the grid; the token says only "staff"
+        registerWorker("faults-worker-" + run, grid);
+        worker = token("faults-worker-" + run, "staff", null);
         awaitTrue("request-service knows the grid", Duration.ofSeconds(60),
                 () -> status("/api/v1/requests/grid-nodes/" + grid, admin) == 200);
         memberSubject = "faults-member-" + run;
         memberPerson = registerPartyMember(memberSubject, "演练党员");
-        memberToken = token(memberSubject, "party-member", grid);
+        memberToken = token(memberSubject, "citizen", null);
         System.out.printf("run %s: grid %s, party member %s%n", run, grid, memberPerson);
     }
 
@@ -164,6 +166,17 @@ public class FaultBench {
                 {"personId": "%s", "role": "PARTY_MEMBER", "startDate": "%s", "endDate": null,
                  "workOrganisation": null}""".formatted(id, LocalDate.now(SHANGHAI)), Map.of()), 201,
                 "assign " + subject);
+        return id;
+    }
+
+    /** A person with this login, grid worker (GRID_WORKER) at {@code node} by the registry. */
+    String registerWorker(String subject, String node) throws Exception {
+        Reply person = send("POST", "/api/v1/people", admin, """
+                {"name": "演练网格员", "homeNodeId": "%s", "subject": "%s"}""".formatted(node, subject), Map.of());
+        expect(person, 201, "register " + subject);
+        String id = field(person.body(), "id");
+        expect(send("POST", "/api/v1/grids/" + node + "/assignments", admin, """
+                {"personId": "%s", "role": "GRID_WORKER"}""".formatted(id), Map.of()), 201, "assign " + subject);
         return id;
     }
 
@@ -242,7 +255,7 @@ public class FaultBench {
         for (int i = 0; i < claimants; i++) {
             String subject = "faults-claimant-" + run + "-" + i;
             registerPartyMember(subject, "认领人" + i);
-            tokens.add(token(subject, "party-member", grid));
+            tokens.add(token(subject, "citizen", null));
         }
         // request-service must know every claimant's registration, else a claim is a 403 and the test proves nothing
         awaitTrue("request-service knows the " + claimants + " claimants", Duration.ofSeconds(60), () -> scalar(
@@ -716,7 +729,8 @@ public class FaultBench {
         renamed.add(community);
         renamed.add(otherCommunity);
         renamed.add(streetOfCommunity);
-        String districtWorker = token("faults-order-worker-" + run, "grid-worker", streetOfCommunity);
+        registerWorker("faults-order-worker-" + run, streetOfCommunity);
+        String districtWorker = token("faults-order-worker-" + run, "staff", null);
         for (String g : grids) {
             awaitTrue("request-service knows grid " + g, Duration.ofSeconds(60),
                     () -> status("/api/v1/requests/grid-nodes/" + g, admin) == 200);

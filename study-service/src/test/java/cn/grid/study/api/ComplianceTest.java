@@ -70,19 +70,20 @@ class ComplianceTest {
                 .get("/api/v1/study/compliance").then().statusCode(200).body("practice", equalTo(1));
         as(admin(WORLD.town)).queryParam("orgId", WORLD.orgTown).queryParam("month", month)
                 .get("/api/v1/study/compliance").then().statusCode(200)
-                // chen, li and wang; zhao belongs to both branches (two memberships, two people here)
-                .body("members", equalTo(5)).body("complete", equalTo(1)).body("coverage", equalTo(0.2f))
+                // chen, li and wang; zhao belongs to both branches (two memberships, two people here); and the three
+                // secretaries (the committee's and each branch's), who did nothing this month
+                .body("members", equalTo(8)).body("complete", equalTo(1)).body("coverage", equalTo(0.125f))
                 .body("lecture", equalTo(2)).body("film", equalTo(1))
                 .body("missing.find { it.personName == '李党员' }.missing", equalTo(List.of("FILM", "PRACTICE")))
                 .body("missing.find { it.personName == '王党员' }.missing",
                         equalTo(List.of("LECTURE", "FILM", "PRACTICE")))
-                .body("organisations.find { it.name == '龙王庙村党支部' }.members", equalTo(3))
+                .body("organisations.find { it.name == '龙王庙村党支部' }.members", equalTo(4))
                 .body("organisations.find { it.name == '龙王庙村党支部' }.complete", equalTo(1))
                 .body("organisations.find { it.name == '河西村党支部' }.coverage", equalTo(0.0f))
                 .body("organisations.name", hasItem("春华镇党委"));
         // a branch's own report covers only its members
         as(admin(WORLD.villageA)).queryParam("orgId", WORLD.orgA).queryParam("month", month)
-                .get("/api/v1/study/compliance").then().statusCode(200).body("members", equalTo(3));
+                .get("/api/v1/study/compliance").then().statusCode(200).body("members", equalTo(4));
     }
 
     @Test
@@ -92,11 +93,11 @@ class ComplianceTest {
         as(admin(WORLD.town)).queryParam("month", month).get("/api/v1/study/compliance/grid-nodes/" + WORLD.town)
                 .then().statusCode(200).body("gridNodeId", equalTo(WORLD.town.toString()))
                 .body("organisations.orgId", equalTo(List.of(WORLD.orgTown.toString())))
-                .body("members", equalTo(5)).body("organisations[0].members", equalTo(5));
+                .body("members", equalTo(8)).body("organisations[0].members", equalTo(8));
         // a village's subtree: its branch is topmost there, as its parent sits outside
         as(admin(WORLD.villageA)).queryParam("month", month)
                 .get("/api/v1/study/compliance/grid-nodes/" + WORLD.villageA).then().statusCode(200)
-                .body("organisations.orgId", equalTo(List.of(WORLD.orgA.toString()))).body("members", equalTo(3));
+                .body("organisations.orgId", equalTo(List.of(WORLD.orgA.toString()))).body("members", equalTo(4));
         as(admin(WORLD.villageB)).queryParam("month", month)
                 .get("/api/v1/study/compliance/grid-nodes/" + WORLD.villageA).then().statusCode(403)
                 .contentType("application/problem+json");
@@ -105,7 +106,7 @@ class ComplianceTest {
         // the role lists name service accounts (the gateway's dashboard, reporting): inside their scope only
         as(StudyWorld.service(WORLD.villageA)).queryParam("month", month)
                 .get("/api/v1/study/compliance/grid-nodes/" + WORLD.villageA).then().statusCode(200)
-                .body("members", equalTo(3));
+                .body("members", equalTo(4));
         as(StudyWorld.service(WORLD.villageB)).queryParam("month", month)
                 .get("/api/v1/study/compliance/grid-nodes/" + WORLD.villageA).then().statusCode(403);
         as(admin(WORLD.town)).queryParam("month", "11/2026")
@@ -138,7 +139,7 @@ class ComplianceTest {
         String last = now.minusMonths(1).toString();
         as(admin(WORLD.town)).body("{\"orgId\": \"" + WORLD.orgTown + "\", \"month\": \"" + last + "\"}")
                 .post("/api/v1/study/compliance/close").then().statusCode(200).body("closedAt", notNullValue())
-                .body("members", equalTo(5)).body("complete", equalTo(0));
+                .body("members", equalTo(8)).body("complete", equalTo(0));
         as(admin(WORLD.town)).body("{\"orgId\": \"" + WORLD.orgTown + "\", \"month\": \"" + last + "\"}")
                 .post("/api/v1/study/compliance/close").then().statusCode(409).body("detail", containsString("closed already"));
         as(admin(WORLD.town)).queryParam("orgId", WORLD.orgTown).queryParam("month", last)

@@ -3,6 +3,7 @@ package cn.grid.study.api;
 import cn.grid.platform.security.Roles;
 import cn.grid.testsupport.EventContract;
 import cn.grid.testsupport.TestJwt;
+import cn.grid.testsupport.TestRegistry;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -41,6 +42,8 @@ class LectureOrderResourceTest {
         WORLD.ensure(dataSource);
         if (lecture == null) {
             speaker = "wu-" + WORLD.suffix;
+            // the speaker is a party member registered in the town (the token's role is not believed)
+            TestRegistry.assign(speaker, WORLD.town, "/" + WORLD.town + "/", "PARTY_MEMBER");
             lecture = as(admin(WORLD.town)).body("""
                     {"kind": "MICRO_LECTURE", "title": "从“春华”到“秋实”：乡村振兴微党课", "author": "吴辉",
                      "speakerSubject": "%s", "offered": true, "durationMinutes": 30}""".formatted(speaker))

@@ -77,6 +77,9 @@ final class StudyWorld {
         TestRegistry.orgRole("admin-" + town, orgTown, "SECRETARY");
         TestRegistry.orgRole("admin-" + villageA, orgA, "SECRETARY");
         TestRegistry.orgRole("admin-" + villageB, orgB, "SECRETARY");
+        // worker(node) logins: grid workers (staff, but no party role) at the villages
+        TestRegistry.assign("worker-" + villageA, villageA, "/" + town + "/" + villageA + "/", "GRID_WORKER");
+        TestRegistry.assign("worker-" + villageB, villageB, "/" + town + "/" + villageB + "/", "GRID_WORKER");
     }
 
     private void org(UUID id, UUID parent, String orgPath, String name, UUID grid, String gridPath) {
@@ -107,6 +110,11 @@ final class StudyWorld {
 
     static String admin(UUID node) {
         return "Bearer " + TestJwt.token("admin-" + node, node.toString(), Roles.ORG_ADMIN);
+    }
+
+    /** A grid worker of the village (made one by the registry in {@link #ensure}): staff, not a party member. */
+    static String worker(UUID node) {
+        return "Bearer " + TestJwt.token("worker-" + node, null, Roles.STAFF);
     }
 
     /** A service account (reporting, the gateway's dashboard), bound to a node or (null) to the whole district. */

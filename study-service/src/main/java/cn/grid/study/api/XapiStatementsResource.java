@@ -35,7 +35,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.nio.charset.StandardCharsets;
@@ -61,6 +63,9 @@ import java.util.stream.Collectors;
  */
 @Path("/xapi")
 @Tag(name = "xAPI statements")
+@SecurityScheme(securitySchemeName = "lrsBasic", type = SecuritySchemeType.HTTP, scheme = "basic",
+        description = "LRS client credentials for /xapi: key and secret issued with POST /api/v1/study/xapi-clients, "
+                + "sent as Authorization: Basic base64(key:secret)")
 @APIResponse(responseCode = "400", description = "Not valid xAPI 1.0.3, an unknown parameter, or a missing or unsupported X-Experience-API-Version",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "401", description = "No valid bearer token, or Basic credentials of an LRS client that are "
@@ -104,6 +109,7 @@ public class XapiStatementsResource {
     @Produces(MediaType.APPLICATION_JSON)
     @PermitAll
     @SecurityRequirement(name = "jwt")
+    @SecurityRequirement(name = "lrsBasic")
     @Operation(operationId = "postXapiStatements", summary = "Store one statement or an array of statements",
             description = "All or nothing. A statement whose id is stored already with the same content is not stored again.")
     @APIResponse(responseCode = "200", description = "The ids of the statements, in order")
@@ -123,6 +129,7 @@ public class XapiStatementsResource {
     @Path("/statements")
     @PermitAll
     @SecurityRequirement(name = "jwt")
+    @SecurityRequirement(name = "lrsBasic")
     @Operation(operationId = "putXapiStatement", summary = "Store one statement under statementId",
             description = "For party-member, grid-worker, org-admin, district-admin and service tokens: one statement "
                     + "as application/json (no array, no multipart attachments) whose id, if any, equals statementId, "
@@ -158,6 +165,7 @@ public class XapiStatementsResource {
     @Produces(MediaType.APPLICATION_JSON)
     @PermitAll
     @SecurityRequirement(name = "jwt")
+    @SecurityRequirement(name = "lrsBasic")
     @Operation(operationId = "getXapiStatements", summary = "One statement (statementId, voidedStatementId) or a StatementResult",
             description = "Filters: agent (JSON), verb, activity, registration, since, until, limit (0 = 100, the most),"
                     + " ascending, format (exact, ids, canonical); related_activities/related_agents are accepted and"

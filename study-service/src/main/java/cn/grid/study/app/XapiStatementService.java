@@ -63,10 +63,10 @@ public class XapiStatementService {
                 throw new DomainProblem(ProblemType.BAD_REQUEST, "the batch holds no statement");
             }
             for (JsonNode item : parsed) {
-                batch.add(requireObject(item));
+                batch.add(contextActivitiesAsArrays(requireObject(item)));
             }
         } else {
-            batch.add(requireObject(parsed));
+            batch.add(contextActivitiesAsArrays(requireObject(parsed)));
         }
         List<StatementFacts> facts = new ArrayList<>();
         Set<UUID> ids = new HashSet<>();
@@ -100,7 +100,7 @@ public class XapiStatementService {
         if (parsed.isArray()) {
             throw new DomainProblem(ProblemType.BAD_REQUEST, "PUT takes one statement; POST an array of statements");
         }
-        ObjectNode statement = requireObject(parsed);
+        ObjectNode statement = contextActivitiesAsArrays(requireObject(parsed));
         StatementFacts facts = XapiStatementValidator.check(statement, "");
         if (facts.id() != null && !facts.id().equals(statementId)) {
             throw DomainProblem.invalid("id", "differs from the statementId parameter " + statementId);
@@ -230,6 +230,29 @@ public class XapiStatementService {
     private static StatementFacts withId(StatementFacts f, UUID id) {
         return new StatementFacts(id, f.verbId(), f.actorKey(), f.agentKeys(), f.activityId(), f.refStatementId(),
                 f.registration(), f.timestamp(), f.voidsStatementId());
+    }
+
+    /**
+     * A single ContextActivity object (parent, grouping, category, other) becomes a one-element array, in the statement
+     * and in a SubStatement: the LRS returns them as arrays (Data 2.4.6.2), and a statement sent again either way is
+     * the same statement.
+     */
+    static ObjectNode contextActivitiesAsArrays(ObjectNode statement) {
+        for (JsonNode holder : List.of(statement, statement.path("object"))) {
+            JsonNode kinds = holder.path("context").path("contextActivities");
+            if (kinds.isObject()) {
+                ObjectNode activities = (ObjectNode) kinds;
+                List<String> names = new ArrayList<>();
+                activities.fieldNames().forEachRemaining(names::add);
+                for (String kind : names) {
+                    JsonNode single = activities.get(kind);
+                    if (single.isObject()) {
+                        activities.putArray(kind).add(single);
+                    }
+                }
+            }
+        }
+        return statement;
     }
 
     private static ObjectNode requireObject(JsonNode node) {

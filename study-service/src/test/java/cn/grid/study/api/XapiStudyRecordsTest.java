@@ -2,8 +2,10 @@ package cn.grid.study.api;
 
 import cn.grid.platform.security.Roles;
 import cn.grid.testsupport.TestJwt;
+import cn.grid.testsupport.TestRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -21,6 +23,20 @@ class XapiStudyRecordsTest {
     /** The member's own token: a member records statements about themselves (XapiActorRightsTest). */
     static String member(String subject) {
         return "Bearer " + TestJwt.token(subject, null, Roles.PARTY_MEMBER);
+    }
+
+    private static boolean registered;
+
+    /** The tokens claim no role the suite believes: the registry makes these logins what the tests need. */
+    @BeforeEach
+    void registerTheLogins() {
+        if (!registered) {
+            registered = true;
+            UUID node = UUID.randomUUID();
+            TestRegistry.assign("xr-app", node, "/" + node + "/", "PARTY_MEMBER");
+            TestRegistry.assign("xr-someone-else", node, "/" + node + "/", "PARTY_MEMBER");
+            TestRegistry.orgAdmin("xr-org-admin", node, "/" + node + "/");
+        }
     }
 
     static String statement(String subject, String verb, String activity) {

@@ -29,7 +29,10 @@ public sealed interface XapiCaller {
             return new Authority(issuer, caller.subject());
         }
 
-        /** Grid workers, organisation and district administrators, services; a party member alone is not. */
+        /**
+         * Grid workers, organisation and district administrators, services (roles from the token's coarse roles and
+         * the registry's grants); a party member alone is not.
+         */
         public boolean staff() {
             return caller.hasRole(Roles.ORG_ADMIN) || caller.hasRole(Roles.DISTRICT_ADMIN)
                     || caller.hasRole(Roles.GRID_WORKER) || caller.hasRole(Roles.SERVICE);

@@ -27,8 +27,9 @@ import java.util.UUID;
  * <ul>
  *   <li>for a party member: the caller's own login (or another login of the same person) — nobody else;</li>
  *   <li>for staff (grid worker, organisation or district administrator, service): the caller, or a person with a
- *       current membership in an organisation whose grid the caller's reach covers (an unbounded district
- *       administrator or service: anyone, including a login no person is known for yet);</li>
+ *       current membership in an organisation whose grid the registry makes the caller staff over
+ *       ({@link Caller#staffOver}; a district administrator or service not narrowed by its token: anyone, including
+ *       a login no person is known for yet);</li>
  *   <li>for LRS client credentials: a person with a current membership in the client's organisation or below.</li>
  * </ul>
  * Actors named otherwise ({@code mbox}, {@code openid}, another homePage's account) are learners from outside the
@@ -77,7 +78,7 @@ public class XapiStatementRights {
         List<String> subjects = subjectsNamedBy(actor);
         if (caller instanceof XapiCaller.Token token && !token.staff()) {
             Optional<String> own = actor.path("member").isArray() ? Optional.empty() : subjectOf(actor);
-            if (own.isEmpty() || !samePerson(token.caller().subject(), own.get())) {
+            if (own.isEmpty() || !samePerson(token.caller(), own.get())) {
                 throw forbidden(prefix + "actor", "a party member records statements about themselves only: the actor "
                         + "must be the Agent {\"account\": {\"homePage\": \"" + issuer + "\", \"name\": \""
                         + token.caller().subject() + "\"}}");
@@ -140,15 +141,16 @@ public class XapiStatementRights {
     }
 
     /**
-     * Staff over an organisation: a staff token whose reach covers the organisation's grid. Until the rights core
-     * lands this is the token's grid scope ({@link Caller#covers}); then it is {@code Caller.staffOver}.
+     * Staff over an organisation: the registry makes the caller staff (grid worker, head or specialist; secretary,
+     * deputy or committee member of an organisation) of a node whose subtree holds the organisation's grid.
      */
     private static boolean staffOver(Caller caller, PartyOrg org) {
-        return caller.covers(org.gridPath());
+        return caller.staffOver(org.gridPath());
     }
 
+    /** A district administrator or service whose token does not narrow it. */
     private static boolean unbounded(XapiCaller caller) {
-        return caller instanceof XapiCaller.Token token && token.staff() && token.caller().covers(null);
+        return caller instanceof XapiCaller.Token token && token.caller().isDistrictWide() && token.caller().covers(null);
     }
 
     private List<PartyOrg> personOrgs(String subject) {
@@ -156,12 +158,13 @@ public class XapiStatementRights {
                 .orElse(List.of());
     }
 
-    private boolean samePerson(String callerSubject, String subject) {
-        if (callerSubject.equals(subject)) {
+    /** The caller's own login, or another login of the person the registry links the caller's login to. */
+    private boolean samePerson(Caller caller, String subject) {
+        if (subject.equals(caller.subject())) {
             return true;
         }
-        Optional<UUID> person = members.personOf(callerSubject);
-        return person.isPresent() && person.equals(members.personOf(subject));
+        return caller.personId() != null
+                && members.personOf(subject).map(UUID::toString).filter(caller.personId()::equals).isPresent();
     }
 
     private boolean sameHomePage(String homePage) {

@@ -2,6 +2,7 @@ package cn.grid.study.api;
 
 import cn.grid.platform.security.Roles;
 import cn.grid.testsupport.TestJwt;
+import cn.grid.testsupport.TestRegistry;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -199,6 +200,9 @@ class XapiActorRightsTest {
     @Test
     void aGridWorkerOverTheOrganisationsGridRecordsForItsMembers() {
         String session = session();
+        // the registry makes the login a grid worker of village B (a token's grid-worker role is not believed)
+        TestRegistry.assign("gw-" + WORLD.suffix, WORLD.villageB, "/" + WORLD.town + "/" + WORLD.villageB + "/",
+                "GRID_WORKER");
         post(token("gw-" + WORLD.suffix, WORLD.villageB.toString(), Roles.GRID_WORKER),
                 attended(UUID.randomUUID().toString(), account(WORLD.wang), session)).statusCode(200);
         post(token("gw-" + WORLD.suffix, WORLD.villageB.toString(), Roles.GRID_WORKER),

@@ -20,8 +20,17 @@ import static org.hamcrest.Matchers.equalTo;
 class XapiStudyRecordsTest {
 
     static final String ADMIN = "Bearer " + TestJwt.token("xr-admin", null, Roles.DISTRICT_ADMIN);
-    /** The member's own token: a member records statements about themselves (XapiActorRightsTest). */
+    private static final java.util.Set<String> MEMBERS = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * The member's own token: a member records statements about themselves (XapiActorRightsTest). The registry makes
+     * the login a party member first (a token's party-member role is not believed).
+     */
     static String member(String subject) {
+        if (MEMBERS.add(subject)) {
+            UUID node = UUID.randomUUID();
+            TestRegistry.assign(subject, node, "/" + node + "/", "PARTY_MEMBER");
+        }
         return "Bearer " + TestJwt.token(subject, null, Roles.PARTY_MEMBER);
     }
 

@@ -2,6 +2,7 @@
 // would: @xapi/xapi (xAPI 1.0.3) and tincanjs (Rustici's TinCanJS, which speaks 1.0.2 at most).
 //
 //   node xapi-check.mjs <baseUrl> <bearerToken>      e.g. node xapi-check.mjs http://127.0.0.1:8082 eyJ...
+//   node xapi-check.mjs <baseUrl> --basic <key> <secret>   LRS client credentials over HTTP Basic
 //
 // With each client: send one statement, send a batch, read one back by id, query by agent and verb a page at a
 // time following "more", void one and check it is gone from queries (and readable by voidedStatementId).
@@ -13,13 +14,15 @@ import { randomUUID } from "node:crypto";
 const require = createRequire(import.meta.url);
 const TinCan = require("tincanjs");
 
-const [baseUrl, token] = process.argv.slice(2);
-if (!baseUrl || !token) {
-  console.error("usage: node xapi-check.mjs <baseUrl> <bearerToken>");
+const [baseUrl, token, key, secret] = process.argv.slice(2);
+const basic = token === "--basic";
+if (!baseUrl || !token || (basic && (!key || !secret))) {
+  console.error("usage: node xapi-check.mjs <baseUrl> <bearerToken> | node xapi-check.mjs <baseUrl> --basic <key> <secret>");
   process.exit(2);
 }
 const endpoint = baseUrl.replace(/\/+$/, "") + "/xapi/";
-const auth = "Bearer " + token;
+// both libraries send auth as the whole Authorization header value
+const auth = basic ? "Basic " + Buffer.from(`${key}:${secret}`).toString("base64") : "Bearer " + token;
 const COMPLETED = "http://adlnet.gov/expapi/verbs/completed";
 
 function check(condition, message) {

@@ -29,7 +29,7 @@ import java.util.List;
 
 /**
  * The gateway's whole HTTP surface, in the order the router tries it: request id and token check for all of
- * {@code /api} and {@code /xapi} (for {@code /open311} the token is optional), then each service's prefixes, then a 404 problem
+ * {@code /api} and {@code /xapi} (for {@code /open311} the token is optional, {@code /xapi} also takes Basic), then each service's prefixes, then a 404 problem
  * for the rest of {@code /api}; and, in dev only, the dev-token endpoint. Plain Vert.x routes, not JAX-RS: the
  * proxy must see the raw request and stream its body, which a resource method would have read first.
  */
@@ -74,8 +74,8 @@ public class GatewayRoutes {
         router.route("/api/*").handler(auth::handle);
         // Open311 GeoReport v2: integrators send an api_key (checked by request-service), apps a citizen's token
         router.route(Routes.OPEN311 + "/*").handler(auth::handleOptional);
-        // xAPI: learning record providers send the member's (or a service's) token as their Authorization header
-        router.route(Routes.XAPI + "/*").handler(auth::handle);
+        // xAPI: apps send the member's (or a service's) token; LRS clients their Basic key:secret (study-service checks it)
+        router.route(Routes.XAPI + "/*").handler(auth::handleBearerOrBasic);
         // only a verified subject counts against a subject's limit
         for (String area : AREAS) {
             router.route(area).handler(rateLimiter::admitSubject);

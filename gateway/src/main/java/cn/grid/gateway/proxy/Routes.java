@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * The routing table: which service owns which part of {@code /api}, the Open311 GeoReport v2 face
  * ({@code /open311}, request-service's), which integrators call with an api_key instead of a token, and the xAPI
- * face ({@code /xapi}, study-service's learning record store), which needs a token like {@code /api}.
+ * face ({@code /xapi}, study-service's learning record store), which takes a token like {@code /api} or an LRS
+ * client's HTTP Basic credentials (checked by study-service).
  */
 @ApplicationScoped
 public class Routes {
@@ -18,7 +19,10 @@ public class Routes {
     /** GeoReport v2: a bearer token is optional here (see {@link cn.grid.gateway.auth.BearerAuth#handleOptional}). */
     public static final String OPEN311 = "/open311";
 
-    /** xAPI 1.0.3 (statements, about): a bearer token is required, as for /api. */
+    /**
+     * xAPI 1.0.3 (statements, about): a bearer token checked as for /api, or LRS client Basic credentials (and
+     * anonymous calls) passed on to study-service, which checks them.
+     */
     public static final String XAPI = "/xapi";
 
     /** The gateway's own composite reads: a route key of their own for limits, logs and metrics. */

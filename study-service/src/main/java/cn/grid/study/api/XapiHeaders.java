@@ -6,6 +6,7 @@ import cn.grid.platform.problem.ProblemType;
 import cn.grid.study.domain.xapi.XapiVersion;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
@@ -18,7 +19,7 @@ import java.time.temporal.ChronoUnit;
 /**
  * The xAPI headers around everything under {@code /xapi}: a request must say {@code X-Experience-API-Version}
  * 1.0 or 1.0.x (400 otherwise; {@code /xapi/about} excepted, clients call it to learn the version); every response
- * says {@code X-Experience-API-Version: 1.0.3}, and every Statement Resource response
+ * says {@code X-Experience-API-Version: 1.0.3} and {@code Date}, and every Statement Resource response
  * {@code X-Experience-API-Consistent-Through}.
  */
 public class XapiHeaders {
@@ -52,6 +53,12 @@ public class XapiHeaders {
             return;
         }
         response.getHeaders().putSingle(VERSION, XapiVersion.CURRENT);
+        // an origin server with a clock sends Date (RFC 9110 6.6.1); xAPI clients (the ADL conformance runner) set
+        // it against X-Experience-API-Consistent-Through to judge how long to wait for a statement to show
+        if (!response.getHeaders().containsKey(HttpHeaders.DATE)) {
+            response.getHeaders().putSingle(HttpHeaders.DATE,
+                    DateTimeFormatter.RFC_1123_DATE_TIME.format(OffsetDateTime.now(ZoneOffset.UTC)));
+        }
         // GET sets it before reading (XapiStatementService.consistentThrough); other answers were complete by now
         if (path.equals("xapi/statements") && !response.getHeaders().containsKey(CONSISTENT_THROUGH)) {
             response.getHeaders().putSingle(CONSISTENT_THROUGH, instant(OffsetDateTime.now(ZoneOffset.UTC)));

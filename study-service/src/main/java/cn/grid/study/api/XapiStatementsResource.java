@@ -3,17 +3,22 @@ package cn.grid.study.api;
 import cn.grid.platform.problem.DomainProblem;
 import cn.grid.platform.problem.Problem;
 import cn.grid.platform.problem.ProblemType;
+import cn.grid.platform.security.Caller;
+import cn.grid.platform.security.CurrentCaller;
 import cn.grid.platform.security.Roles;
 import cn.grid.study.app.StatementPage;
+import cn.grid.study.app.XapiCaller;
+import cn.grid.study.app.XapiClientService;
 import cn.grid.study.app.XapiStatementService;
-import cn.grid.study.domain.xapi.Authority;
 import cn.grid.study.domain.xapi.StatementFormat;
 import cn.grid.study.domain.xapi.StatementQuery;
 import cn.grid.study.domain.xapi.StoredStatement;
 import cn.grid.study.domain.xapi.XapiVersion;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -30,11 +35,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
@@ -46,14 +55,25 @@ import java.util.stream.Collectors;
  * The xAPI 1.0.3 Statement Resource (and the About resource) for learning record providers: e-learning players,
  * the study app. Bodies are read as text and checked here and in {@link XapiStatementService} against the spec, not
  * bound to DTOs: a statement is stored as sent.
+ *
+ * <p>Callers authenticate with a bearer token or with LRS client credentials over HTTP Basic (what xAPI libraries
+ * and the ADL conformance runner send). The statement operations are {@code @PermitAll} because the Basic check
+ * is this resource's own ({@link #caller}): Quarkus' token check still runs for a bearer token, and the roles are
+ * checked there too.
  */
 @Path("/xapi")
 @Tag(name = "xAPI statements")
+@SecurityScheme(securitySchemeName = "lrsBasic", type = SecuritySchemeType.HTTP, scheme = "basic",
+        description = "LRS client credentials for /xapi: key and secret issued with POST /api/v1/study/xapi-clients, "
+                + "sent as Authorization: Basic base64(key:secret)")
 @APIResponse(responseCode = "400", description = "Not valid xAPI 1.0.3, an unknown parameter, or a missing or unsupported X-Experience-API-Version",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "401", description = "No valid bearer token (Basic auth is not supported)",
+@APIResponse(responseCode = "401", description = "No valid bearer token, or Basic credentials of an LRS client that are "
+        + "unknown, wrong or revoked (WWW-Authenticate: Basic realm=\"xAPI\")",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The token's roles do not allow it",
+@APIResponse(responseCode = "403", description = "The token's roles do not allow it, or a statement's actor is not the "
+        + "caller (nor within the reach of staff or client credentials), or a voided statement is someone else's; "
+        + "errors[0].field names actor or object.id",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class XapiStatementsResource {
 
@@ -62,19 +82,34 @@ public class XapiStatementsResource {
     private static final Set<String> SINGLE_PARAMETERS = Set.of("statementId", "voidedStatementId", "format",
             "attachments");
 
-    private final XapiStatementService service;
-    private final JsonWebToken token;
+    /** The token roles that use the Statement Resource; others get 403. */
+    private static final List<String> ROLES = List.of(Roles.PARTY_MEMBER, Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN,
+            Roles.GRID_WORKER, Roles.SERVICE);
+    private static final String BASIC = "Basic ";
+    /** The challenge xAPI clients answer with their Basic credentials. */
+    static final String CHALLENGE = "Basic realm=\"xAPI\"";
 
-    public XapiStatementsResource(XapiStatementService service, JsonWebToken token) {
+    private final XapiStatementService service;
+    private final XapiClientService clients;
+    private final JsonWebToken token;
+    private final SecurityIdentity identity;
+    private final CurrentCaller callers;
+
+    public XapiStatementsResource(XapiStatementService service, XapiClientService clients, JsonWebToken token,
+            SecurityIdentity identity, CurrentCaller callers) {
         this.service = service;
+        this.clients = clients;
         this.token = token;
+        this.identity = identity;
+        this.callers = callers;
     }
 
     @POST
     @Path("/statements")
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.PARTY_MEMBER, Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN, Roles.GRID_WORKER, Roles.SERVICE})
+    @PermitAll
     @SecurityRequirement(name = "jwt")
+    @SecurityRequirement(name = "lrsBasic")
     @Operation(operationId = "postXapiStatements", summary = "Store one statement or an array of statements",
             description = "All or nothing. A statement whose id is stored already with the same content is not stored again.")
     @APIResponse(responseCode = "200", description = "The ids of the statements, in order")
@@ -85,14 +120,16 @@ public class XapiStatementsResource {
             throw unknownParameters(uri.getQueryParameters().keySet(), "POST statements takes no parameters"
                     + " (the alternate request syntax with method= is not supported)");
         }
+        XapiCaller caller = caller(headers);
         requireJson(headers);
-        return service.post(body, authority()).stream().map(UUID::toString).toList();
+        return service.post(body, caller).stream().map(UUID::toString).toList();
     }
 
     @PUT
     @Path("/statements")
-    @RolesAllowed({Roles.PARTY_MEMBER, Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN, Roles.GRID_WORKER, Roles.SERVICE})
+    @PermitAll
     @SecurityRequirement(name = "jwt")
+    @SecurityRequirement(name = "lrsBasic")
     @Operation(operationId = "putXapiStatement", summary = "Store one statement under statementId",
             description = "For party-member, grid-worker, org-admin, district-admin and service tokens: one statement "
                     + "as application/json (no array, no multipart attachments) whose id, if any, equals statementId, "
@@ -109,6 +146,7 @@ public class XapiStatementsResource {
     public Response put(@Parameter(description = "the statement's id (UUID)", required = true)
             @jakarta.ws.rs.QueryParam("statementId") String statementId, String body, @Context HttpHeaders headers,
             @Context UriInfo uri) {
+        XapiCaller caller = caller(headers);
         Set<String> others = new java.util.HashSet<>(uri.getQueryParameters().keySet());
         others.remove("statementId");
         if (!others.isEmpty()) {
@@ -118,15 +156,16 @@ public class XapiStatementsResource {
             throw DomainProblem.invalid("statementId", "is required");
         }
         requireJson(headers);
-        service.put(uuid(statementId, "statementId"), body, authority());
+        service.put(uuid(statementId, "statementId"), body, caller);
         return Response.noContent().build();
     }
 
     @GET
     @Path("/statements")
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.PARTY_MEMBER, Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN, Roles.GRID_WORKER, Roles.SERVICE})
+    @PermitAll
     @SecurityRequirement(name = "jwt")
+    @SecurityRequirement(name = "lrsBasic")
     @Operation(operationId = "getXapiStatements", summary = "One statement (statementId, voidedStatementId) or a StatementResult",
             description = "Filters: agent (JSON), verb, activity, registration, since, until, limit (0 = 100, the most),"
                     + " ascending, format (exact, ids, canonical); related_activities/related_agents are accepted and"
@@ -135,6 +174,7 @@ public class XapiStatementsResource {
     @APIResponse(responseCode = "404", description = "No such statement (or it is voided / not voided)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@Context UriInfo uri, @Context HttpHeaders headers) {
+        XapiCaller caller = caller(headers);
         MultivaluedMap<String, String> params = uri.getQueryParameters();
         for (String name : params.keySet()) {
             if (params.get(name).size() > 1) {
@@ -147,7 +187,7 @@ public class XapiStatementsResource {
             StatementFormat format = singleParameters(params);
             boolean voided = params.containsKey("voidedStatementId");
             String name = voided ? "voidedStatementId" : "statementId";
-            StoredStatement statement = service.get(uuid(params.getFirst(name), name), voided, readableBy());
+            StoredStatement statement = service.get(uuid(params.getFirst(name), name), voided, caller);
             return Response.ok(service.format(statement, format, languages), MediaType.APPLICATION_JSON)
                     .header(XapiHeaders.CONSISTENT_THROUGH, XapiHeaders.instant(consistentThrough))
                     .lastModified(Date.from(statement.stored().toInstant()))
@@ -163,7 +203,7 @@ public class XapiStatementsResource {
         } else {
             query = query(params);
         }
-        StatementPage page = service.query(query, languages, readableBy());
+        StatementPage page = service.query(query, languages, caller);
         String more = page.lastSeq() == null ? ""
                 : "/xapi/statements?more=" + XapiMoreCursor.encode(query, page.lastSeq());
         String result = "{\"statements\":[" + String.join(",", page.statements()) + "],\"more\":\"" + more + "\"}";
@@ -288,18 +328,47 @@ public class XapiStatementsResource {
     // ---- shared ------------------------------------------------------------------------------------------------
 
     /**
-     * Staff read every statement; a party member only those their own token stored (statements carry no grid
-     * node, so a grid scope cannot narrow them, and one member's learning is not another's to read).
+     * Who calls: LRS client credentials from an {@code Authorization: Basic base64(key:secret)} header, else the
+     * bearer token's caller with one of {@link #ROLES}. Wrong, revoked or missing credentials: 401 with the Basic
+     * challenge (an invalid bearer token: the platform's 401 with the Bearer challenge).
      */
-    private String readableBy() {
-        java.util.Set<String> groups = token.getGroups();
-        boolean staff = groups.contains(Roles.ORG_ADMIN) || groups.contains(Roles.DISTRICT_ADMIN)
-                || groups.contains(Roles.GRID_WORKER) || groups.contains(Roles.SERVICE);
-        return staff ? null : token.getSubject();
+    private XapiCaller caller(HttpHeaders headers) {
+        List<String> authorization = headers.getRequestHeader(HttpHeaders.AUTHORIZATION);
+        if (authorization != null && authorization.size() > 1) {
+            throw new DomainProblem(ProblemType.BAD_REQUEST, "send one Authorization header, not " + authorization.size());
+        }
+        String header = authorization == null || authorization.isEmpty() ? null : authorization.get(0);
+        if (header != null && header.regionMatches(true, 0, BASIC, 0, BASIC.length())) {
+            return basic(header.substring(BASIC.length()).strip());
+        }
+        if (identity.isAnonymous()) {
+            throw unauthorized("a bearer token or the Basic credentials of an LRS client are required");
+        }
+        Caller caller = callers.get();
+        if (ROLES.stream().noneMatch(caller::hasRole)) {
+            throw new ForbiddenException();
+        }
+        return new XapiCaller.Token(caller, token.getIssuer());
     }
 
-    private Authority authority() {
-        return new Authority(token.getIssuer(), token.getSubject());
+    private XapiCaller basic(String encoded) {
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw unauthorized("the Basic credentials are not base64(key:secret)");
+        }
+        int colon = decoded.indexOf(':');
+        if (colon < 0) {
+            throw unauthorized("the Basic credentials are not base64(key:secret)");
+        }
+        return clients.authenticate(decoded.substring(0, colon), decoded.substring(colon + 1))
+                .orElseThrow(() -> unauthorized("the xAPI client credentials are unknown, wrong or revoked"));
+    }
+
+    private static NotAuthorizedException unauthorized(String detail) {
+        return new NotAuthorizedException(detail, Response.status(Response.Status.UNAUTHORIZED)
+                .header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE).build());
     }
 
     private static void requireJson(HttpHeaders headers) {

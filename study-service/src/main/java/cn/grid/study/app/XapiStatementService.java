@@ -39,18 +39,23 @@ public class XapiStatementService {
 
     private final XapiStatementRepository statements;
     private final Event<XapiStatementStored> stored;
+    private final XapiStatementRights rights;
 
-    public XapiStatementService(XapiStatementRepository statements, Event<XapiStatementStored> stored) {
+    public XapiStatementService(XapiStatementRepository statements, Event<XapiStatementStored> stored,
+            XapiStatementRights rights) {
         this.statements = statements;
         this.stored = stored;
+        this.rights = rights;
     }
 
     /**
      * POST statements: one statement or an array. Returns the ids in order. A statement whose id is already stored
-     * with the same content is not stored again; with different content the whole request is a 409.
+     * with the same content is not stored again; with different content the whole request is a 409. A statement
+     * whose actor the caller may not record for, or that voids a statement the caller may not void, is a 403 for the
+     * whole request ({@link XapiStatementRights}).
      */
     @Transactional
-    public List<UUID> post(String body, Authority authority) {
+    public List<UUID> post(String body, XapiCaller caller) {
         JsonNode parsed = XapiStatementJson.parse(body, "the request body");
         List<ObjectNode> batch = new ArrayList<>();
         if (parsed.isArray()) {
@@ -58,10 +63,10 @@ public class XapiStatementService {
                 throw new DomainProblem(ProblemType.BAD_REQUEST, "the batch holds no statement");
             }
             for (JsonNode item : parsed) {
-                batch.add(requireObject(item));
+                batch.add(contextActivitiesAsArrays(requireObject(item)));
             }
         } else {
-            batch.add(requireObject(parsed));
+            batch.add(contextActivitiesAsArrays(requireObject(parsed)));
         }
         List<StatementFacts> facts = new ArrayList<>();
         Set<UUID> ids = new HashSet<>();
@@ -72,12 +77,15 @@ public class XapiStatementService {
                         "statement id " + f.id() + " appears twice in the batch");
             }
             facts.add(f);
+            rights.requireMayRecordFor(caller, batch.get(i).path("actor"), parsed.isArray() ? "[" + i + "]." : "");
         }
         statements.lockWrites();
         OffsetDateTime now = statements.now();
         List<UUID> result = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
-            result.add(store(batch.get(i), facts.get(i), authority, now));
+            // after the earlier statements of the batch are stored: one of them may be the statement voided here
+            requireMayVoid(caller, facts.get(i), parsed.isArray() ? "[" + i + "]." : "");
+            result.add(store(batch.get(i), facts.get(i), caller.authority(), now));
         }
         return result;
     }
@@ -87,25 +95,27 @@ public class XapiStatementService {
      * before (nothing changes); a different statement under the id is a 409.
      */
     @Transactional
-    public boolean put(UUID statementId, String body, Authority authority) {
+    public boolean put(UUID statementId, String body, XapiCaller caller) {
         JsonNode parsed = XapiStatementJson.parse(body, "the request body");
         if (parsed.isArray()) {
             throw new DomainProblem(ProblemType.BAD_REQUEST, "PUT takes one statement; POST an array of statements");
         }
-        ObjectNode statement = requireObject(parsed);
+        ObjectNode statement = contextActivitiesAsArrays(requireObject(parsed));
         StatementFacts facts = XapiStatementValidator.check(statement, "");
         if (facts.id() != null && !facts.id().equals(statementId)) {
             throw DomainProblem.invalid("id", "differs from the statementId parameter " + statementId);
         }
         statement.put("id", statementId.toString());
         StatementFacts withId = withId(facts, statementId);
+        rights.requireMayRecordFor(caller, statement.path("actor"), "");
         statements.lockWrites();
         Optional<StoredStatement> existing = statements.find(statementId);
         if (existing.isPresent()) {
             requireSame(existing.get(), statement);
             return false;
         }
-        store(statement, withId, authority, statements.now());
+        requireMayVoid(caller, withId, "");
+        store(statement, withId, caller.authority(), statements.now());
         return true;
     }
 
@@ -117,7 +127,8 @@ public class XapiStatementService {
 
     /** GET statements?statementId= (voided false) or ?voidedStatementId= (voided true); 404 otherwise. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public StoredStatement get(UUID id, boolean voided, String readableBy) {
+    public StoredStatement get(UUID id, boolean voided, XapiCaller caller) {
+        String readableBy = caller.readsOnlyFrom();
         return statements.find(id).filter(s -> s.voided() == voided)
                 .filter(s -> readableBy == null || readableBy.equals(statements.authoritySubject(s.id())))
                 .orElseThrow(() -> voided ? DomainProblem.notFound("voided statement", id)
@@ -131,8 +142,8 @@ public class XapiStatementService {
 
     /** GET statements with filters: one page, voided statements left out. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public StatementPage query(StatementQuery query, List<Locale.LanguageRange> languages, String readableBy) {
-        List<StoredStatement> rows = statements.query(query, readableBy);
+    public StatementPage query(StatementQuery query, List<Locale.LanguageRange> languages, XapiCaller caller) {
+        List<StoredStatement> rows = statements.query(query, caller.readsOnlyFrom());
         boolean more = rows.size() > query.limit();
         List<StoredStatement> page = more ? rows.subList(0, query.limit()) : rows;
         List<String> json = page.stream().map(s -> format(s, query.format(), languages)).toList();
@@ -148,6 +159,16 @@ public class XapiStatementService {
     /** Parses a {@code since}/{@code until} parameter; null when it is not an ISO 8601 timestamp with offset. */
     public static OffsetDateTime timestamp(String text) {
         return XapiStatementValidator.parseTimestamp(text);
+    }
+
+    /** A voiding statement's target, when stored: only its author or one over its actor voids it (403). */
+    private void requireMayVoid(XapiCaller caller, StatementFacts facts, String prefix) {
+        if (!facts.voiding()) {
+            return;
+        }
+        statements.find(facts.voidsStatementId()).ifPresent(target -> rights.requireMayVoid(caller, target,
+                statements.authoritySubject(target.id()), XapiStatementJson.parse(target.json(), "a stored statement"),
+                prefix));
     }
 
     private UUID store(ObjectNode statement, StatementFacts facts, Authority authority, OffsetDateTime now) {
@@ -199,6 +220,9 @@ public class XapiStatementService {
     private static ObjectNode authority(Authority authority) {
         ObjectNode agent = JsonNodeFactory.instance.objectNode();
         agent.put("objectType", "Agent");
+        if (authority.name() != null) {
+            agent.put("name", authority.name());
+        }
         agent.putObject("account").put("homePage", authority.issuer()).put("name", authority.subject());
         return agent;
     }
@@ -206,6 +230,29 @@ public class XapiStatementService {
     private static StatementFacts withId(StatementFacts f, UUID id) {
         return new StatementFacts(id, f.verbId(), f.actorKey(), f.agentKeys(), f.activityId(), f.refStatementId(),
                 f.registration(), f.timestamp(), f.voidsStatementId());
+    }
+
+    /**
+     * A single ContextActivity object (parent, grouping, category, other) becomes a one-element array, in the statement
+     * and in a SubStatement: the LRS returns them as arrays (Data 2.4.6.2), and a statement sent again either way is
+     * the same statement.
+     */
+    static ObjectNode contextActivitiesAsArrays(ObjectNode statement) {
+        for (JsonNode holder : List.of(statement, statement.path("object"))) {
+            JsonNode kinds = holder.path("context").path("contextActivities");
+            if (kinds.isObject()) {
+                ObjectNode activities = (ObjectNode) kinds;
+                List<String> names = new ArrayList<>();
+                activities.fieldNames().forEachRemaining(names::add);
+                for (String kind : names) {
+                    JsonNode single = activities.get(kind);
+                    if (single.isObject()) {
+                        activities.putArray(kind).add(single);
+                    }
+                }
+            }
+        }
+        return statement;
     }
 
     private static ObjectNode requireObject(JsonNode node) {

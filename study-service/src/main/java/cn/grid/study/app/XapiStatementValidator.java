@@ -32,9 +32,10 @@ final class XapiStatementValidator {
     private static final Pattern MAILTO = Pattern.compile("mailto:[^\\s@]+@[^\\s@]+");
     private static final Pattern SHA1 = Pattern.compile("[0-9a-fA-F]{40}");
     private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*");
+    /** ISO 8601 durations: PnYnMnDTnHnMnS, or PnW alone (weeks combine with no other unit). */
     private static final Pattern DURATION = Pattern.compile(
-            "P(?=\\d|T\\d)(\\d+(\\.\\d+)?Y)?(\\d+(\\.\\d+)?M)?(\\d+(\\.\\d+)?W)?(\\d+(\\.\\d+)?D)?"
-                    + "(T(?=\\d)(\\d+(\\.\\d+)?H)?(\\d+(\\.\\d+)?M)?(\\d+(\\.\\d+)?S)?)?");
+            "P(?=\\d|T\\d)(\\d+(\\.\\d+)?Y)?(\\d+(\\.\\d+)?M)?(\\d+(\\.\\d+)?D)?"
+                    + "(T(?=\\d)(\\d+(\\.\\d+)?H)?(\\d+(\\.\\d+)?M)?(\\d+(\\.\\d+)?S)?)?|P\\d+(\\.\\d+)?W");
     private static final Pattern VERSION = Pattern.compile("1\\.0(\\.\\d+)?");
     private static final Pattern TIMESTAMP = Pattern.compile(
             "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:?\\d{2})");
@@ -146,6 +147,7 @@ final class XapiStatementValidator {
         }
         if (s.has("authority")) {
             actor(s.get("authority"), "authority");
+            authority(s.get("authority"));
         }
         if (s.has("version") && !(s.get("version").isTextual() && VERSION.matcher(s.get("version").asText()).matches())) {
             error("version", "must be 1.0.x");
@@ -231,6 +233,30 @@ final class XapiStatementValidator {
         } else {
             agent(a, path);
         }
+    }
+
+    /**
+     * An authority is an Agent, or (OAuth 1.0: the application and the user) an anonymous Group of exactly two Agents
+     * (Data 2.4.9). The LRS replaces it, but a statement sent with an impossible one is still not valid.
+     */
+    private void authority(JsonNode a) {
+        if (!a.isObject() || !"Group".equals(a.path("objectType").asText(null))) {
+            return;
+        }
+        if (ifiCount(a) > 0) {
+            error("authority", "a Group authority is anonymous (no mbox, mbox_sha1sum, openid or account)");
+        }
+        if (!a.path("member").isArray() || a.path("member").size() != 2) {
+            error(at("authority", "member"), "a Group authority has exactly two Agents (the OAuth consumer and user)");
+        }
+    }
+
+    private static int ifiCount(JsonNode a) {
+        int n = 0;
+        for (String ifi : List.of("mbox", "mbox_sha1sum", "openid", "account")) {
+            n += a.has(ifi) ? 1 : 0;
+        }
+        return n;
     }
 
     private void agent(JsonNode a, String path) {
@@ -365,6 +391,14 @@ final class XapiStatementValidator {
         }
         if (d.has("interactionType") && !INTERACTION_TYPES.contains(d.get("interactionType").asText(""))) {
             error(at(dp, "interactionType"), "must be one of " + INTERACTION_TYPES);
+        }
+        if (!d.has("interactionType")) {
+            for (String property : List.of("correctResponsesPattern", "choices", "scale", "source", "target", "steps")) {
+                if (d.has(property)) {
+                    error(at(dp, "interactionType"), "is required with " + property + " (Data 2.4.4.1.1)");
+                    break;
+                }
+            }
         }
         if (d.has("correctResponsesPattern")) {
             JsonNode c = d.get("correctResponsesPattern");
@@ -540,6 +574,15 @@ final class XapiStatementValidator {
             }
             if (a.has("description")) {
                 languageMap(a.get("description"), at(ap, "description"));
+            }
+            for (String text : List.of("contentType", "sha2")) {
+                if (a.has(text) && !a.get(text).isTextual()) {
+                    error(at(ap, text), "must be a string");
+                }
+            }
+            if (a.has("contentType") && a.get("contentType").isTextual()
+                    && !a.get("contentType").asText().matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+/[!#$%&'*+.^_`|~0-9A-Za-z-]+(\\s*;.*)?")) {
+                error(at(ap, "contentType"), "must be an Internet media type (type/subtype)");
             }
             if (a.has("length") && !a.get("length").canConvertToLong()) {
                 error(at(ap, "length"), "must be an integer");

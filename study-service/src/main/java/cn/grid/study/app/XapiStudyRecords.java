@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
 
 /**
  * Statements with verbs study knows become study records, in the storing transaction: a member
- * ({@code actor.account.name} = their login subject) who <em>attended</em> a session
+ * ({@code actor.account} = {homePage: the token issuer, name: their login subject}) who <em>attended</em> a session
  * ({@code …/sessions/<id>}) is marked present and credited ATTENDANCE; one who <em>completed</em> or
  * <em>read</em> a book of the catalogue ({@code …/materials/<id>}) is credited BOOK_FINISHED. Voiding such a
  * statement takes the points back. Anything else is stored and left as it is.
@@ -48,17 +48,19 @@ public class XapiStudyRecords {
     private final MemberDirectory members;
     private final PointsLedgerService ledger;
     private final XapiStatementRepository statements;
+    private final XapiStatementRights rights;
     private final ObjectMapper json;
 
     public XapiStudyRecords(StudySessionRepository sessions, MaterialRepository materials,
             AttendanceRepository attendance, MemberDirectory members, PointsLedgerService ledger,
-            XapiStatementRepository statements, ObjectMapper json) {
+            XapiStatementRepository statements, XapiStatementRights rights, ObjectMapper json) {
         this.sessions = sessions;
         this.materials = materials;
         this.attendance = attendance;
         this.members = members;
         this.ledger = ledger;
         this.statements = statements;
+        this.rights = rights;
         this.json = json;
     }
 
@@ -122,10 +124,13 @@ public class XapiStudyRecords {
                 .filter(m -> m.kind() == MaterialKind.BOOK);
     }
 
-    /** A member is named by an account whose name is their login subject (the homePage is the issuer's). */
+    /**
+     * A member is named by an account on the suite's homePage (the token issuer) whose name is their login subject;
+     * another homePage's account with the same name is someone else's learner and earns nothing here. Whether the
+     * sender may name them was checked before the statement was stored ({@link XapiStatementRights}).
+     */
     private Optional<String> subjectOf(String statementJson) {
-        JsonNode account = read(statementJson).path("actor").path("account");
-        return account.path("name").isTextual() ? Optional.of(account.path("name").asText()) : Optional.empty();
+        return rights.subjectOf(read(statementJson).path("actor"));
     }
 
     private static Optional<UUID> idIn(Pattern pattern, String activityId) {

@@ -58,6 +58,24 @@ public class PartyOrgDirectory {
                 (String) r[4], (String) r[5])).toList();
     }
 
+    /**
+     * The organisations the person belongs to on {@code day} (whatever login the membership names): whose staff and
+     * whose LRS clients may record xAPI statements for them.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<PartyOrg> orgsOfPerson(UUID personId, LocalDate day) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                        select distinct o.org_id, o.org_path, o.name, o.grid_node_id, o.grid_path, o.status
+                        from party_org_member_view m join party_org_view o on o.org_id = m.org_id
+                        where m.person_id = ?1 and m.start_date <= ?2 and (m.end_date is null or m.end_date >= ?2)""")
+                .setParameter(1, personId)
+                .setParameter(2, Date.valueOf(day))
+                .getResultList();
+        return rows.stream().map(r -> new PartyOrg((UUID) r[0], (String) r[1], (String) r[2], (UUID) r[3],
+                (String) r[4], (String) r[5])).toList();
+    }
+
     /** Who belongs to the organisation on {@code day} (a membership ends after its end date), by name. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<OrgMember> members(UUID orgId, LocalDate day) {

@@ -84,7 +84,7 @@ public class XapiStatementRepository {
                 id);
     }
 
-    /** The token subject that stored the statement. */
+    /** The token subject (or {@code xapi-client:<key>}) that stored the statement: its author. */
     public String authoritySubject(UUID id) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement("select authority_subject from xapi_statement where statement_id = ?")) {
@@ -102,8 +102,11 @@ public class XapiStatementRepository {
                 insert into xapi_statement (statement_id, statement, verb_id, actor_key, agent_keys, activity_id,
                     ref_statement_id, registration, "timestamp", stored, voided, voids_statement_id, authority_subject)
                 values (?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?,
-                    -- a statement that arrives after its voiding statement is voided at once (never a voiding one)
-                    ?::boolean and exists (select 1 from xapi_statement v where v.voids_statement_id = ?),
+                    -- a statement that arrives after its voiding statement is voided at once (never a voiding one),
+                    -- but only by a voiding statement of the same authority: voiding in advance is the author's alone
+                    -- (who else may void it depends on the actor, unknown until the statement arrives)
+                    ?::boolean and exists (select 1 from xapi_statement v where v.voids_statement_id = ?
+                                           and v.authority_subject = ?),
                     ?, ?)""";
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             int i = 0;
@@ -119,6 +122,7 @@ public class XapiStatementRepository {
             s.setObject(++i, stored);
             s.setBoolean(++i, !facts.voiding());
             s.setObject(++i, facts.id());
+            s.setString(++i, authoritySubject);
             s.setObject(++i, facts.voidsStatementId());
             s.setString(++i, authoritySubject);
             s.executeUpdate();

@@ -2,8 +2,10 @@ package cn.grid.study.api;
 
 import cn.grid.platform.security.Roles;
 import cn.grid.testsupport.TestJwt;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -35,8 +37,13 @@ class XapiClientsTest {
     private static final Path SOURCE = Path.of("src/test/node");
     private static final Path WORK = Path.of("target/xapi-node");
 
+    static final StudyWorld WORLD = new StudyWorld();
+
     @TestHTTPResource("/")
     URI base;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @Test
     void xapiJsAndTinCanJsStoreReadPageAndVoid() throws Exception {
@@ -49,6 +56,24 @@ class XapiClientsTest {
         Result check = run(List.of("node", "xapi-check.mjs", baseUrl, token), Duration.ofSeconds(120));
         System.out.println("node xapi-check.mjs:\n" + check.output());
         assertThat(check.exit()).as("node xapi-check.mjs said:%n%s", check.output()).isZero();
+        assertThat(check.output()).contains("ok   @xapi/xapi 3.0.3").contains("ok   tincanjs 0.50.0");
+    }
+
+    /** The same check with LRS client credentials over HTTP Basic, as xAPI libraries are usually configured. */
+    @Test
+    void xapiJsAndTinCanJsWorkWithBasicClientCredentials() throws Exception {
+        Assumptions.assumeTrue(runs("node", "--version"), "node is not on the PATH: the client check needs Node.js 18+");
+        Assumptions.assumeTrue(runs("npm", "--version"), "npm is not on the PATH: the client check installs the clients with npm");
+
+        WORLD.ensure(dataSource);
+        install();
+        XapiBasicAuthTest.Credentials client = XapiBasicAuthTest.issue(StudyWorld.district(), WORLD.orgA,
+                "xapi-check " + WORLD.suffix);
+        String baseUrl = "http://localhost:" + base.getPort();
+        Result check = run(List.of("node", "xapi-check.mjs", baseUrl, "--basic", client.key(), client.secret()),
+                Duration.ofSeconds(120));
+        System.out.println("node xapi-check.mjs --basic:\n" + check.output());
+        assertThat(check.exit()).as("node xapi-check.mjs --basic said:%n%s", check.output()).isZero();
         assertThat(check.output()).contains("ok   @xapi/xapi 3.0.3").contains("ok   tincanjs 0.50.0");
     }
 

@@ -20,7 +20,19 @@ import static org.hamcrest.Matchers.equalTo;
 class XapiStudyRecordsTest {
 
     static final String ADMIN = "Bearer " + TestJwt.token("xr-admin", null, Roles.DISTRICT_ADMIN);
-    static final String MEMBER = "Bearer " + TestJwt.token("xr-app", null, Roles.PARTY_MEMBER);
+    private static final java.util.Set<String> MEMBERS = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * The member's own token: a member records statements about themselves (XapiActorRightsTest). The registry makes
+     * the login a party member first (a token's party-member role is not believed).
+     */
+    static String member(String subject) {
+        if (MEMBERS.add(subject)) {
+            UUID node = UUID.randomUUID();
+            TestRegistry.assign(subject, node, "/" + node + "/", "PARTY_MEMBER");
+        }
+        return "Bearer " + TestJwt.token(subject, null, Roles.PARTY_MEMBER);
+    }
 
     private static boolean registered;
 
@@ -38,21 +50,22 @@ class XapiStudyRecordsTest {
 
     static String statement(String subject, String verb, String activity) {
         String id = UUID.randomUUID().toString();
-        given().header("Authorization", MEMBER).header("X-Experience-API-Version", "1.0.2")
+        given().header("Authorization", member(subject)).header("X-Experience-API-Version", "1.0.2")
                 .contentType(ContentType.JSON).body("""
-                        {"id": "%s", "actor": {"objectType": "Agent", "account": {"homePage": "https://gateway.grid.local", "name": "%s"}},
+                        {"id": "%s", "actor": {"objectType": "Agent", "account": {"homePage": "%s", "name": "%s"}},
                          "verb": {"id": "%s", "display": {"zh-CN": "学习"}},
-                         "object": {"objectType": "Activity", "id": "%s"}}""".formatted(id, subject, verb, activity))
+                         "object": {"objectType": "Activity", "id": "%s"}}"""
+                        .formatted(id, TestJwt.ISSUER, subject, verb, activity))
                 .post("/xapi/statements").then().statusCode(200);
         return id;
     }
 
     static void voidIt(String subject, String target) {
-        given().header("Authorization", MEMBER).header("X-Experience-API-Version", "1.0.3")
+        given().header("Authorization", member(subject)).header("X-Experience-API-Version", "1.0.3")
                 .contentType(ContentType.JSON).body("""
-                        {"actor": {"account": {"homePage": "https://gateway.grid.local", "name": "%s"}},
+                        {"actor": {"account": {"homePage": "%s", "name": "%s"}},
                          "verb": {"id": "http://adlnet.gov/expapi/verbs/voided"},
-                         "object": {"objectType": "StatementRef", "id": "%s"}}""".formatted(subject, target))
+                         "object": {"objectType": "StatementRef", "id": "%s"}}""".formatted(TestJwt.ISSUER, subject, target))
                 .post("/xapi/statements").then().statusCode(200);
     }
 
@@ -81,7 +94,7 @@ class XapiStudyRecordsTest {
         given().header("Authorization", other).header("X-Experience-API-Version", "1.0.3")
                 .queryParam("verb", "http://adlnet.gov/expapi/verbs/experienced").get("/xapi/statements").then()
                 .statusCode(200).body("statements", equalTo(List.of()));
-        given().header("Authorization", MEMBER).header("X-Experience-API-Version", "1.0.3")
+        given().header("Authorization", member("xr-reader")).header("X-Experience-API-Version", "1.0.3")
                 .queryParam("statementId", id).get("/xapi/statements").then().statusCode(200).body("id", equalTo(id));
         given().header("Authorization", "Bearer " + TestJwt.token("xr-org-admin", UUID.randomUUID().toString(),
                         Roles.ORG_ADMIN)).header("X-Experience-API-Version", "1.0.3")

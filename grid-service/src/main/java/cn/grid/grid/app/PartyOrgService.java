@@ -125,7 +125,7 @@ public class PartyOrgService implements RetirementGuard {
         PartyOrg org = get(orgId, caller);
         Person person = people.findByIdOptional(personId).orElseThrow(() ->
                 DomainProblem.invalid("personId", "person " + personId + " does not exist"));
-        reach.requireWithin(person, caller);
+        reach.requireGrantable(person, caller);
         return admitFor(org, person, command);
     }
 

@@ -141,7 +141,7 @@ public class PeopleService implements RetirementGuard {
                     List.of(new Problem.FieldError("role", message)));
         }
         Person person = lockPerson(command.personId());
-        reach.requireWithin(person, caller);
+        reach.requireGrantable(person, caller);
         return startFor(node, person, command);
     }
 

@@ -21,6 +21,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * Whether a person is within a caller's area, and which person a caller is.
@@ -66,33 +67,46 @@ public class PersonReach {
         return person.subject() != null && person.subject().equals(caller.subject());
     }
 
-    // "covers" is the caller's visibility reach today; when the rights core lands the lead switches the grant checks
-    // to staff reach (Caller.staffOver), which is the reach that should decide who may be given a role
+    /** Whether the caller may read the person's record: their area holds the person (visibility reach). */
     public boolean within(Person person, Caller caller) {
-        if (caller.covers(person.homePath())) {
+        return heldBy(person, caller::covers);
+    }
+
+    /**
+     * Whether the caller may give the person a role, membership or team place directly. Today the same reach as
+     * reading (the token's grid_scope); when the rights core lands this becomes the caller's staff reach
+     * ({@code caller::staffOver}), so a member's own registration somewhere does not let them grant there.
+     */
+    public boolean grantable(Person person, Caller caller) {
+        return heldBy(person, caller::covers);
+    }
+
+    /** Whether {@code reaches} holds for the person's home or a node they currently hold something at. */
+    private boolean heldBy(Person person, Predicate<String> reaches) {
+        if (reaches.test(person.homePath())) {
             return true;
         }
         LocalDate today = calendar.today();
         for (Assignment assignment : assignments.ofPerson(person.id())) {
-            if (notEnded(assignment.endDate(), today) && caller.covers(assignment.nodePath())) {
+            if (notEnded(assignment.endDate(), today) && reaches.test(assignment.nodePath())) {
                 return true;
             }
         }
         List<UUID> orgIds = orgs.membershipsOfPerson(person.id()).stream()
                 .filter(m -> current(m.tenure().startDate(), m.tenure().endDate(), today))
                 .map(OrgMembership::orgId).distinct().toList();
-        if (orgs.byIds(orgIds).stream().map(PartyOrg::gridPath).anyMatch(caller::covers)) {
+        if (orgs.byIds(orgIds).stream().map(PartyOrg::gridPath).anyMatch(reaches)) {
             return true;
         }
         List<UUID> teamIds = teams.placesOfPerson(person.id()).stream()
                 .filter(m -> current(m.tenure().startDate(), m.tenure().endDate(), today))
                 .map(TeamMember::teamId).distinct().toList();
-        return teams.byIds(teamIds).stream().map(Team::gridPath).anyMatch(caller::covers);
+        return teams.byIds(teamIds).stream().map(Team::gridPath).anyMatch(reaches);
     }
 
-    /** Refuses with a 403 naming {@code personId} unless the person is {@link #within} the caller's area. */
-    public void requireWithin(Person person, Caller caller) {
-        if (!within(person, caller)) {
+    /** Refuses with a 403 naming {@code personId} unless the person is {@link #grantable} by the caller. */
+    public void requireGrantable(Person person, Caller caller) {
+        if (!grantable(person, caller)) {
             String message = "person " + person.id() + " lives and serves outside your area; invite them "
                     + "(POST /api/v1/people/" + person.id() + "/invitations) and they join when they accept";
             throw new DomainProblem(ProblemType.FORBIDDEN, "personId: " + message,

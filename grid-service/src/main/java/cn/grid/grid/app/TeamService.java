@@ -110,7 +110,7 @@ public class TeamService implements RetirementGuard {
         Team team = get(command.nodeId(), command.teamId(), caller);
         Person person = people.findByIdOptional(command.personId()).orElseThrow(() ->
                 DomainProblem.invalid("personId", "person " + command.personId() + " does not exist"));
-        reach.requireWithin(person, caller);
+        reach.requireGrantable(person, caller);
         return addFor(team, person, command);
     }
 

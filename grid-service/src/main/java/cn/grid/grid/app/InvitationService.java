@@ -91,7 +91,11 @@ public class InvitationService {
             case ASSIGNMENT -> {
                 GridNode node = nodes.findByIdOptional(required(command.nodeId(), "nodeId")).orElseThrow(() ->
                         DomainProblem.invalid("nodeId", "grid node " + command.nodeId() + " does not exist"));
-                caller.requireScope(node.path(), "grid node " + node.id());
+                if (!caller.orgAdminOver(node.path())) {
+                    // as for a direct assignment: appointing is for organisation and district administrators
+                    throw DomainProblem.forbidden("grid node " + node.id() + " is outside the area where the "
+                            + "registry makes you an administrator");
+                }
                 AssignmentRole role = parse(AssignmentRole.class, required(command.role(), "role"));
                 if (command.workOrganisation() != null && role != AssignmentRole.PARTY_MEMBER) {
                     throw DomainProblem.invalid("workOrganisation", "only a party member's residence registration "
@@ -103,7 +107,7 @@ public class InvitationService {
             case ORG_MEMBERSHIP -> {
                 PartyOrg org = orgs.findByIdOptional(required(command.orgId(), "orgId")).orElseThrow(() ->
                         DomainProblem.invalid("orgId", "party organisation " + command.orgId() + " does not exist"));
-                caller.requireScope(org.gridPath(), "party organisation " + org.id());
+                caller.requireStaffOver(org.gridPath(), "party organisation " + org.id());
                 MembershipRole role = command.role() == null ? MembershipRole.MEMBER
                         : parse(MembershipRole.class, command.role());
                 org.requireRoleFits(role);
@@ -115,7 +119,7 @@ public class InvitationService {
             case TEAM -> {
                 Team team = teams.findByIdOptional(required(command.teamId(), "teamId")).orElseThrow(() ->
                         DomainProblem.invalid("teamId", "team " + command.teamId() + " does not exist"));
-                caller.requireScope(team.gridPath(), "team " + team.id());
+                caller.requireStaffOver(team.gridPath(), "team " + team.id());
                 String role = command.role() == null ? TeamMember.MEMBER : command.role();
                 if (!TeamMember.MEMBER.equals(role) && !TeamMember.LEADER.equals(role)) {
                     throw DomainProblem.invalid("role", "a team place is LEADER or MEMBER");

@@ -64,21 +64,24 @@ public class PersonReach {
 
     /** Whether {@code person} is the caller themself. */
     public boolean isSelf(Person person, Caller caller) {
-        return person.subject() != null && person.subject().equals(caller.subject());
-    }
-
-    /** Whether the caller may read the person's record: their area holds the person (visibility reach). */
-    public boolean within(Person person, Caller caller) {
-        return heldBy(person, caller::covers);
+        return person.id().toString().equals(caller.personId())
+                || person.subject() != null && person.subject().equals(caller.subject());
     }
 
     /**
-     * Whether the caller may give the person a role, membership or team place directly. Today the same reach as
-     * reading (the token's grid_scope); when the rights core lands this becomes the caller's staff reach
-     * ({@code caller::staffOver}), so a member's own registration somewhere does not let them grant there.
+     * Whether the caller may read the person's record (contact data): the caller is staff over a node that holds
+     * the person. A member's own registration in the same grid is not enough.
+     */
+    public boolean within(Person person, Caller caller) {
+        return heldBy(person, caller::staffOver);
+    }
+
+    /**
+     * Whether the caller may give the person a role, membership or team place directly: the same staff reach, so
+     * a member's own registration somewhere does not let them pull anyone in there.
      */
     public boolean grantable(Person person, Caller caller) {
-        return heldBy(person, caller::covers);
+        return heldBy(person, caller::staffOver);
     }
 
     /** Whether {@code reaches} holds for the person's home or a node they currently hold something at. */

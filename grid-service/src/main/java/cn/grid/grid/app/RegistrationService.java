@@ -26,11 +26,9 @@ import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -43,10 +41,6 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class RegistrationService {
-
-    /** Assignments whose holders review the registrations of their grid and the grids below it. */
-    public static final Set<AssignmentRole> REVIEWER_ROLES =
-            EnumSet.of(AssignmentRole.GRID_HEAD, AssignmentRole.GRID_WORKER, AssignmentRole.SERVICE_SPECIALIST);
 
     /** A member's own history: their requests, and their PARTY_MEMBER registrations (ended ones included). */
     public record History(List<RegistrationRequest> requests, List<Assignment> registrations,
@@ -225,44 +219,29 @@ public class RegistrationService {
     }
 
     /**
-     * Whether the caller decides registrations at {@code node}: staff whose area holds it, or a person with a
-     * current reviewer assignment at the node or an ancestor. A token's grid_scope only narrows.
+     * Whether the caller decides registrations at {@code node}: staff over it by the registry (a current grid head,
+     * grid worker or service specialist assignment there or above, an organisation administrator whose grid holds
+     * it) or a district administrator. A service account reads but does not decide. A token's grid_scope narrows.
      */
     private boolean mayReview(Caller caller, Optional<Person> reviewer, GridNode node) {
-        if (caller.gridScope() != null && !caller.covers(node.path())) {
+        if (caller.hasRole(Roles.SERVICE) && !caller.hasRole(Roles.DISTRICT_ADMIN)) {
             return false;
         }
-        // the lead switches "covers" to staff reach (Caller.staffOver) when the rights core lands
-        boolean staff = (caller.hasRole(Roles.DISTRICT_ADMIN) || caller.hasRole(Roles.ORG_ADMIN)
-                || caller.hasRole(Roles.GRID_WORKER)) && caller.covers(node.path());
-        if (staff) {
-            return true;
-        }
-        if (reviewer.isEmpty()) {
-            return false;
-        }
-        UUID reviewerId = reviewer.get().id();
-        return assignments.activeAt(node.lineage(), calendar.today()).stream()
-                .anyMatch(a -> a.personId().equals(reviewerId) && REVIEWER_ROLES.contains(a.role()));
+        return caller.staffOver(node.path());
     }
 
     /** The subtrees whose pending requests the caller decides (the same rule as {@link #mayReview}). */
     private List<String> reviewPaths(Caller caller, Optional<Person> reviewer) {
-        List<String> paths = new ArrayList<>();
-        boolean staff = caller.hasRole(Roles.DISTRICT_ADMIN) || caller.hasRole(Roles.ORG_ADMIN)
-                || caller.hasRole(Roles.GRID_WORKER);
-        if (staff && caller.gridScope() == null && caller.hasRole(Roles.DISTRICT_ADMIN)) {
-            paths.add("/");
-        } else if (staff && caller.gridScope() != null) {
-            scopeNode(caller.gridScope()).ifPresent(scope -> paths.add(scope.path()));
+        if (caller.hasRole(Roles.DISTRICT_ADMIN)) {
+            if (caller.gridScope() == null) {
+                return List.of("/");
+            }
+            return scopeNode(caller.gridScope()).map(scope -> List.of(scope.path())).orElse(List.of());
         }
-        reviewer.ifPresent(person -> assignments.ofPerson(person.id()).stream()
-                .filter(a -> REVIEWER_ROLES.contains(a.role()))
-                .filter(a -> !a.startDate().isAfter(calendar.today())
-                        && (a.endDate() == null || !a.endDate().isBefore(calendar.today())))
-                .filter(a -> caller.gridScope() == null || caller.covers(a.nodePath()))
-                .forEach(a -> paths.add(a.nodePath())));
-        return paths.stream().distinct().toList();
+        if (caller.hasRole(Roles.SERVICE)) {
+            return List.of();
+        }
+        return caller.reach(true);
     }
 
     private Optional<GridNode> scopeNode(String gridScope) {

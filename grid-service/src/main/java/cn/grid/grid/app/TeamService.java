@@ -70,7 +70,7 @@ public class TeamService implements RetirementGuard {
     private Team create(FormTeam command, Caller caller) {
         UUID nodeId = command.nodeId();
         GridNode grid = nodes.findByIdOptional(nodeId).orElseThrow(() -> DomainProblem.notFound("grid node", nodeId));
-        caller.requireScope(grid.path(), "grid node " + nodeId);
+        caller.requireStaffOver(grid.path(), "grid node " + nodeId);
         Team team = Team.form(Ids.newId(), command.kind(), command.name(), grid, OffsetDateTime.now());
         teams.persist(team);
         publish(team);
@@ -88,7 +88,7 @@ public class TeamService implements RetirementGuard {
     @Transactional(Transactional.TxType.SUPPORTS)
     public <T> CursorPage<T> inSubtree(UUID nodeId, PageRequest page, Caller caller, Function<Team, T> view) {
         GridNode grid = nodes.findByIdOptional(nodeId).orElseThrow(() -> DomainProblem.notFound("grid node", nodeId));
-        caller.requireScope(grid.path(), "grid node " + nodeId);
+        caller.requireStaffOver(grid.path(), "grid node " + nodeId);
         return page.page(teams.inSubtree(grid.path(), page.afterId(), page.limit() + 1), t -> t.id().toString(), view);
     }
 
@@ -108,6 +108,7 @@ public class TeamService implements RetirementGuard {
         // committed before, and touching the team's version cannot lose an optimistic race to a parallel join
         teams.findByIdOptional(command.teamId(), LockModeType.PESSIMISTIC_WRITE);
         Team team = get(command.nodeId(), command.teamId(), caller);
+        caller.requireStaffOver(team.gridPath(), "team " + command.teamId());
         Person person = people.findByIdOptional(command.personId()).orElseThrow(() ->
                 DomainProblem.invalid("personId", "person " + command.personId() + " does not exist"));
         reach.requireGrantable(person, caller);
@@ -149,6 +150,7 @@ public class TeamService implements RetirementGuard {
     public TeamMember leave(UUID nodeId, UUID teamId, UUID memberId, LocalDate day, Caller caller) {
         teams.findByIdOptional(teamId, LockModeType.PESSIMISTIC_WRITE); // as in addMember: members change in turn
         Team team = get(nodeId, teamId, caller);
+        caller.requireStaffOver(team.gridPath(), "team " + teamId);
         TeamMember member = teams.member(memberId);
         if (member == null || !member.teamId().equals(teamId)) {
             throw DomainProblem.notFound("team member", memberId);

@@ -45,7 +45,7 @@ class GrantReachTest {
         String root = district();
         String streetA = child(root, "STREET", "A", "A 街道");
         String streetB = child(root, "STREET", "B", "B 街道");
-        String asAdminOfA = "Bearer " + TestJwt.token("org-admin-a", streetA, Roles.ORG_ADMIN);
+        String asAdminOfA = RegistryLogins.orgAdmin(streetA);
         String outsiderLogin = subject("outsider");
         String outsider = personWithLogin(streetB, "外区居民", outsiderLogin);
         String local = personWithLogin(streetA, "本区居民", subject("local"));
@@ -100,7 +100,7 @@ class GrantReachTest {
         inviting(asAdminOfA, personWithoutLogin(streetB), """
                 {"kind": "ASSIGNMENT", "nodeId": "%s", "role": "VOLUNTEER"}""".formatted(streetA))
                 .then().statusCode(400).body("errors[0].field", equalTo("personId"));
-        inviting("Bearer " + TestJwt.token("w", streetA, Roles.GRID_WORKER), outsider, """
+        inviting(RegistryLogins.gridWorker(streetA), outsider, """
                 {"kind": "ASSIGNMENT", "nodeId": "%s", "role": "VOLUNTEER"}""".formatted(streetA))
                 .then().statusCode(403);
         assertThat(rowsOf(outsider)).isZero();
@@ -164,7 +164,7 @@ class GrantReachTest {
         assign(community, me, "VOLUNTEER", "2026-01-01", null, null);
         String branch = org(ADMIN, "金洲社区党委", "PARTY_COMMITTEE", null, null, community, 201);
         given().header("Authorization", ADMIN).contentType(ContentType.JSON)
-                .body("{\"personId\": \"%s\", \"role\": \"COMMITTEE_MEMBER\", \"startDate\": \"2024-07-01\"}"
+                .body("{\"personId\": \"%s\", \"role\": \"MEMBER\", \"startDate\": \"2024-07-01\"}"
                         .formatted(me))
                 .post("/api/v1/party-orgs/" + branch + "/members").then().statusCode(201);
         String team = given().header("Authorization", ADMIN).contentType(ContentType.JSON)
@@ -189,7 +189,7 @@ class GrantReachTest {
                 .body("roles[1].role", equalTo("VOLUNTEER"))
                 .body("roles[1].nodeName", equalTo("金洲社区"))
                 .body("organisations[0].orgName", equalTo("金洲社区党委"))
-                .body("organisations[0].role", equalTo("COMMITTEE_MEMBER"))
+                .body("organisations[0].role", equalTo("MEMBER"))
                 .body("organisations[0].startDate", equalTo("2024-07-01"))
                 .body("teams[0].teamName", equalTo("金洲宣讲队"))
                 .body("teams[0].role", equalTo("LEADER"));

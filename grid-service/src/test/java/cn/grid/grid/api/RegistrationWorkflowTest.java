@@ -71,8 +71,8 @@ class RegistrationWorkflowTest {
         assign(otherGrid, personWithLogin(otherGrid, "邻格网格员", otherWorkerLogin), "GRID_WORKER", "2026-01-01",
                 null, null);
         String asMember = login(memberLogin, Roles.CITIZEN);
-        String asWorker = login(workerLogin, Roles.GRID_WORKER);
-        String asOtherWorker = login(otherWorkerLogin, Roles.GRID_WORKER);
+        String asWorker = login(workerLogin, Roles.STAFF);
+        String asOtherWorker = login(otherWorkerLogin, Roles.STAFF);
 
         String request = given().header("Authorization", asMember).contentType(ContentType.JSON)
                 .body("{\"workOrganisation\": \"南沙区税务局\"}")
@@ -156,7 +156,7 @@ class RegistrationWorkflowTest {
         String memberLogin = subject("member");
         String member = personWithLogin(grid, "李党员", memberLogin);
         String asMember = login(memberLogin, Roles.PARTY_MEMBER);
-        String asCommunity = "Bearer " + TestJwt.token("community-staff", community, Roles.ORG_ADMIN);
+        String asCommunity = RegistryLogins.orgAdmin(community);
 
         String first = submit(asMember, grid);
         given().header("Authorization", asCommunity).header("If-Match", "\"0\"").contentType(ContentType.JSON)
@@ -199,11 +199,11 @@ class RegistrationWorkflowTest {
         String workerLogin = subject("worker");
         String worker = personWithLogin(grid, "网格员", workerLogin);
         assign(grid, worker, "GRID_WORKER", "2026-01-01", null, null);
-        String own = submit(login(workerLogin, Roles.GRID_WORKER), grid);
-        given().header("Authorization", login(workerLogin, Roles.GRID_WORKER)).header("If-Match", "\"0\"")
+        String own = submit(login(workerLogin, Roles.STAFF), grid);
+        given().header("Authorization", login(workerLogin, Roles.STAFF)).header("If-Match", "\"0\"")
                 .when().post("/api/v1/grids/" + grid + "/registrations/" + own + "/approve")
                 .then().statusCode(403).body("detail", containsString("own"));
-        given().header("Authorization", login(workerLogin, Roles.GRID_WORKER)).get("/api/v1/people/me/work")
+        given().header("Authorization", login(workerLogin, Roles.STAFF)).get("/api/v1/people/me/work")
                 .then().body("counts.REGISTRATION_TO_REVIEW", equalTo(0));
         given().header("Authorization", asCommunity).get("/api/v1/people/me/work")
                 .then().body("counts.REGISTRATION_TO_REVIEW", equalTo(1))
@@ -239,7 +239,7 @@ class RegistrationWorkflowTest {
         String otherGrid = child(community, "GRID", "G2", "河西二组网格");
         String resident = personWithLogin(grid, "王党员", subject("resident"));
         String neighbour = personWithLogin(otherGrid, "赵党员", subject("neighbour"));
-        String asWorker = "Bearer " + TestJwt.token("worker-g1", grid, Roles.GRID_WORKER);
+        String asWorker = RegistryLogins.gridWorker(grid);
 
         given().header("Authorization", asWorker).contentType(ContentType.JSON)
                 .body("{\"personId\": \"%s\", \"role\": \"PARTY_MEMBER\"}".formatted(resident))
@@ -273,7 +273,7 @@ class RegistrationWorkflowTest {
         String memberLogin = subject("member");
         personWithLogin(grid, "搬迁党员", memberLogin);
         String request = submit(login(memberLogin, Roles.CITIZEN), grid);
-        String staffOfTo = "Bearer " + TestJwt.token("staff-b", to, Roles.ORG_ADMIN);
+        String staffOfTo = RegistryLogins.orgAdmin(to);
         given().header("Authorization", staffOfTo).get("/api/v1/people/me/work")
                 .then().body("counts.REGISTRATION_TO_REVIEW", equalTo(0));
 
@@ -282,7 +282,7 @@ class RegistrationWorkflowTest {
                 .when().post("/api/v1/grids/" + grid + "/move").then().statusCode(200);
         given().header("Authorization", staffOfTo).get("/api/v1/people/me/work")
                 .then().body("counts.REGISTRATION_TO_REVIEW", equalTo(1)).body("items[0].id", equalTo(request));
-        given().header("Authorization", "Bearer " + TestJwt.token("staff-a", from, Roles.ORG_ADMIN))
+        given().header("Authorization", RegistryLogins.orgAdmin(from))
                 .header("If-Match", "\"0\"")
                 .when().post("/api/v1/grids/" + grid + "/registrations/" + request + "/approve")
                 .then().statusCode(403);

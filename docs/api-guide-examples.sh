@@ -137,6 +137,23 @@ MEMBER=$(token "$MEMBER_SUBJECT" citizen null)
 CITIZEN=$(token "docs-citizen-$RUN" citizen null)
 echo "ok   staff (a grid worker by the registry), citizen (a party member by the registry), citizen"
 
+echo "== 7b. a member reports in (居住地报到), the grid's worker approves"
+api POST /api/v1/people 201 -H "Authorization: Bearer $ADMIN" "${JSON[@]}" \
+  -d "{\"name\":\"周红梅\",\"homeNodeId\":\"$GRID\",\"subject\":\"docs-newcomer-$RUN\"}"
+NEWCOMER=$(token "docs-newcomer-$RUN" citizen null)
+api POST "/api/v1/grids/$GRID/registrations" 201 -H "Authorization: Bearer $NEWCOMER" "${JSON[@]}" \
+  -d '{"workOrganisation":"沾益区税务局"}'
+REG=$(json .id)
+[[ "$(json .status)" == PENDING ]]
+api GET /api/v1/people/me/work 200 -H "Authorization: Bearer $WORKER"
+[[ "$(jq -r --arg id "$REG" '[.items[] | select(.id == $id)] | length' "$BODY")" == 1 ]]
+api POST "/api/v1/grids/$GRID/registrations/$REG/approve" 200 -H "Authorization: Bearer $WORKER" -H 'If-Match: "0"'
+[[ "$(json .status)" == APPROVED ]]
+api POST "/api/v1/grids/$GRID/registrations/$REG/approve" 412 -H "Authorization: Bearer $WORKER" -H 'If-Match: "0"'
+api GET /api/v1/people/me/registrations 200 -H "Authorization: Bearer $NEWCOMER"
+[[ "$(json '.registrations[0].role')" == PARTY_MEMBER ]]
+api GET /api/v1/people/me 200 -H "Authorization: Bearer $NEWCOMER"
+
 echo "== 8. request-service learns the grid from grid.events (eventually consistent)"
 wait_for "/api/v1/requests/grid-nodes/$GRID" 200 '.id != null' "$ADMIN"
 

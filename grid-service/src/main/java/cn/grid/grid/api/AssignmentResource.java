@@ -57,11 +57,15 @@ public class AssignmentResource {
 
     @POST
     @Path("/assignments")
-    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.ORG_ADMIN})
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.ORG_ADMIN, Roles.GRID_WORKER})
     @Operation(operationId = "startAssignment", summary = "Assign a person to a role at this node",
             description = "Grid heads and workers, the five heads (网格长/路长/巷长/楼长/店长), the three heads "
                     + "(片长/组长/邻长), volunteers, service specialists, and party members registering at their "
-                    + "residence (居住地报到; with workOrganisation: 双报到). Publishes "
+                    + "residence (居住地报到; with workOrganisation: 双报到). Administrators assign any role; grid "
+                    + "workers record only PARTY_MEMBER registrations in their grids (else 403 naming role). Only a "
+                    + "person within the caller's area may be assigned — home, a current or planned assignment, or a "
+                    + "current membership or team place there; anyone else is refused (403 naming personId, nothing "
+                    + "saved) and is invited instead (POST /api/v1/people/{id}/invitations). Publishes "
                     + "cn.grid.grid.assignment.started.v1 (a party member: cn.grid.grid.party-member.registered.v1) "
                     + "through the outbox. With an Idempotency-Key, a retry with the same key and body returns the "
                     + "assignment the first call started (201, Idempotency-Replayed: true) and publishes nothing "

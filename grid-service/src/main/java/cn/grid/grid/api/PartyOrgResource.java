@@ -136,7 +136,10 @@ public class PartyOrgResource {
     @Path("/{id}/members")
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.ORG_ADMIN})
     @Operation(operationId = "joinPartyOrg", summary = "A person joins, or takes a role (secretary, group leader ...)",
-            description = "One secretary at a time; a GROUP_LEADER only in a 党小组. Publishes "
+            description = "One secretary at a time; a GROUP_LEADER only in a 党小组. Only a person within the "
+                    + "caller's area (home, a current or planned assignment, a current membership or team place "
+                    + "there) joins directly; anyone else is refused (403 naming personId, nothing saved) and is "
+                    + "invited instead (POST /api/v1/people/{id}/invitations). Publishes "
                     + "cn.grid.grid.party-org.membership-changed.v1 through the outbox. With an Idempotency-Key, a "
                     + "retry with the same key and body returns the membership the first call made (201, "
                     + "Idempotency-Replayed: true) and publishes nothing again, where a retry without a key is refused "

@@ -1,7 +1,9 @@
 package cn.grid.grid.api;
 
 import cn.grid.platform.concurrency.Versioned;
+import cn.grid.grid.app.InvitationService;
 import cn.grid.grid.app.PeopleService;
+import cn.grid.grid.domain.Invitation;
 import cn.grid.grid.domain.Person;
 import cn.grid.platform.idempotency.IdempotencyKeys;
 import cn.grid.platform.problem.Problem;
@@ -43,10 +45,12 @@ import java.util.UUID;
 public class PersonResource {
 
     private final PeopleService service;
+    private final InvitationService invitations;
     private final CurrentCaller caller;
 
-    public PersonResource(PeopleService service, CurrentCaller caller) {
+    public PersonResource(PeopleService service, InvitationService invitations, CurrentCaller caller) {
         this.service = service;
+        this.invitations = invitations;
         this.caller = caller;
     }
 
@@ -85,9 +89,11 @@ public class PersonResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.ORG_ADMIN, Roles.GRID_WORKER, Roles.SERVICE})
+    @RolesAllowed("**")
     @Operation(operationId = "getPerson", summary = "A person",
-            description = "For staff whose scope covers the person's home or one of the person's assignments.")
+            description = "For the person themself (their login is the person's subject), and for administrators, "
+                    + "grid workers and service accounts whose scope covers the person's home, a current or planned "
+                    + "assignment, or the grid of a current party-organisation membership or team place.")
     @APIResponse(responseCode = "200", description = "The person",
             content = @Content(schema = @Schema(implementation = PersonView.class)))
     @APIResponse(responseCode = "404", description = "No such person",
@@ -99,14 +105,47 @@ public class PersonResource {
 
     @GET
     @Path("/{id}/assignments")
-    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.ORG_ADMIN, Roles.GRID_WORKER, Roles.SERVICE})
+    @RolesAllowed("**")
     @Operation(operationId = "listPersonAssignments", summary = "A person's assignments, ended ones included",
             description = "Every assignment the person has held, holds or is to hold, at any node (also outside the "
                     + "caller's grid scope), by start date then id, not paged; personName, phone, nodeName and "
-                    + "nodeLevel are null. For administrators, grid workers and service accounts whose grid scope "
-                    + "covers the person's home node or one of their assignments; 404 for an unknown person.")
+                    + "nodeLevel are null. For whoever may read the person (getPerson); 404 for an unknown person.")
     @APIResponse(responseCode = "200", description = "The full history, oldest first")
     public AssignmentList history(@PathParam("id") UUID id) {
         return new AssignmentList(service.history(id, caller.get()).stream().map(AssignmentView::of).toList());
+    }
+
+    @POST
+    @Path("/{id}/invitations")
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.ORG_ADMIN})
+    @Operation(operationId = "invitePerson", summary = "Offer a person a role, a membership or a team place",
+            description = "How someone outside the caller's area (home, current assignments, memberships and team "
+                    + "places all elsewhere) is given one: a direct grant to such a person is refused (403 naming "
+                    + "personId). The caller's scope must cover the node, organisation or team offered (403). The "
+                    + "person accepts or declines with their own login (GET /api/v1/people/me/invitations); nothing is "
+                    + "granted or published until they accept. 404 for an unknown person; 400 naming the field for a "
+                    + "missing nodeId/orgId/teamId, a role that does not fit, or a person without a login. Takes "
+                    + "Idempotency-Key.")
+    @APIResponse(responseCode = "201", description = "Invited",
+            content = @Content(schema = @Schema(implementation = InvitationDtos.InvitationView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such person",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The node is retired",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response invite(@PathParam("id") UUID id, @Valid @NotNull InvitationDtos.InviteRequest request,
+            @HeaderParam(IdempotencyKeys.HEADER)
+            @Parameter(description = "A client-chosen key (1-255 printable ASCII): a retry with the same key and "
+                    + "body returns the invitation the first call made", example = "3b1f0c52-6a4e-4d55-9a0e-2f4c9d1e7a10")
+            String idempotencyKey) {
+        IdempotencyKeys.Outcome<Invitation> outcome = invitations.invite(request.toCommand(id), caller.get(),
+                idempotencyKey);
+        Invitation invitation = outcome.value();
+        return Versioned.created(null, InvitationDtos.InvitationView.of(invitation, null), invitation.version())
+                .header(IdempotencyKeys.REPLAYED, outcome.replayedHeader())
+                .build();
     }
 }

@@ -43,9 +43,11 @@ public class PartyOrgService implements RetirementGuard {
     private final GridCalendar calendar;
     private final GridEventPublisher events;
     private final IdempotencyKeys idempotencyKeys;
+    private final PersonReach reach;
 
     public PartyOrgService(PartyOrgRepository orgs, GridNodeRepository nodes, PersonRepository people,
-            GridCalendar calendar, GridEventPublisher events, IdempotencyKeys idempotencyKeys) {
+            GridCalendar calendar, GridEventPublisher events, IdempotencyKeys idempotencyKeys, PersonReach reach) {
+        this.reach = reach;
         this.orgs = orgs;
         this.nodes = nodes;
         this.people = people;
@@ -118,8 +120,6 @@ public class PartyOrgService implements RetirementGuard {
     private OrgMembership admit(JoinPartyOrg command, Caller caller) {
         UUID orgId = command.orgId();
         UUID personId = command.personId();
-        MembershipRole role = command.role();
-        LocalDate start = command.startDate();
         // the organisation's row is locked until commit, so joins to it take turns and the checks below (one
         // membership per role, one secretary) see every membership committed before; without it two passed at once
         orgs.findByIdOptional(orgId, LockModeType.PESSIMISTIC_WRITE);
@@ -127,6 +127,28 @@ public class PartyOrgService implements RetirementGuard {
         caller.requireStaffOver(org.gridPath(), "party organisation " + orgId);
         Person person = people.findByIdOptional(personId).orElseThrow(() ->
                 DomainProblem.invalid("personId", "person " + personId + " does not exist"));
+        reach.requireGrantable(person, caller);
+        return admitFor(org, person, command);
+    }
+
+    /**
+     * A membership the person agreed to by accepting an invitation: no caller scope is checked here (the caller is
+     * the person; the granter's scope was checked when inviting).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public OrgMembership admitAgreed(JoinPartyOrg command) {
+        PartyOrg org = orgs.findByIdOptional(command.orgId(), LockModeType.PESSIMISTIC_WRITE).orElseThrow(() ->
+                DomainProblem.conflict("party organisation " + command.orgId() + " no longer exists"));
+        Person person = people.findByIdOptional(command.personId()).orElseThrow(() ->
+                DomainProblem.invalid("personId", "person " + command.personId() + " does not exist"));
+        return admitFor(org, person, command);
+    }
+
+    private OrgMembership admitFor(PartyOrg org, Person person, JoinPartyOrg command) {
+        UUID orgId = org.id();
+        UUID personId = person.id();
+        MembershipRole role = command.role();
+        LocalDate start = command.startDate();
         Tenure tenure = new Tenure(start == null ? calendar.today() : start, null);
         for (OrgMembership existing : orgs.membershipsOf(orgId, personId)) {
             if (existing.role() == role && existing.tenure().overlaps(tenure)) {

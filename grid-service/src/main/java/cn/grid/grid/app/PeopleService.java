@@ -16,6 +16,8 @@ import cn.grid.platform.ids.Ids;
 import cn.grid.platform.paging.CursorPage;
 import cn.grid.platform.paging.PageRequest;
 import cn.grid.platform.problem.DomainProblem;
+import cn.grid.platform.problem.Problem;
+import cn.grid.platform.problem.ProblemType;
 import cn.grid.platform.security.Caller;
 import cn.grid.platform.time.GridCalendar;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,10 +44,12 @@ public class PeopleService implements RetirementGuard {
     private final GridEventPublisher events;
     private final GridCalendar calendar;
     private final IdempotencyKeys idempotencyKeys;
+    private final PersonReach reach;
 
     public PeopleService(PersonRepository people, AssignmentRepository assignments, GridNodeRepository nodes,
             IdentityNumberProtector identities, GridEventPublisher events, GridCalendar calendar,
-            IdempotencyKeys idempotencyKeys) {
+            IdempotencyKeys idempotencyKeys, PersonReach reach) {
+        this.reach = reach;
         this.people = people;
         this.assignments = assignments;
         this.nodes = nodes;
@@ -92,11 +96,15 @@ public class PeopleService implements RetirementGuard {
         return person;
     }
 
-    /** A person, for staff whose scope covers the home node or one of the person's assignments. */
+    /**
+     * A person: for the person themself (their login is the person's subject), and for staff whose area holds the
+     * person ({@link PersonReach#within}: home, a current or planned assignment, a current membership or team place).
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Person get(UUID id, Caller caller) {
         Person person = people.findByIdOptional(id).orElseThrow(() -> DomainProblem.notFound("person", id));
-        if (!visible(person, caller)) {
+        // contact data is the person's own and staff's business: a member sharing a grid with the person does not see it
+        if (!reach.isSelf(person, caller) && !reach.within(person, caller)) {
             throw DomainProblem.forbidden("person " + id + " is outside the grid scope where the registry makes you staff");
         }
         return person;
@@ -117,10 +125,41 @@ public class PeopleService implements RetirementGuard {
         UUID nodeId = command.nodeId();
         GridNode node = nodes.findByIdOptional(nodeId).orElseThrow(() -> DomainProblem.notFound("grid node", nodeId));
         caller.requireStaffOver(node.path(), "grid node " + nodeId);
-        // the person's row is locked until commit, so two starts for one person take turns: the second one's
-        // overlap check below sees the first one's assignment (without the lock both passed it and both were stored)
-        Person person = people.findByIdOptional(command.personId(), LockModeType.PESSIMISTIC_WRITE).orElseThrow(() ->
-                DomainProblem.invalid("personId", "person " + command.personId() + " does not exist"));
+        if (!caller.orgAdminOver(node.path()) && command.role() != AssignmentRole.PARTY_MEMBER) {
+            // a grid worker records residence registrations in their grids; appointing is for administrators
+            String message = "a grid worker records only PARTY_MEMBER registrations; other roles are appointed "
+                    + "by an administrator";
+            throw new DomainProblem(ProblemType.FORBIDDEN, "role: " + message,
+                    List.of(new Problem.FieldError("role", message)));
+        }
+        Person person = lockPerson(command.personId());
+        reach.requireGrantable(person, caller);
+        return startFor(node, person, command);
+    }
+
+    /**
+     * Starts an assignment someone entitled to has already agreed to: a reviewer approving a member's own
+     * registration request, or the person accepting an invitation. No caller scope is checked here; the caller is
+     * that reviewer or that person.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Assignment startAgreed(StartAssignment command) {
+        GridNode node = nodes.findByIdOptional(command.nodeId()).orElseThrow(() ->
+                DomainProblem.conflict("grid node " + command.nodeId() + " no longer exists"));
+        return startFor(node, lockPerson(command.personId()), command);
+    }
+
+    /**
+     * The person's row is locked until commit, so two starts for one person take turns: the second one's overlap
+     * check sees the first one's assignment (without the lock both passed it and both were stored).
+     */
+    private Person lockPerson(UUID personId) {
+        return people.findByIdOptional(personId, LockModeType.PESSIMISTIC_WRITE).orElseThrow(() ->
+                DomainProblem.invalid("personId", "person " + personId + " does not exist"));
+    }
+
+    private Assignment startFor(GridNode node, Person person, StartAssignment command) {
+        UUID nodeId = node.id();
         LocalDate start = command.startDate() == null ? today() : command.startDate();
         Tenure tenure = new Tenure(start, command.endDate());
         for (Assignment existing : assignments.samePersonNodeRole(person.id(), nodeId, command.role())) {
@@ -197,12 +236,6 @@ public class PeopleService implements RetirementGuard {
             throw DomainProblem.conflict("node " + node.id() + " still has " + holding
                     + " current or planned assignment(s); end or reassign them first");
         }
-    }
-
-    private boolean visible(Person person, Caller caller) {
-        // contact data is staff's business: a member sharing a grid with the person does not see it
-        return person.id().toString().equals(caller.personId()) || caller.staffOver(person.homePath())
-                || assignments.ofPerson(person.id()).stream().anyMatch(a -> caller.staffOver(a.nodePath()));
     }
 
     private static <T> Map<UUID, T> byId(List<T> items, Function<T, UUID> id) {

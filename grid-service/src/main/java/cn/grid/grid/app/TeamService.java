@@ -44,9 +44,11 @@ public class TeamService implements RetirementGuard {
     private final GridCalendar calendar;
     private final GridEventPublisher events;
     private final IdempotencyKeys idempotencyKeys;
+    private final PersonReach reach;
 
     public TeamService(TeamRepository teams, GridNodeRepository nodes, PersonRepository people,
-            GridCalendar calendar, GridEventPublisher events, IdempotencyKeys idempotencyKeys) {
+            GridCalendar calendar, GridEventPublisher events, IdempotencyKeys idempotencyKeys, PersonReach reach) {
+        this.reach = reach;
         this.teams = teams;
         this.nodes = nodes;
         this.people = people;
@@ -102,16 +104,34 @@ public class TeamService implements RetirementGuard {
     }
 
     private TeamMember addMember(JoinTeam command, Caller caller) {
-        UUID teamId = command.teamId();
-        UUID personId = command.personId();
-        LocalDate start = command.startDate();
         // the team's row is locked (and read) first, so joins take turns: the overlap check below sees every member
         // committed before, and touching the team's version cannot lose an optimistic race to a parallel join
-        teams.findByIdOptional(teamId, LockModeType.PESSIMISTIC_WRITE);
-        Team team = get(command.nodeId(), teamId, caller);
-        caller.requireStaffOver(team.gridPath(), "team " + teamId);
-        Person person = people.findByIdOptional(personId).orElseThrow(() ->
-                DomainProblem.invalid("personId", "person " + personId + " does not exist"));
+        teams.findByIdOptional(command.teamId(), LockModeType.PESSIMISTIC_WRITE);
+        Team team = get(command.nodeId(), command.teamId(), caller);
+        caller.requireStaffOver(team.gridPath(), "team " + command.teamId());
+        Person person = people.findByIdOptional(command.personId()).orElseThrow(() ->
+                DomainProblem.invalid("personId", "person " + command.personId() + " does not exist"));
+        reach.requireGrantable(person, caller);
+        return addFor(team, person, command);
+    }
+
+    /**
+     * A team place the person agreed to by accepting an invitation: no caller scope is checked here (the caller is
+     * the person; the granter's scope was checked when inviting).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public TeamMember addAgreed(JoinTeam command) {
+        Team team = teams.findByIdOptional(command.teamId(), LockModeType.PESSIMISTIC_WRITE).orElseThrow(() ->
+                DomainProblem.conflict("team " + command.teamId() + " no longer exists"));
+        Person person = people.findByIdOptional(command.personId()).orElseThrow(() ->
+                DomainProblem.invalid("personId", "person " + command.personId() + " does not exist"));
+        return addFor(team, person, command);
+    }
+
+    private TeamMember addFor(Team team, Person person, JoinTeam command) {
+        UUID teamId = team.id();
+        UUID personId = person.id();
+        LocalDate start = command.startDate();
         Tenure tenure = new Tenure(start == null ? calendar.today() : start, null);
         for (TeamMember existing : teams.membershipsOf(teamId, personId)) {
             if (existing.tenure().overlaps(tenure)) {

@@ -71,7 +71,7 @@ public class GridNodeRepository implements PanacheRepositoryBase<GridNode, UUID>
 
     /** Grid paths copied into other tables; a subtree move rewrites them with the nodes'. */
     private static final List<String> PATH_COPIES = List.of("assignment.node_path", "person.home_path",
-            "party_org.grid_path", "team.grid_path");
+            "party_org.grid_path", "team.grid_path", "registration_request.node_path", "grant_invitation.node_path");
 
     /**
      * Moves everything below and at a moved node: node paths and depths (one statement), then every copy of

@@ -52,6 +52,16 @@ public class PartyOrgRepository implements PanacheRepositoryBase<PartyOrg, UUID>
                 OrgMembership.class).setParameter(1, orgId).setParameter(2, role).getResultList();
     }
 
+    /** Every membership a person has held, holds or is to hold, in any organisation, oldest first. */
+    public List<OrgMembership> membershipsOfPerson(UUID personId) {
+        return getEntityManager().createQuery("from OrgMembership where personId = ?1 order by tenure.startDate, id",
+                OrgMembership.class).setParameter(1, personId).getResultList();
+    }
+
+    public List<PartyOrg> byIds(java.util.Collection<UUID> ids) {
+        return ids.isEmpty() ? List.of() : list("id in ?1", ids);
+    }
+
     public OrgMembership membership(UUID id) {
         return getEntityManager().find(OrgMembership.class, id);
     }

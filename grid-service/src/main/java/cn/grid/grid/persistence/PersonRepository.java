@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -17,6 +18,11 @@ public class PersonRepository implements PanacheRepositoryBase<Person, UUID> {
 
     public boolean subjectTaken(String subject) {
         return subject != null && count("subject", subject) > 0;
+    }
+
+    /** The person a login is linked to ({@code person.subject} is unique), if any. */
+    public Optional<Person> bySubject(String subject) {
+        return subject == null ? Optional.empty() : find("subject", subject).firstResultOptional();
     }
 
     public List<Person> byIds(Collection<UUID> ids) {

@@ -35,6 +35,16 @@ public class TeamRepository implements PanacheRepositoryBase<Team, UUID> {
                 .setParameter(1, teamId).setParameter(2, personId).getResultList();
     }
 
+    /** Every team place a person has held, holds or is to hold, oldest first. */
+    public List<TeamMember> placesOfPerson(UUID personId) {
+        return getEntityManager().createQuery("from TeamMember where personId = ?1 order by tenure.startDate, id",
+                TeamMember.class).setParameter(1, personId).getResultList();
+    }
+
+    public List<Team> byIds(java.util.Collection<UUID> ids) {
+        return ids.isEmpty() ? List.of() : list("id in ?1", ids);
+    }
+
     public TeamMember member(UUID id) {
         return getEntityManager().find(TeamMember.class, id);
     }

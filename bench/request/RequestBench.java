@@ -252,6 +252,8 @@ public class RequestBench {
             st.execute("update backlog set id = gen_random_uuid(), reporter_id = 'bench-backlog', rating = null, "
                     + "closed_at = null, resolved_at = now() - interval '" + ratingWindow.toSeconds()
                     + " seconds' - interval '1 day'");
+            // due_at is computed by PostgreSQL (V8) and takes no value of its own
+            st.execute("alter table backlog drop column if exists due_at");
             int cloned = st.executeUpdate("insert into service_request select * from backlog");
             if (cloned == 0) {
                 throw new IllegalStateException("the seed holds no RESOLVED ticket to clone");

@@ -1,0 +1,17 @@
+package cn.grid.request.domain;
+
+import java.util.List;
+
+/**
+ * Which tickets a list may show at all, decided by the service from the caller before any filter applies.
+ */
+public sealed interface TicketScope {
+
+    /** The tickets the login reported (a citizen's own list). */
+    record ReportedBy(String subject) implements TicketScope {
+    }
+
+    /** The tickets routed into the subtree at {@code path}; {@code leaf}: nothing below it, match it exactly. */
+    record Subtree(String path, boolean leaf) implements TicketScope {
+    }
+}

@@ -32,3 +32,8 @@ create index service_request_overdue_idx on service_request (grid_path text_patt
 create index service_request_dispatch_target_idx on service_request (dispatch_target_id, id)
     where dispatch_target_id is not null;
 create index service_request_assignee_idx on service_request (assignee, id) where assignee is not null;
+-- A category belongs to one type: without this the planner multiplies the two filters' selectivities, expects
+-- ten times too few matches for type=&category= and walks the category's index over the whole table instead of
+-- the grid's tickets newest first (0.5 s against 2 ms at 1,000,000 tickets).
+create statistics service_request_type_category_stats (dependencies) on type, category_code from service_request;
+analyze service_request;

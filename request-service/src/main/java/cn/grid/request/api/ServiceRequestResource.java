@@ -169,8 +169,8 @@ public class ServiceRequestResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public CursorPage<ServiceRequestView> list(@QueryParam("gridNodeId") UUID gridNodeId,
             @QueryParam("status") @Parameter(description = "Lifecycle states: repeat the parameter or give a comma "
-                    + "list (any of them matches)", example = "SUBMITTED,ACCEPTED,DISPATCHED,SIGNED,IN_PROGRESS")
-            List<String> status,
+                    + "list, e.g. SUBMITTED,ACCEPTED,DISPATCHED,SIGNED,RETURNED,IN_PROGRESS,REOPENED (any of them "
+                    + "matches)") List<String> status,
             @QueryParam("type") @Parameter(description = "A ticket type", example = "PROBLEM_REPORT") String type,
             @QueryParam("category") @Parameter(description = "A category code of the catalogue",
                     example = "water-pipe") String category,
@@ -185,8 +185,8 @@ public class ServiceRequestResource {
                     + "or a date (to its end); not before from", example = "2026-12-07T18:00:00+08:00") String to,
             @QueryParam("sort") @Parameter(description = "-submittedAt (default, newest first), submittedAt, "
                     + "dueAt (the running clock's deadline, soonest first), -dueAt, updatedAt, -updatedAt",
-                    schema = @Schema(enumeration = {"-submittedAt", "submittedAt", "dueAt", "-dueAt", "updatedAt",
-                            "-updatedAt"})) String sort,
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"-submittedAt", "submittedAt", "dueAt",
+                            "-dueAt", "updatedAt", "-updatedAt"})) String sort,
             @QueryParam("limit") @Schema(description = "1..100, default 20") Integer limit,
             @QueryParam("cursor") String cursor) {
         TicketListCriteria criteria = new TicketListCriteria(status, type, category, assignee, overdue, from, to,

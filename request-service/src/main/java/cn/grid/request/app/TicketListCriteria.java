@@ -21,8 +21,4 @@ public record TicketListCriteria(List<String> status, String type, String catego
     public TicketListCriteria {
         status = status == null ? List.of() : List.copyOf(status);
     }
-
-    public static TicketListCriteria none() {
-        return new TicketListCriteria(List.of(), null, null, null, null, null, null, null);
-    }
 }

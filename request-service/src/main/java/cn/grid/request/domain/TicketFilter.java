@@ -20,14 +20,6 @@ public record TicketFilter(Set<RequestStatus> statuses, RequestType type, String
         statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
     }
 
-    public static TicketFilter none() {
-        return new TicketFilter(Set.of(), null, null, null, null, null, null);
-    }
-
-    public TicketFilter withAssignee(Assignee resolved) {
-        return new TicketFilter(statuses, type, category, resolved, overdue, submittedFrom, submittedTo);
-    }
-
     /**
      * Whose work a ticket is. A team: tickets dispatched to the team (also once a member signed them). A person:
      * tickets dispatched to them or taken by them (签收, 认领) — matched by any of {@code ids}: the person's id

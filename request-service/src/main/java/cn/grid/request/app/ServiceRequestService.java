@@ -220,12 +220,36 @@ public class ServiceRequestService {
         TicketFilter filter = ticketFilters.resolve(criteria, caller);
         TicketScope scope;
         if (gridNodeId == null) {
-            scope = new TicketScope.ReportedBy(caller.subject());
+            scope = reachOf(caller);
         } else {
             GridNodeSnapshot grid = grids.require(gridNodeId, "gridNodeId");
             caller.requireScope(grid.path(), "grid node " + gridNodeId);
             scope = new TicketScope.Subtree(grid.path(), grids.isLeaf(grid));
         }
         return page.page(requests.page(scope, filter, sort, after, page.limit() + 1), sort::position, view);
+    }
+
+    /**
+     * What a list without a node covers: a citizen's own tickets; for staff also every ticket a single GET would
+     * show them — the subtrees their registry grants reach (as {@link Caller#covers}), all for a district-wide
+     * caller, narrowed by a {@code grid_scope} claim.
+     */
+    private TicketScope reachOf(Caller caller) {
+        if (caller.isCitizenOnly()) {
+            return new TicketScope.ReportedBy(caller.subject());
+        }
+        if (caller.covers(null)) {
+            return new TicketScope.Everything();
+        }
+        List<String> paths = new java.util.ArrayList<>(caller.reach(false));
+        if (caller.isDistrictWide() && caller.gridScope() != null) {
+            // a district-wide login whose token names a node: that node's subtree
+            try {
+                grids.find(UUID.fromString(caller.gridScope())).ifPresent(node -> paths.add(node.path()));
+            } catch (IllegalArgumentException notANodeId) {
+                // a claim that names no node narrows to nothing: the caller's own tickets
+            }
+        }
+        return new TicketScope.Reach(caller.subject(), paths);
     }
 }

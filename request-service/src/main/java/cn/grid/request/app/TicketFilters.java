@@ -84,7 +84,12 @@ public class TicketFilters {
         }
         String given = value.strip();
         if (ME.equals(given)) {
-            return TicketFilter.Assignee.person(Set.of(caller.subject()));
+            // the caller's login, and the person the registry links it to (a dispatch by person id)
+            Set<String> mine = new LinkedHashSet<>(Set.of(caller.subject()));
+            if (caller.personId() != null) {
+                mine.add(caller.personId());
+            }
+            return TicketFilter.Assignee.person(mine);
         }
         UUID id;
         try {

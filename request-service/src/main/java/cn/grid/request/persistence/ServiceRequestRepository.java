@@ -105,6 +105,16 @@ public class ServiceRequestRepository implements PanacheRepositoryBase<ServiceRe
         } else if (scope instanceof TicketScope.Subtree subtree) {
             where.add(subtree.leaf() ? "grid_path = :path" : "grid_path like :path");
             params.put("path", subtree.leaf() ? subtree.path() : SubtreeQuery.likePrefix(subtree.path()));
+        } else if (scope instanceof TicketScope.Reach reach) {
+            List<String> any = new ArrayList<>(List.of("reporter_id = :reporter"));
+            params.put("reporter", reach.reporter());
+            for (int i = 0; i < reach.paths().size(); i++) {
+                any.add("grid_path like :reach" + i);
+                params.put("reach" + i, SubtreeQuery.likePrefix(reach.paths().get(i)));
+            }
+            where.add("(" + String.join(" or ", any) + ")");
+        } else if (scope instanceof TicketScope.Everything) {
+            where.add("true");
         } else {
             throw new IllegalArgumentException("unknown scope " + scope);
         }

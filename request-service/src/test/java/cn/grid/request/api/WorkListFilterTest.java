@@ -3,6 +3,7 @@ package cn.grid.request.api;
 import cn.grid.platform.security.Roles;
 import cn.grid.request.app.SlaSweepService;
 import cn.grid.testsupport.TestGridEvents;
+import cn.grid.testsupport.TestRegistry;
 import io.restassured.path.json.JsonPath;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -52,7 +53,7 @@ class WorkListFilterTest {
     static final UUID G1 = UUID.randomUUID();
     static final UUID G2 = UUID.randomUUID();
     static final UUID TEAM = UUID.randomUUID();
-    static final UUID WORKER_PERSON = UUID.randomUUID();
+    static final UUID WORKER_PERSON = TestRegistry.personOf("wl-worker");
     static final String CITIZEN = token("wl-citizen", null, Roles.CITIZEN);
     static final String DISPATCHER = token("wl-dispatcher", COMMUNITY.toString(), Roles.GRID_WORKER);
     static final String WORKER = token("wl-worker", G1.toString(), Roles.GRID_WORKER);
@@ -74,13 +75,13 @@ class WorkListFilterTest {
         KnownGrids.awaitKnown(G2);
         TestGridEvents.publish("grid.team.changed.v1", TEAM, Map.of("teamId", TEAM.toString(), "version", 1,
                 "gridNodeId", G1.toString(), "gridPath", communityPath + G1 + "/",
-                "members", List.of(Map.of("personId", UUID.randomUUID().toString(), "personName", "队员",
-                        "subject", "wl-team-member", "role", "MEMBER"))));
-        UUID assignment = UUID.randomUUID();
-        TestGridEvents.publish("grid.assignment.started.v1", assignment, Map.of("assignmentId", assignment.toString(),
-                "personId", WORKER_PERSON.toString(), "personName", "网格员", "subject", "wl-worker",
-                "nodeId", G1.toString(), "nodePath", communityPath + G1 + "/", "role", "GRID_WORKER",
-                "startDate", "2026-01-01"));
+                "members", List.of(Map.of("personId", TestRegistry.personOf("wl-team-member").toString(),
+                        "personName", "队员", "subject", "wl-team-member", "role", "MEMBER"))));
+        // the tokens' roles are not believed: the registry makes these logins what they are
+        TestRegistry.assign("wl-dispatcher", COMMUNITY, communityPath, "GRID_WORKER");
+        TestRegistry.assign("wl-worker", G1, communityPath + G1 + "/", "GRID_WORKER");
+        TestRegistry.assign("wl-team-member", G1, communityPath + G1 + "/", "PARTY_MEMBER");
+        TestRegistry.assign("wl-outsider", G2, communityPath + G2 + "/", "GRID_WORKER");
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> list(DISPATCHER, "gridNodeId=" + G1 + "&assignee="
                 + WORKER_PERSON).statusCode(200));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> list(DISPATCHER, "gridNodeId=" + G1 + "&assignee="
@@ -248,9 +249,13 @@ class WorkListFilterTest {
     @Test
     void filtersNarrowWhatTheCallerMaySeeNeverWidenIt() {
         list(OUTSIDER, "gridNodeId=" + G1 + "&status=SUBMITTED").statusCode(403);
-        // without gridNodeId: the caller's own tickets, filtered
+        // without gridNodeId: a citizen's own tickets; staff's reach from the registry (each grant's subtree)
         assertThat(letters(CITIZEN, "status=SUBMITTED")).containsExactlyInAnyOrder("A", "F");
-        assertThat(letters(WORKER, "status=SUBMITTED")).isEmpty();
+        assertThat(letters(WORKER, "status=SUBMITTED")).containsExactly("A");
+        assertThat(letters(OUTSIDER, "status=SUBMITTED")).containsExactly("F");
+        assertThat(letters(DISPATCHER, "status=SUBMITTED,ACCEPTED")).containsExactlyInAnyOrder("A", "B", "F");
+        // a worker's home screen without naming the grid: what was dispatched to or taken by them
+        assertThat(letters(WORKER, "assignee=me&sort=dueAt")).containsExactlyInAnyOrder("C", "E");
     }
 
     @Test

@@ -44,6 +44,9 @@ import org.awaitility.core.ConditionTimeoutException;
  *          POST /api/v1/requests against raw single-row INSERTs into a scratch table, same concurrency
  *   list   &lt;requestUrl&gt; &lt;gatewayUrl&gt; &lt;adminToken&gt; &lt;citizenToken&gt; &lt;jdbcUrl&gt; &lt;requests&gt; &lt;concurrency&gt;
  *          list latency on the seeded 1M tickets, request-service directly and through the gateway
+ *   worklist &lt;requestUrl&gt; &lt;gatewayUrl&gt; &lt;adminToken&gt; &lt;jdbcUrl&gt; &lt;requests&gt;
+ *          issue 18: a grid worker's filtered, deadline-sorted work lists at ONE client against the primary-key
+ *          GET, requests interleaved so that both see the same machine; goal list p99 &lt; PK GET p99 x 2
  * </pre>
  */
 public class RequestBench {
@@ -66,6 +69,7 @@ public class RequestBench {
             case "backlog" -> backlog(args[1], Integer.parseInt(args[2]), Duration.parse(args[3]));
             case "list" -> list(args[1], args[2], args[3], args[4], args[5], Integer.parseInt(args[6]),
                     Integer.parseInt(args[7]));
+            case "worklist" -> worklist(args[1], args[2], args[3], args[4], Integer.parseInt(args[5]));
             default -> {
                 System.err.println("usage: java -cp <postgresql.jar> RequestBench.java setup|submit|list ...");
                 System.exit(2);
@@ -252,6 +256,8 @@ public class RequestBench {
             st.execute("update backlog set id = gen_random_uuid(), reporter_id = 'bench-backlog', rating = null, "
                     + "closed_at = null, resolved_at = now() - interval '" + ratingWindow.toSeconds()
                     + " seconds' - interval '1 day'");
+            // due_at is computed by PostgreSQL (V8) and takes no value of its own
+            st.execute("alter table backlog drop column if exists due_at");
             int cloned = st.executeUpdate("insert into service_request select * from backlog");
             if (cloned == 0) {
                 throw new IllegalStateException("the seed holds no RESOLVED ticket to clone");
@@ -380,6 +386,153 @@ public class RequestBench {
                 }
             }
         }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // worklist (issue 18): a grid worker's home-screen lists against the primary-key GET, one client
+    // ---------------------------------------------------------------------------------------------------------
+
+    /** The statuses of tickets still waiting for work: a home screen's "open" list (V8's partial indexes). */
+    static final String OPEN = "SUBMITTED,ACCEPTED,DISPATCHED,SIGNED,RETURNED,IN_PROGRESS,REOPENED";
+
+    /** One of the bench grids' workers: login 'bench-worker-k' (seed.sql), a token bound to the grid. */
+    record Worker(Node grid, String token, List<String> openCursors) {
+    }
+
+    /**
+     * One client sends, in every round, one request of each scenario in turn (the primary-key GET first), so that
+     * the baseline and the lists share the machine's moments — on a shared 2-core machine a phase-by-phase run
+     * would compare different minutes. Each round picks a random worker (of 10 grids) and a random ticket.
+     */
+    static void worklist(String requestUrl, String gateway, String adminToken, String jdbcUrl, int rounds)
+            throws Exception {
+        Fixture f = Fixture.load(jdbcUrl);
+        List<Worker> workers = new ArrayList<>();
+        try (Connection db = DriverManager.getConnection(jdbcUrl)) {
+            for (int i = 0; i < 10; i++) {
+                Node grid = f.grids.get(i * 10 + i);
+                // the seed's worker of grid C<c>G<g> is bench-worker-<10c+g>
+                int k;
+                try (PreparedStatement ps = db.prepareStatement("select code from grid_node_view where id = ?::uuid")) {
+                    ps.setString(1, grid.id());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        Matcher code = Pattern.compile("C([0-9])G([0-9])").matcher(rs.getString(1));
+                        if (!code.find()) {
+                            throw new IllegalStateException("grid " + grid.id() + " is not one of the bench lattice");
+                        }
+                        k = Integer.parseInt(code.group(1)) * 10 + Integer.parseInt(code.group(2));
+                    }
+                }
+                // Since the rights core (issue 18) a token's grid-worker role is not believed: the registry makes a
+                // login a worker. The seed's workers are logins only, so the worker's login gets the coarse
+                // district-admin role narrowed to the grid by grid_scope: the same scope check (covers) on the
+                // same subtree, and assignee=me finds what the seed dispatched to that login.
+                HttpResponse<String> t = send(gateway, adminToken, "POST", "/auth/dev-token", "{\"subject\":"
+                        + "\"bench-worker-" + k + "\",\"roles\":[\"district-admin\"],\"gridScope\":\""
+                        + grid.id() + "\"}", null);
+                check(t, 200, "dev token of bench-worker-" + k);
+                List<String> cursors = new ArrayList<>();
+                // positions inside the worker's open list by deadline, past the first page, for deep pages
+                try (PreparedStatement ps = db.prepareStatement("select due_at, id::text from service_request "
+                        + "where grid_path = ? and status in ('" + OPEN.replace(",", "','") + "') "
+                        + "order by due_at, id offset 20")) {
+                    ps.setString(1, grid.path());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            cursors.add(rs.getObject(1, java.time.OffsetDateTime.class).toInstant() + "|"
+                                    + rs.getString(2));
+                        }
+                    }
+                }
+                if (cursors.isEmpty()) {
+                    throw new IllegalStateException("grid " + grid.path() + " has no open tickets past a page; reseed");
+                }
+                workers.add(new Worker(grid, field(t.body(), "token"), cursors));
+            }
+        }
+        long open = workers.stream().mapToLong(w -> w.openCursors().size() + 20).sum() / workers.size();
+        System.out.printf("fixture: %,d seeded tickets; 10 grid workers, each ~%,d open tickets in their grid "
+                + "(~10,000 in all)%n", f.seeded, open);
+
+        record Step(String name, java.util.function.Function<Worker, String> path) {
+        }
+        List<Step> steps = List.of(
+                new Step("baseline: GET /requests/{id} (primary key)",
+                        w -> "/api/v1/requests/" + pick(f.byGrid.get(w.grid().path()))),
+                new Step("my grid's open tickets by deadline (status, sort=dueAt)",
+                        w -> "/api/v1/requests?limit=20&gridNodeId=" + w.grid().id() + "&status=" + OPEN + "&sort=dueAt"),
+                new Step("  same, a deep keyset page",
+                        w -> "/api/v1/requests?limit=20&gridNodeId=" + w.grid().id() + "&status=" + OPEN
+                                + "&sort=dueAt&cursor=" + cursor(pick(w.openCursors()))),
+                new Step("my grid's overdue tickets by deadline (overdue=true)",
+                        w -> "/api/v1/requests?limit=20&gridNodeId=" + w.grid().id() + "&overdue=true&sort=dueAt"),
+                new Step("dispatched to / taken by me, open (assignee=me)",
+                        w -> "/api/v1/requests?limit=20&gridNodeId=" + w.grid().id() + "&assignee=me&status=" + OPEN
+                                + "&sort=dueAt"),
+                new Step("my grid's new tickets (status=SUBMITTED, newest)",
+                        w -> "/api/v1/requests?limit=20&gridNodeId=" + w.grid().id() + "&status=SUBMITTED"),
+                new Step("community's open tickets by deadline (~4,000; admin)",
+                        w -> "/api/v1/requests?limit=20&gridNodeId=" + parentOf(f, w.grid()).id() + "&status=" + OPEN
+                                + "&sort=dueAt"));
+        // the worker's token is bound to their grid; the community's list is a community admin's (here the
+        // district admin's token)
+        java.util.Set<Integer> adminSteps = java.util.Set.of(steps.size() - 1);
+
+        for (String[] target : new String[][] {{"request-service " + requestUrl, requestUrl},
+                {"gateway " + gateway, gateway}}) {
+            int warmup = Math.max(100, rounds / 10);
+            System.out.printf("%nwarming up %s (%d rounds)...%n", target[0], warmup);
+            interleaved(target[1], workers, steps.stream().map(Step::path).toList(), adminSteps, adminToken, warmup);
+            long[][] nanos = interleaved(target[1], workers, steps.stream().map(Step::path).toList(), adminSteps,
+                    adminToken, rounds);
+            System.out.printf("%s: %d rounds, ONE client, limit=20, each round one request of every scenario%n",
+                    target[0], rounds);
+            System.out.printf("%-58s %8s %8s %8s %10s%n", "scenario", "p50 ms", "p99 ms", "max ms", "p99/PK p99");
+            double base = percentile(nanos[0], 99);
+            for (int i = 0; i < steps.size(); i++) {
+                double p99 = percentile(nanos[i], 99);
+                System.out.printf(Locale.ROOT, "%-58s %8.2f %8.2f %8.2f %10s%n", steps.get(i).name(),
+                        percentile(nanos[i], 50), p99, nanos[i][nanos[i].length - 1] / 1e6,
+                        i == 0 ? "" : String.format(Locale.ROOT, "%.2f", p99 / base));
+            }
+            double target99 = percentile(nanos[1], 99);
+            System.out.printf(Locale.ROOT, "goal: my grid's open tickets by deadline p99 %.2f ms < PK GET p99 %.2f ms "
+                    + "x 2 = %.2f ms (ratio %.2f): %s%n", target99, base, base * 2, target99 / base,
+                    target99 < base * 2 ? "met" : "NOT met");
+        }
+    }
+
+    static Node parentOf(Fixture f, Node grid) {
+        return f.communities.stream().filter(c -> grid.path().startsWith(c.path())).findFirst().orElseThrow();
+    }
+
+    /** {@code rounds} rounds of one request per path, in order, from this one thread; the latencies by path. */
+    static long[][] interleaved(String base, List<Worker> workers,
+            List<java.util.function.Function<Worker, String>> paths, java.util.Set<Integer> adminSteps,
+            String adminToken, int rounds) throws Exception {
+        long[][] nanos = new long[paths.size()][rounds];
+        for (int round = 0; round < rounds; round++) {
+            Worker w = pick(workers);
+            for (int i = 0; i < paths.size(); i++) {
+                String path = paths.get(i).apply(w);
+                long t0 = System.nanoTime();
+                HttpResponse<String> r = send(base, adminSteps.contains(i) ? adminToken : w.token(), "GET", path, null,
+                        null);
+                nanos[i][round] = System.nanoTime() - t0;
+                if (r.statusCode() != 200) {
+                    throw new IllegalStateException("GET " + path + ": HTTP " + r.statusCode() + " " + r.body());
+                }
+            }
+        }
+        for (long[] n : nanos) {
+            Arrays.sort(n);
+        }
+        return nanos;
+    }
+
+    static double percentile(long[] sorted, double p) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100 * sorted.length) - 1)] / 1e6;
     }
 
     record Node(String id, String path) {

@@ -9,9 +9,13 @@
 -- Older than 30 days: mostly CLOSED (some REJECTED, WITHDRAWN); the last 30 days: every open state (RESOLVED only
 -- within the 7-day rating window, as the SLA sweep closes unrated tickets after it).
 -- Reporters: 'bench-seed-citizen' has every 1,000th ticket (1,000), the rest spread over 49,999 others.
+-- Work: each grid k has its worker, login 'bench-worker-<k>' (k = 0..99): tickets from DISPATCHED on were
+-- dispatched to that login (PERSON) and, once signed, taken by it (assignee) — the worker's "assignee=me" list.
+-- A seed from before the dispatch targets (no 'bench-worker-' dispatch) is deleted and written again.
 -- Remove them with bench/request/run --clean (or clean.sql).
 
-select count(*) = 1000000 as seeded from service_request where reporter_id like 'bench-seed-%' \gset
+select count(*) = 1000000 and count(dispatch_target_id) > 0 as seeded from service_request
+where reporter_id like 'bench-seed-%' \gset
 \if :seeded
 \echo 'request bench: 1,000,000 seeded tickets found, not seeding again'
 \else
@@ -37,7 +41,8 @@ insert into service_request (id, type, channel, title, description, latitude, lo
                              grid_path, reporter_id, status, version, submitted_at, updated_at, assignee, outcome,
                              rating, resolved_at, closed_at, category_code, sla_sign_minutes, sla_resolve_minutes,
                              respond_due_at, resolve_due_at, respond_overdue, resolve_overdue, responsible_node_id,
-                             responsible_path)
+                             responsible_path, dispatch_target_type, dispatch_target_id, dispatch_target_name,
+                             sign_due_at, sign_overdue)
 select
     -- UUID v7: 48-bit unix milliseconds, version 7, 74 random bits (here from md5 of the row number)
     (lpad(to_hex((extract(epoch from t.at) * 1000)::bigint), 12, '0') || '7' || substr(t.h, 1, 3)
@@ -78,7 +83,13 @@ select
     t.status = 'SUBMITTED' and t.at + interval '4 hours' < now(),
     t.status in ('ACCEPTED', 'DISPATCHED', 'SIGNED', 'IN_PROGRESS') and t.at + interval '3 days' < now(),
     b.id,
-    b.path
+    b.path,
+    case when t.status in ('DISPATCHED', 'SIGNED', 'IN_PROGRESS', 'RESOLVED', 'CLOSED') then 'PERSON' end,
+    case when t.status in ('DISPATCHED', 'SIGNED', 'IN_PROGRESS', 'RESOLVED', 'CLOSED') then 'bench-worker-' || b.k end,
+    case when t.status in ('DISPATCHED', 'SIGNED', 'IN_PROGRESS', 'RESOLVED', 'CLOSED') then '网格员 ' || b.k end,
+    -- dispatched an hour after submission, 8 h to sign
+    case when t.status in ('DISPATCHED', 'SIGNED', 'IN_PROGRESS', 'RESOLVED', 'CLOSED') then t.at + interval '9 hours' end,
+    t.status = 'DISPATCHED' and t.at + interval '9 hours' < now()
 from (
     select s.i, s.h, s.r, s.k, s.at,
            case when s.at < now() - interval '30 days'

@@ -10,6 +10,7 @@ import cn.grid.request.domain.Channel;
 import cn.grid.platform.security.CurrentCaller;
 import cn.grid.platform.security.Roles;
 import cn.grid.request.app.ServiceRequestService;
+import cn.grid.request.app.TicketListCriteria;
 import cn.grid.request.domain.ServiceRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -28,6 +29,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -35,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.util.List;
 import java.util.UUID;
 
 @Path("/api/v1/requests")
@@ -155,13 +158,40 @@ public class ServiceRequestResource {
     @GET
     @RolesAllowed({Roles.CITIZEN, Roles.GRID_WORKER, Roles.PARTY_MEMBER, Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN,
             Roles.SERVICE})
-    @Operation(operationId = "listRequests", summary = "Request tickets, newest first",
+    @Operation(operationId = "listRequests", summary = "Request tickets: a work list with filters and a sort",
             description = "Without gridNodeId: the caller's own tickets. With it: the tickets routed into that "
-                    + "node's subtree (staff within scope). Keyset paging via nextCursor.")
+                    + "node's subtree (staff within scope). The filters narrow that set (all given must hold); "
+                    + "sort picks the order, newest first by default. Keyset paging via nextCursor: a cursor "
+                    + "continues the list with the same filters and sort it was issued for. Contacts masked.")
     @APIResponse(responseCode = "200", description = "One page")
+    @APIResponse(responseCode = "400", description = "A filter, sort or cursor value this list does not know; "
+            + "the problem names the parameter",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public CursorPage<ServiceRequestView> list(@QueryParam("gridNodeId") UUID gridNodeId,
+            @QueryParam("status") @Parameter(description = "Lifecycle states: repeat the parameter or give a comma "
+                    + "list, e.g. SUBMITTED,ACCEPTED,DISPATCHED,SIGNED,RETURNED,IN_PROGRESS,REOPENED (any of them "
+                    + "matches)") List<String> status,
+            @QueryParam("type") @Parameter(description = "A ticket type", example = "PROBLEM_REPORT") String type,
+            @QueryParam("category") @Parameter(description = "A category code of the catalogue",
+                    example = "water-pipe") String category,
+            @QueryParam("assignee") @Parameter(description = "Whose work: a team id (dispatched to the team), a "
+                    + "person id (dispatched to or taken by the person), or `me` (the caller)",
+                    example = "me") String assignee,
+            @QueryParam("overdue") @Parameter(description = "true: a running clock is marked overdue; false: none",
+                    schema = @Schema(type = SchemaType.BOOLEAN)) String overdue,
+            @QueryParam("from") @Parameter(description = "Submitted at or after: an ISO-8601 instant with offset, "
+                    + "or a date (from its start, Asia/Shanghai)", example = "2026-12-01") String from,
+            @QueryParam("to") @Parameter(description = "Submitted at or before: an ISO-8601 instant with offset, "
+                    + "or a date (to its end); not before from", example = "2026-12-07T18:00:00+08:00") String to,
+            @QueryParam("sort") @Parameter(description = "-submittedAt (default, newest first), submittedAt, "
+                    + "dueAt (the running clock's deadline, soonest first), -dueAt, updatedAt, -updatedAt",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"-submittedAt", "submittedAt", "dueAt",
+                            "-dueAt", "updatedAt", "-updatedAt"})) String sort,
             @QueryParam("limit") @Schema(description = "1..100, default 20") Integer limit,
             @QueryParam("cursor") String cursor) {
-        return service.list(gridNodeId, PageRequest.of(limit, cursor), caller.get(), ServiceRequestView::masked);
+        TicketListCriteria criteria = new TicketListCriteria(status, type, category, assignee, overdue, from, to,
+                sort);
+        return service.list(gridNodeId, criteria, PageRequest.of(limit, cursor), caller.get(),
+                ServiceRequestView::masked);
     }
 }

@@ -17,6 +17,9 @@ import cn.grid.request.domain.HandlingLevel;
 import cn.grid.request.domain.RequestCategory;
 import cn.grid.request.domain.ServiceRequest;
 import cn.grid.request.domain.TicketDetails;
+import cn.grid.request.domain.TicketFilter;
+import cn.grid.request.domain.TicketScope;
+import cn.grid.request.domain.TicketSort;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.grid.request.messaging.RequestEventPublisher;
@@ -47,11 +50,12 @@ public class ServiceRequestService {
     private final ObjectMapper json;
     private final GridAssignmentViews assignments;
     private final GridCalendar calendar;
+    private final TicketFilters ticketFilters;
 
     public ServiceRequestService(ServiceRequestRepository requests, GridNodeViews grids, RequestEventPublisher events,
             IdempotencyKeys idempotencyKeys, GridBoundaryViews boundaries, DuplicateRepository duplicates,
             CategoryCatalogueService catalogue, ObjectMapper json, GridAssignmentViews assignments,
-            GridCalendar calendar, @ConfigProperty(name = "grid.requests.duplicate-radius", defaultValue = "200") double duplicateRadiusMetres) {
+            GridCalendar calendar, TicketFilters ticketFilters, @ConfigProperty(name = "grid.requests.duplicate-radius", defaultValue = "200") double duplicateRadiusMetres) {
         this.requests = requests;
         this.grids = grids;
         this.events = events;
@@ -63,6 +67,7 @@ public class ServiceRequestService {
         this.json = json;
         this.assignments = assignments;
         this.calendar = calendar;
+        this.ticketFilters = ticketFilters;
     }
 
     /**
@@ -202,16 +207,49 @@ public class ServiceRequestService {
         return page.page(requests.escalatedTo(nodeId, page.afterId(), page.limit() + 1), r -> r.id().toString(), view);
     }
 
-    /** A citizen's own tickets, or (staff) the tickets routed into the subtree of {@code gridNodeId}. */
+    /**
+     * A citizen's own tickets, or (staff) the tickets routed into the subtree of {@code gridNodeId}, narrowed by
+     * {@code criteria} and in its sort order. Who may see what is decided here, as for a single ticket; the
+     * filters only narrow it.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public <T> CursorPage<T> list(UUID gridNodeId, PageRequest page, Caller caller, Function<ServiceRequest, T> view) {
+    public <T> CursorPage<T> list(UUID gridNodeId, TicketListCriteria criteria, PageRequest page, Caller caller,
+            Function<ServiceRequest, T> view) {
+        TicketSort sort = TicketSort.parse(criteria.sort());
+        TicketSort.Position after = sort.parsePosition(page);
+        TicketFilter filter = ticketFilters.resolve(criteria, caller);
+        TicketScope scope;
         if (gridNodeId == null) {
-            return page.page(requests.reportedBy(caller.subject(), page.afterId(), page.limit() + 1),
-                    r -> r.id().toString(), view);
+            scope = reachOf(caller);
+        } else {
+            GridNodeSnapshot grid = grids.require(gridNodeId, "gridNodeId");
+            caller.requireScope(grid.path(), "grid node " + gridNodeId);
+            scope = new TicketScope.Subtree(grid.path(), grids.isLeaf(grid));
         }
-        GridNodeSnapshot grid = grids.require(gridNodeId, "gridNodeId");
-        caller.requireScope(grid.path(), "grid node " + gridNodeId);
-        return page.page(requests.inSubtree(grid.path(), grids.isLeaf(grid), page.afterId(), page.limit() + 1),
-                r -> r.id().toString(), view);
+        return page.page(requests.page(scope, filter, sort, after, page.limit() + 1), sort::position, view);
+    }
+
+    /**
+     * What a list without a node covers: a citizen's own tickets; for staff also every ticket a single GET would
+     * show them — the subtrees their registry grants reach (as {@link Caller#covers}), all for a district-wide
+     * caller, narrowed by a {@code grid_scope} claim.
+     */
+    private TicketScope reachOf(Caller caller) {
+        if (caller.isCitizenOnly()) {
+            return new TicketScope.ReportedBy(caller.subject());
+        }
+        if (caller.covers(null)) {
+            return new TicketScope.Everything();
+        }
+        List<String> paths = new java.util.ArrayList<>(caller.reach(false));
+        if (caller.isDistrictWide() && caller.gridScope() != null) {
+            // a district-wide login whose token names a node: that node's subtree
+            try {
+                grids.find(UUID.fromString(caller.gridScope())).ifPresent(node -> paths.add(node.path()));
+            } catch (IllegalArgumentException notANodeId) {
+                // a claim that names no node narrows to nothing: the caller's own tickets
+            }
+        }
+        return new TicketScope.Reach(caller.subject(), paths);
     }
 }

@@ -178,6 +178,13 @@ public class ServiceRequest {
     @Column(name = "open311_key_id", insertable = false, updatable = false)
     private UUID open311KeyId;
 
+    /**
+     * The deadline of the clock running now (V8: a column PostgreSQL computes from the status and the three
+     * deadlines). Read-only here and only as fresh as the row was when loaded: lists sort and page on it.
+     */
+    @Column(name = "due_at", insertable = false, updatable = false)
+    private OffsetDateTime dueAt;
+
     @Version
     private long version;
 
@@ -730,6 +737,11 @@ public class ServiceRequest {
 
     public OffsetDateTime submittedAt() {
         return submittedAt;
+    }
+
+    /** The running clock's deadline as loaded (see the field); for paging work lists. */
+    public OffsetDateTime dueAt() {
+        return dueAt;
     }
 
     public OffsetDateTime updatedAt() {

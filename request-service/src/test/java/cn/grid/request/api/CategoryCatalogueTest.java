@@ -1,7 +1,9 @@
 package cn.grid.request.api;
 
 import cn.grid.platform.security.Roles;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,6 +35,9 @@ class CategoryCatalogueTest {
     static final String CITIZEN = token("cat-citizen", null, Roles.CITIZEN);
     static final String ADMIN = token("cat-admin", null, Roles.DISTRICT_ADMIN);
     private static boolean treeKnown;
+
+    @Inject
+    AgroalDataSource db;
 
     @BeforeEach
     void tree() {
@@ -181,7 +186,10 @@ class CategoryCatalogueTest {
 
         String worker = token("cat-worker", GRID.toString(), Roles.GRID_WORKER);
         move(worker, duplicate, "accept", null).statusCode(200);
-        move(worker, duplicate, "dispatch", "{\"targetType\": \"PERSON\", \"targetId\": \"cat-worker\"}").statusCode(200);
+        UUID workerPerson = RegistryFixture.person(db, "cat-worker", "孙网格员", GRID,
+                "/" + DISTRICT + "/" + STREET + "/" + COMMUNITY + "/" + GRID + "/", "GRID_WORKER");
+        move(worker, duplicate, "dispatch", "{\"targetType\": \"PERSON\", \"targetId\": \"" + workerPerson + "\"}")
+                .statusCode(200);
         move(worker, duplicate, "sign", null).statusCode(200);
         move(worker, duplicate, "start", null).statusCode(200);
         move(worker, duplicate, "resolve", "{\"outcome\": \"DUPLICATE_OF\", \"duplicateOf\": \"" + original + "\"}")

@@ -4,7 +4,9 @@ import cn.grid.platform.security.Roles;
 import cn.grid.testsupport.TestGridEvents;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
@@ -49,6 +51,9 @@ class Open311GeoReportTest {
     static final String FORM = "application/x-www-form-urlencoded; charset=UTF-8";
     static final String BASE = "/open311/v2";
     private static boolean treeKnown;
+
+    @Inject
+    AgroalDataSource db;
 
     @BeforeEach
     void tree() {
@@ -418,8 +423,10 @@ class Open311GeoReportTest {
         String subject = "o311-plumber-" + suffix();
         String plumber = token(subject, null, Roles.GRID_WORKER);
         move(ADMIN, resolved, "accept", null).statusCode(200);
-        move(ADMIN, resolved, "dispatch", "{\"targetType\": \"PERSON\", \"targetId\": \"" + subject
-                + "\", \"targetName\": \"张师傅\"}").statusCode(200);
+        UUID plumberPerson = RegistryFixture.person(db, subject, "张师傅", DISTRICT, "/" + DISTRICT + "/",
+                "SERVICE_SPECIALIST");
+        move(ADMIN, resolved, "dispatch", "{\"targetType\": \"PERSON\", \"targetId\": \"" + plumberPerson
+                + "\"}").statusCode(200);
         read(key, resolved).body("[0].status", equalTo("open")).body("[0].status_notes", equalTo("DISPATCHED: 已派单"))
                 .body("[0].agency_responsible", equalTo("张师傅"));
         move(plumber, resolved, "sign", null).statusCode(200);

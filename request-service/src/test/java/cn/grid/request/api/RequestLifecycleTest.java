@@ -6,7 +6,9 @@ import cn.grid.testsupport.EmbeddedKafka;
 import cn.grid.testsupport.EventContract;
 import cn.grid.testsupport.TestGridEvents;
 import cn.grid.testsupport.TestJwt;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -40,6 +42,11 @@ class RequestLifecycleTest {
     static final String WORKER_B = token("worker-b", GRID_B.toString(), Roles.GRID_WORKER);
     static final String MEMBER = token("member-1", GRID_A.toString(), Roles.PARTY_MEMBER);
     private static boolean gridsKnown;
+    /** member-1's person in the registry: registered (居住地报到) in GRID_A */
+    static UUID memberPerson;
+
+    @Inject
+    AgroalDataSource db;
 
     static String token(String subject, String scope, String role) {
         return "Bearer " + TestJwt.token(subject, scope, role);
@@ -63,6 +70,8 @@ class RequestLifecycleTest {
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().header("Authorization", service)
                     .get("/api/v1/requests/grid-nodes/" + node).then().statusCode(200));
         }
+        memberPerson = RegistryFixture.person(db, "member-1", "张建华", GRID_A, "/" + DISTRICT + "/" + GRID_A + "/",
+                "PARTY_MEMBER");
     }
 
     static String submit(UUID grid) {
@@ -85,8 +94,9 @@ class RequestLifecycleTest {
     void theWholeLoopFromOrderToRatingIsAuditedAndPublished() {
         String id = submit(GRID_A);
         move(WORKER_A, id, "accept", null).statusCode(200).body("status", equalTo("ACCEPTED")).header("ETag", equalTo("\"1\""));
-        move(WORKER_A, id, "dispatch", "{\"targetType\": \"PERSON\", \"targetId\": \"member-1\"}")
-                .statusCode(200).body("status", equalTo("DISPATCHED")).body("dispatchTargetId", equalTo("member-1"));
+        move(WORKER_A, id, "dispatch", "{\"targetType\": \"PERSON\", \"targetId\": \"" + memberPerson + "\"}")
+                .statusCode(200).body("status", equalTo("DISPATCHED"))
+                .body("dispatchTargetId", equalTo(memberPerson.toString()));
         move(MEMBER, id, "sign", null).statusCode(200).body("status", equalTo("SIGNED")).body("assignee", equalTo("member-1"));
         move(MEMBER, id, "start", null).statusCode(200).body("status", equalTo("IN_PROGRESS"));
         move(MEMBER, id, "resolve", "{\"outcome\": \"FIXED\", \"notes\": \"已疏通\", \"photos\": [\"https://img.example/1.jpg\"]}")
@@ -145,7 +155,8 @@ class RequestLifecycleTest {
     void returnedTicketsGoBackToTheDispatcherAndTeamsTakeTheirs() {
         String id = submit(GRID_A);
         move(WORKER_A, id, "accept", null).statusCode(200);
-        move(WORKER_A, id, "dispatch", "{\"targetType\": \"PERSON\", \"targetId\": \"member-1\"}").statusCode(200);
+        move(WORKER_A, id, "dispatch", "{\"targetType\": \"PERSON\", \"targetId\": \"" + memberPerson + "\"}")
+                .statusCode(200);
         move(token("someone-else", GRID_A.toString(), Roles.PARTY_MEMBER), id, "sign", null).statusCode(403);
         move(MEMBER, id, "return", "{\"reason\": \"不在本人责任区\"}").statusCode(200).body("status", equalTo("RETURNED"));
         move(WORKER_A, id, "dispatch", "{\"targetType\": \"TEAM\", \"targetId\": \"" + TEAM + "\"}").statusCode(200);

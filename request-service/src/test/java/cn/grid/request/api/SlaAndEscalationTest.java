@@ -4,6 +4,7 @@ import cn.grid.platform.security.Roles;
 import cn.grid.request.app.SlaSweepService;
 import cn.grid.testsupport.EventContract;
 import cn.grid.testsupport.TestGridEvents;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -49,6 +50,13 @@ class SlaAndEscalationTest {
     @Inject
     SlaSweepService sweep;
 
+    @Inject
+    AgroalDataSource db;
+
+    /** the grid's worker and a party member registered there, as persons of the registry */
+    static UUID workerPerson;
+    static UUID memberPerson;
+
     @BeforeEach
     void tree() {
         if (treeKnown) {
@@ -57,6 +65,9 @@ class SlaAndEscalationTest {
         treeKnown = true;
         KnownGrids.chain(new UUID[] {DISTRICT, STREET, COMMUNITY, GRID}, new String[] {"南沙区", "榄核镇", "绿村",
                 "绿村第一网格"});
+        String gridPath = "/" + DISTRICT + "/" + STREET + "/" + COMMUNITY + "/" + GRID + "/";
+        workerPerson = RegistryFixture.person(db, "sla-worker", "陈网格员", GRID, gridPath, "GRID_WORKER");
+        memberPerson = RegistryFixture.person(db, "sla-member", "黄党员", GRID, gridPath, "PARTY_MEMBER");
     }
 
     static String submit(String category, String attributes) {
@@ -96,7 +107,7 @@ class SlaAndEscalationTest {
         assertThat(ticket(id).getInt("sla.escalationLevel")).isEqualTo(1);
 
         move(WORKER, id, "accept", null).statusCode(200).body("sla.overdue", equalTo(List.of()));
-        move(WORKER, id, "dispatch", "{\"targetType\": \"PERSON\", \"targetId\": \"sla-worker\"}").statusCode(200);
+        move(WORKER, id, "dispatch", "{\"targetType\": \"PERSON\", \"targetId\": \"" + workerPerson + "\"}").statusCode(200);
         sweep.sweep(OffsetDateTime.now().plusMinutes(121));
         assertThat(ticket(id).getList("sla.overdue")).containsExactly("SIGN");
         assertThat(ticket(id).getString("sla.responsibleNodeId")).isEqualTo(STREET.toString());
@@ -156,7 +167,7 @@ class SlaAndEscalationTest {
 
         // once resolved, nothing is escalated any more
         move(WORKER, id, "accept", null).statusCode(200);
-        move(WORKER, id, "dispatch", "{\"targetType\": \"PERSON\", \"targetId\": \"sla-worker\"}").statusCode(200);
+        move(WORKER, id, "dispatch", "{\"targetType\": \"PERSON\", \"targetId\": \"" + workerPerson + "\"}").statusCode(200);
         move(WORKER, id, "sign", null).statusCode(200);
         move(WORKER, id, "start", null).statusCode(200);
         move(WORKER, id, "resolve", "{\"outcome\": \"FIXED\"}").statusCode(200);
@@ -177,7 +188,7 @@ class SlaAndEscalationTest {
         move(WORKER, id, "extension", "{\"minutes\": 60, \"reason\": \"太早\"}").statusCode(409)
                 .body("detail", containsString("is SUBMITTED"));
         move(WORKER, id, "accept", null).statusCode(200);
-        move(WORKER, id, "dispatch", "{\"targetType\": \"PERSON\", \"targetId\": \"sla-member\"}").statusCode(200);
+        move(WORKER, id, "dispatch", "{\"targetType\": \"PERSON\", \"targetId\": \"" + memberPerson + "\"}").statusCode(200);
         String member = token("sla-member", GRID.toString(), Roles.PARTY_MEMBER);
         move(member, id, "sign", null).statusCode(200);
         OffsetDateTime due = OffsetDateTime.parse(ticket(id).getString("sla.resolveDueAt"));
@@ -212,7 +223,7 @@ class SlaAndEscalationTest {
     void aResolvedTicketNobodyRatesClosesWhenTheRatingWindowEnds() {
         String id = submit("sewage-ditch", null);
         move(WORKER, id, "accept", null).statusCode(200);
-        move(WORKER, id, "dispatch", "{\"targetType\": \"PERSON\", \"targetId\": \"sla-worker\"}").statusCode(200);
+        move(WORKER, id, "dispatch", "{\"targetType\": \"PERSON\", \"targetId\": \"" + workerPerson + "\"}").statusCode(200);
         move(WORKER, id, "sign", null).statusCode(200);
         move(WORKER, id, "start", null).statusCode(200);
         move(WORKER, id, "resolve", "{\"outcome\": \"FIXED\"}").statusCode(200);
@@ -235,6 +246,7 @@ class SlaAndEscalationTest {
         TestGridEvents.nodeCreated(grid, COMMUNITY, path, "GRID", "G2", "绿村第二网格");
         KnownGrids.awaitKnown(grid);
         String worker = token("sla-worker-2", grid.toString(), Roles.GRID_WORKER);
+        UUID worker2 = RegistryFixture.person(db, "sla-worker-2", "周网格员", grid, path, "GRID_WORKER");
         String onTime = null;
         for (String category : List.of("sanitation", "sanitation", "street-light")) {
             onTime = given().header("Authorization", CITIZEN).contentType(ContentType.JSON)
@@ -246,7 +258,7 @@ class SlaAndEscalationTest {
                 .get("/api/v1/requests").then().statusCode(200).extract().path("items[0].id");
         assertThat(sanitation).isNotEqualTo(onTime);
         move(worker, sanitation, "accept", null).statusCode(200);
-        move(worker, sanitation, "dispatch", "{\"targetType\": \"PERSON\", \"targetId\": \"sla-worker-2\"}")
+        move(worker, sanitation, "dispatch", "{\"targetType\": \"PERSON\", \"targetId\": \"" + worker2 + "\"}")
                 .statusCode(200);
         move(worker, sanitation, "sign", null).statusCode(200);
         move(worker, sanitation, "start", null).statusCode(200);

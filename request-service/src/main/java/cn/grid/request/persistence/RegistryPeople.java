@@ -56,19 +56,19 @@ public class RegistryPeople {
         @SuppressWarnings("unchecked")
         List<Object> names = entityManager.createNativeQuery("""
                 select person_name from grid_assignment_view
-                 where person_id = ?1 and (cast(?2 as text) is null or starts_with(?2, node_path))
+                 where person_id = ?1 and (?2 = '' or starts_with(?2, node_path))
                    and start_date <= ?3 and (end_date is null or end_date >= ?3)
                 union all
                 select m.person_name from party_org_member_view m join party_org_view o on o.org_id = m.org_id
-                 where m.person_id = ?1 and o.status = 'ACTIVE' and (cast(?2 as text) is null or starts_with(?2, o.grid_path))
+                 where m.person_id = ?1 and o.status = 'ACTIVE' and (?2 = '' or starts_with(?2, o.grid_path))
                    and m.start_date <= ?3 and (m.end_date is null or m.end_date >= ?3)
                 union all
                 select member ->> 'personName' from team_view t, jsonb_array_elements(t.members) member
                  where t.members @> cast(?4 as jsonb) and member ->> 'personId' = cast(?1 as text)
-                   and t.status = 'ACTIVE' and (cast(?2 as text) is null or starts_with(?2, t.grid_path))
+                   and t.status = 'ACTIVE' and (?2 = '' or starts_with(?2, t.grid_path))
                 limit 1""")
                 .setParameter(1, personId)
-                .setParameter(2, gridPath)
+                .setParameter(2, anywhereIfNull(gridPath))
                 .setParameter(3, Date.valueOf(day))
                 .setParameter(4, json(List.of(Map.of("personId", personId.toString()))))
                 .getResultList();
@@ -84,9 +84,9 @@ public class RegistryPeople {
         @SuppressWarnings("unchecked")
         List<Object> names = entityManager.createNativeQuery("""
                 select name from team_view where team_id = ?1 and status = 'ACTIVE'
-                   and (cast(?2 as text) is null or starts_with(?2, grid_path))""")
+                   and (?2 = '' or starts_with(?2, grid_path))""")
                 .setParameter(1, teamId)
-                .setParameter(2, gridPath)
+                .setParameter(2, anywhereIfNull(gridPath))
                 .getResultList();
         return names.isEmpty() ? Optional.empty() : Optional.of(new Named(teamId, (String) names.get(0)));
     }
@@ -161,6 +161,11 @@ public class RegistryPeople {
                 .setParameter(3, Date.valueOf(day))
                 .getResultList();
         return new LinkedHashSet<>(paths);
+    }
+
+    /** A null grid path asks for anywhere: the empty string, which the queries read so (no path is empty). */
+    private static String anywhereIfNull(String gridPath) {
+        return gridPath == null ? "" : gridPath;
     }
 
     private String json(Object value) {

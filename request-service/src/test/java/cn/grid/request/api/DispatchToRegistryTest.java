@@ -106,11 +106,13 @@ class DispatchToRegistryTest {
                 .body("assigneePersonId", equalTo(member.toString()))
                 .body("assigneeName", equalTo("张建华"));
 
-        List<ConsumerRecord<String, String>> events = RequestLifecycleTest.events(id, 3);
-        EventContract.assertMatchesExample(events.get(1).value(), "request.dispatched.v1");
-        assertThat(events.get(1).value()).contains("\"dispatchPersonId\":\"" + member + "\"",
+        // submitted, accepted, dispatched, signed
+        List<ConsumerRecord<String, String>> events = RequestLifecycleTest.events(id, 4);
+        EventContract.assertMatchesExample(events.get(2).value(), "request.dispatched.v1");
+        assertThat(events.get(2).value()).contains("\"dispatchPersonId\":\"" + member + "\"",
                 "\"dispatchTeamId\":null");
-        assertThat(events.get(2).value()).contains("\"assigneePersonId\":\"" + member + "\"");
+        EventContract.assertMatchesExample(events.get(3).value(), "request.signed.v1");
+        assertThat(events.get(3).value()).contains("\"assigneePersonId\":\"" + member + "\"");
     }
 
     @Test
@@ -123,8 +125,8 @@ class DispatchToRegistryTest {
         move(token("dr-team-member", null, Roles.PARTY_MEMBER), id, "sign", null).statusCode(200)
                 .body("assignee", equalTo("dr-team-member"))
                 .body("assigneeName", equalTo("刘队员"));
-        List<ConsumerRecord<String, String>> events = RequestLifecycleTest.events(id, 2);
-        assertThat(events.get(1).value()).contains("\"dispatchTeamId\":\"" + team + "\"",
+        List<ConsumerRecord<String, String>> events = RequestLifecycleTest.events(id, 3);
+        assertThat(events.get(2).value()).contains("\"dispatchTeamId\":\"" + team + "\"",
                 "\"dispatchPersonId\":null");
     }
 

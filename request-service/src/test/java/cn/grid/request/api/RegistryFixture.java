@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -93,9 +92,5 @@ final class RegistryFixture {
                 }
             }
         });
-    }
-
-    static List<String> ids(UUID... ids) {
-        return java.util.Arrays.stream(ids).map(UUID::toString).toList();
     }
 }

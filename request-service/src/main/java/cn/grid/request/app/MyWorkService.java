@@ -3,8 +3,7 @@ package cn.grid.request.app;
 import cn.grid.platform.gridview.GridNodeSnapshot;
 import cn.grid.platform.gridview.GridNodeViews;
 import cn.grid.platform.security.Caller;
-import cn.grid.platform.security.Roles;
-import cn.grid.platform.time.GridCalendar;
+import cn.grid.platform.security.Grant;
 import cn.grid.platform.work.WorkItem;
 import cn.grid.platform.work.WorkList;
 import cn.grid.request.persistence.RegistryPeople;
@@ -27,10 +26,9 @@ import java.util.UUID;
 
 /**
  * request-service's part of a person's work list ({@code GET /api/v1/requests/me/work}). "Me", "my teams" and "my
- * grids" come from the caller's person in the registry read models, found by the login (until the platform's rights
- * core hands every service the caller's person and grants): the grids where they are grid head, worker or
- * specialist, or administer a party organisation; a district administrator or service account covers every grid.
- * A token's grid_scope only narrows.
+ * grids" are the caller's person and grants as the platform's rights core resolved them from the registry read
+ * models: the grids where they are grid head, worker or specialist, or administer a party organisation; a district
+ * administrator or service account covers every grid. A token's grid_scope only narrows.
  */
 @ApplicationScoped
 public class MyWorkService {
@@ -48,26 +46,30 @@ public class MyWorkService {
     private static final String OPEN = "('SUBMITTED', 'ACCEPTED', 'DISPATCHED', 'SIGNED', 'RETURNED', 'IN_PROGRESS', "
             + "'REOPENED')";
 
-    private final RegistryPeople people;
     private final WorkListRepository work;
     private final GridNodeViews grids;
-    private final GridCalendar calendar;
 
-    public MyWorkService(RegistryPeople people, WorkListRepository work, GridNodeViews grids, GridCalendar calendar) {
-        this.people = people;
+    public MyWorkService(WorkListRepository work, GridNodeViews grids) {
         this.work = work;
         this.grids = grids;
-        this.calendar = calendar;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public WorkList of(Caller caller) {
-        Optional<RegistryPeople.Named> person = people.personOf(caller.subject());
-        UUID personId = person.map(RegistryPeople.Named::id).orElse(null);
-        Set<UUID> teams = personId == null ? Set.of() : people.activeTeamsOf(personId);
-        Set<String> staffPaths = narrowed(staffPaths(caller, personId), caller);
-        Set<String> claimPaths = personId == null ? Set.of() : narrowed(people.claimPathsOf(personId, calendar.today()),
-                caller);
+        // the rights core resolved the caller's person and current grants from the read models (cached per login)
+        UUID personId = caller.personId() == null ? null : UUID.fromString(caller.personId());
+        Set<UUID> teams = new LinkedHashSet<>();
+        Set<String> claimPaths = new LinkedHashSet<>();
+        for (Grant grant : caller.grants()) {
+            if (grant.kind() == Grant.Kind.TEAM && grant.teamId() != null) {
+                teams.add(UUID.fromString(grant.teamId()));
+            }
+            if (grant.kind() == Grant.Kind.ASSIGNMENT && RegistryPeople.CLAIMING_ASSIGNMENTS.contains(grant.role())) {
+                claimPaths.add(grant.nodePath());
+            }
+        }
+        Set<String> staffPaths = narrowed(staffPaths(caller), caller);
+        claimPaths = narrowed(claimPaths, caller);
 
         Map<String, Kind> kinds = new LinkedHashMap<>();
         kinds.put(DISPATCHED_TO_ME, dispatchedToMe(caller.subject(), personId));
@@ -131,11 +133,13 @@ public class MyWorkService {
     }
 
     /** The grids the caller is staff of: null = all of them (district administrators, service accounts). */
-    private Set<String> staffPaths(Caller caller, UUID personId) {
-        if (caller.hasRole(Roles.DISTRICT_ADMIN) || caller.hasRole(Roles.SERVICE)) {
+    private static Set<String> staffPaths(Caller caller) {
+        if (caller.isDistrictWide()) {
             return null;
         }
-        return personId == null ? Set.of() : people.staffPathsOf(personId, calendar.today());
+        Set<String> paths = new LinkedHashSet<>();
+        caller.grants().stream().filter(Grant::isStaff).map(Grant::nodePath).forEach(paths::add);
+        return paths;
     }
 
     /**

@@ -98,7 +98,7 @@ public class RequestLifecycleService {
             switch (type) {
                 case GRID -> {
                     GridNodeSnapshot grid = grids.require(uuid(targetId, "targetId"), "targetId");
-                    caller.requireScope(grid.path(), "grid node " + grid.id());
+                    caller.requireStaffOver(grid.path(), "grid node " + grid.id());
                     gridId = grid.id();
                     gridPath = grid.path();
                 }
@@ -136,9 +136,7 @@ public class RequestLifecycleService {
                         + " " + (r.dispatchTargetId() == null ? r.dispatchTargetName() : r.dispatchTargetId())
                         + "; you are not among those who may take it");
             }
-            RegistryPeople.Named signer = people.personOf(caller.subject()).orElse(null);
-            return r.sign(caller.subject(), signer == null ? null : signer.id(), signer == null ? null : signer.name(),
-                    now());
+            return r.sign(caller.subject(), personIdOf(caller), caller.personName(), now());
         });
     }
 
@@ -155,9 +153,7 @@ public class RequestLifecycleService {
                     + "in the wish's grid or above it");
         }
         return move(id, current.version(), caller, Transition.CLAIM, null, r -> {
-            RegistryPeople.Named claimant = people.personOf(caller.subject()).orElse(null);
-            return r.claim(caller.subject(), claimant == null ? null : claimant.id(),
-                    claimant == null ? null : claimant.name(), now());
+            return r.claim(caller.subject(), personIdOf(caller), caller.personName(), now());
         });
     }
 
@@ -288,7 +284,7 @@ public class RequestLifecycleService {
         ServiceRequest request = requests.findByIdOptional(id).orElseThrow(() -> DomainProblem.notFound("request", id));
         boolean reporter = request.reportedBy(caller.subject());
         boolean staff = !isCitizenOnly(caller) && (caller.subject().equals(request.assignee())
-                || caller.covers(request.gridPath()) && !caller.hasRole(Roles.PARTY_MEMBER));
+                || caller.staffOver(request.gridPath()));
         if (!reporter && !staff) {
             throw DomainProblem.forbidden("only the reporter, the assignee or grid staff over request " + id
                     + " may comment on it");
@@ -312,7 +308,7 @@ public class RequestLifecycleService {
     }
 
     private static boolean isCitizenOnly(Caller caller) {
-        return caller.hasRole(Roles.CITIZEN) && caller.roles().size() == 1;
+        return caller.isCitizenOnly();
     }
 
     private ServiceRequest move(UUID id, long version, Caller caller, Transition transition, String reason,
@@ -362,18 +358,19 @@ public class RequestLifecycleService {
         return switch (r.dispatchTargetType()) {
             // a person of the registry: the caller's login must be that person's; before issue 18 a login string
             case PERSON -> r.dispatchedToLogin() ? caller.subject().equals(r.dispatchTargetId())
-                    : people.personOf(caller.subject()).map(p -> p.id().equals(r.dispatchPersonId())).orElse(false);
+                    : r.dispatchPersonId().equals(personIdOf(caller));
             case TEAM -> teams.teamHasMember(UUID.fromString(r.dispatchTargetId()), caller.subject());
-            case GRID -> (caller.hasRole(Roles.GRID_WORKER) || caller.hasRole(Roles.PARTY_MEMBER))
-                    && caller.covers(r.gridPath());
+            // grid workers and party members the registry places at the ticket's grid or above it
+            case GRID -> caller.covers(r.gridPath()) && caller.grants().stream()
+                    .anyMatch(g -> (g.isGridStaff() || g.isPartyMember()) && g.reaches(r.gridPath()));
             case DEPARTMENT -> isAdminCovering(r, caller);
         };
     }
 
     private void requireStaff(ServiceRequest r, Caller caller) {
-        boolean staff = caller.hasRole(Roles.GRID_WORKER) || caller.hasRole(Roles.ORG_ADMIN)
-                || caller.hasRole(Roles.DISTRICT_ADMIN);
-        if (!staff || !caller.covers(r.gridPath())) {
+        // a service account is district-wide but is no one's staff: it does not move tickets
+        boolean serviceOnly = caller.hasRole(Roles.SERVICE) && !caller.hasRole(Roles.DISTRICT_ADMIN);
+        if (serviceOnly || !caller.staffOver(r.gridPath())) {
             throw DomainProblem.forbidden("only grid staff whose scope covers request " + r.id() + " may do this");
         }
     }
@@ -386,13 +383,18 @@ public class RequestLifecycleService {
     }
 
     private static boolean isAdminCovering(ServiceRequest r, Caller caller) {
-        return (caller.hasRole(Roles.ORG_ADMIN) || caller.hasRole(Roles.DISTRICT_ADMIN)) && caller.covers(r.gridPath());
+        return caller.orgAdminOver(r.gridPath());
     }
 
     private static void requireReporter(ServiceRequest r, Caller caller, String what) {
         if (!r.reportedBy(caller.subject())) {
             throw DomainProblem.forbidden("only the citizen who reported request " + r.id() + " may " + what + " it");
         }
+    }
+
+    /** The registry's person linked to the caller's login (the rights core resolved it), or null. */
+    private static UUID personIdOf(Caller caller) {
+        return caller.personId() == null ? null : UUID.fromString(caller.personId());
     }
 
     private static UUID uuid(String value, String field) {

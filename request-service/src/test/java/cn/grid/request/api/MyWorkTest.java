@@ -35,11 +35,11 @@ class MyWorkTest {
     static final String STREET_PATH = "/" + DISTRICT + "/" + STREET + "/";
     static final String GRID_PATH = STREET_PATH + GRID + "/";
     static final String CITIZEN = token("mw-citizen", null, Roles.CITIZEN);
-    static final String WORKER = token("mw-worker", null, Roles.GRID_WORKER);
-    /** the same worker with a token bound to the street: moves still check the token's scope until the rights core */
-    static final String WORKER_IN_STREET = token("mw-worker", STREET.toString(), Roles.GRID_WORKER);
+    static final String WORKER = token("mw-worker", null, Roles.STAFF);
+    /** the same worker with a token narrowed to the street */
+    static final String WORKER_IN_STREET = token("mw-worker", STREET.toString(), Roles.STAFF);
     static final String MEMBER = token("mw-member", null, Roles.PARTY_MEMBER);
-    static final String OTHER_WORKER = token("mw-other-worker", null, Roles.GRID_WORKER);
+    static final String OTHER_WORKER = token("mw-other-worker", null, Roles.STAFF);
     static UUID member;
     static UUID team;
     private static boolean known;
@@ -134,13 +134,13 @@ class MyWorkTest {
     void aTokensGridScopeOnlyNarrowsAndAnUnknownLoginHasNothingToDo() {
         String waiting = submit("PROBLEM_REPORT", "井盖缺失");
         // scoped to the grid below the worker's street: still theirs
-        assertThat(ids(work(token("mw-worker", GRID.toString(), Roles.GRID_WORKER)), "TICKET_AWAITING_ACCEPTANCE"))
+        assertThat(ids(work(token("mw-worker", GRID.toString(), Roles.STAFF)), "TICKET_AWAITING_ACCEPTANCE"))
                 .contains(waiting);
         // scoped to another district: the registry's grant does not reach there, the scope gives nothing
-        assertThat(ids(work(token("mw-worker", ELSEWHERE.toString(), Roles.GRID_WORKER)),
+        assertThat(ids(work(token("mw-worker", ELSEWHERE.toString(), Roles.STAFF)),
                 "TICKET_AWAITING_ACCEPTANCE")).isEmpty();
         // a scope is no grant: a stranger scoped to the street has nothing
-        given().header("Authorization", token("mw-nobody", STREET.toString(), Roles.GRID_WORKER))
+        given().header("Authorization", token("mw-nobody", STREET.toString(), Roles.STAFF))
                 .get("/api/v1/requests/me/work").then().statusCode(200)
                 .body("items", equalTo(List.of())).body("counts.TICKET_AWAITING_ACCEPTANCE", equalTo(0));
         given().get("/api/v1/requests/me/work").then().statusCode(401);

@@ -6,9 +6,8 @@ import cn.grid.testsupport.EmbeddedKafka;
 import cn.grid.testsupport.EventContract;
 import cn.grid.testsupport.TestGridEvents;
 import cn.grid.testsupport.TestJwt;
-import io.agroal.api.AgroalDataSource;
+import cn.grid.testsupport.TestRegistry;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -38,15 +37,10 @@ class RequestLifecycleTest {
     static final UUID GRID_B = UUID.randomUUID();
     static final UUID TEAM = UUID.randomUUID();
     static final String CITIZEN = token("citizen-7", null, Roles.CITIZEN);
-    static final String WORKER_A = token("worker-a", GRID_A.toString(), Roles.GRID_WORKER);
-    static final String WORKER_B = token("worker-b", GRID_B.toString(), Roles.GRID_WORKER);
+    static final String WORKER_A = token("worker-a-" + GRID_A, GRID_A.toString(), Roles.GRID_WORKER);
+    static final String WORKER_B = token("worker-b-" + GRID_B, GRID_B.toString(), Roles.GRID_WORKER);
     static final String MEMBER = token("member-1", GRID_A.toString(), Roles.PARTY_MEMBER);
     private static boolean gridsKnown;
-    /** member-1's person in the registry: registered (居住地报到) in GRID_A */
-    static UUID memberPerson;
-
-    @Inject
-    AgroalDataSource db;
 
     static String token(String subject, String scope, String role) {
         return "Bearer " + TestJwt.token(subject, scope, role);
@@ -70,8 +64,12 @@ class RequestLifecycleTest {
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().header("Authorization", service)
                     .get("/api/v1/requests/grid-nodes/" + node).then().statusCode(200));
         }
-        memberPerson = RegistryFixture.person(db, "member-1", "张建华", GRID_A, "/" + DISTRICT + "/" + GRID_A + "/",
-                "PARTY_MEMBER");
+        // the tokens name no role the suite believes: the registry makes these logins what they are
+        TestRegistry.assign("worker-a-" + GRID_A, GRID_A, "/" + DISTRICT + "/" + GRID_A + "/", "GRID_WORKER");
+        TestRegistry.assign("worker-b-" + GRID_B, GRID_B, "/" + DISTRICT + "/" + GRID_B + "/", "GRID_WORKER");
+        TestRegistry.assign("member-1", GRID_A, "/" + DISTRICT + "/" + GRID_A + "/", "PARTY_MEMBER");
+        // the team's member is also a party member registered there (党员突击队): a team place alone gives no role
+        TestRegistry.assign("team-member-1", GRID_A, "/" + DISTRICT + "/" + GRID_A + "/", "PARTY_MEMBER");
     }
 
     static String submit(UUID grid) {
@@ -94,9 +92,9 @@ class RequestLifecycleTest {
     void theWholeLoopFromOrderToRatingIsAuditedAndPublished() {
         String id = submit(GRID_A);
         move(WORKER_A, id, "accept", null).statusCode(200).body("status", equalTo("ACCEPTED")).header("ETag", equalTo("\"1\""));
+        String memberPerson = TestRegistry.personOf("member-1").toString();
         move(WORKER_A, id, "dispatch", "{\"targetType\": \"PERSON\", \"targetId\": \"" + memberPerson + "\"}")
-                .statusCode(200).body("status", equalTo("DISPATCHED"))
-                .body("dispatchTargetId", equalTo(memberPerson.toString()));
+                .statusCode(200).body("status", equalTo("DISPATCHED")).body("dispatchTargetId", equalTo(memberPerson));
         move(MEMBER, id, "sign", null).statusCode(200).body("status", equalTo("SIGNED")).body("assignee", equalTo("member-1"));
         move(MEMBER, id, "start", null).statusCode(200).body("status", equalTo("IN_PROGRESS"));
         move(MEMBER, id, "resolve", "{\"outcome\": \"FIXED\", \"notes\": \"已疏通\", \"photos\": [\"https://img.example/1.jpg\"]}")
@@ -140,7 +138,7 @@ class RequestLifecycleTest {
         String id = submit(GRID_A);
         move(WORKER_A, id, "accept", null).statusCode(200);
         move(WORKER_A, id, "dispatch", "{\"targetType\": \"GRID\", \"targetId\": \"" + GRID_A + "\"}").statusCode(200);
-        move(WORKER_A, id, "sign", null).statusCode(200).body("assignee", equalTo("worker-a"));
+        move(WORKER_A, id, "sign", null).statusCode(200).body("assignee", equalTo("worker-a-" + GRID_A));
         move(WORKER_A, id, "start", null).statusCode(200);
         move(WORKER_A, id, "resolve", "{\"outcome\": \"ANSWERED\"}").statusCode(200);
         move(CITIZEN, id, "rate", "{\"rating\": 1, \"comment\": \"没有解决\"}").statusCode(200)
@@ -155,8 +153,8 @@ class RequestLifecycleTest {
     void returnedTicketsGoBackToTheDispatcherAndTeamsTakeTheirs() {
         String id = submit(GRID_A);
         move(WORKER_A, id, "accept", null).statusCode(200);
-        move(WORKER_A, id, "dispatch", "{\"targetType\": \"PERSON\", \"targetId\": \"" + memberPerson + "\"}")
-                .statusCode(200);
+        move(WORKER_A, id, "dispatch", "{\"targetType\": \"PERSON\", \"targetId\": \"" + TestRegistry.personOf("member-1")
+                + "\"}").statusCode(200);
         move(token("someone-else", GRID_A.toString(), Roles.PARTY_MEMBER), id, "sign", null).statusCode(403);
         move(MEMBER, id, "return", "{\"reason\": \"不在本人责任区\"}").statusCode(200).body("status", equalTo("RETURNED"));
         move(WORKER_A, id, "dispatch", "{\"targetType\": \"TEAM\", \"targetId\": \"" + TEAM + "\"}").statusCode(200);

@@ -59,7 +59,7 @@ public class MyStudyService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Me me(Caller caller) {
-        UUID person = members.personOf(caller.subject()).orElse(null);
+        UUID person = personOf(caller);
         LocalDate today = calendar.today();
         YearMonth month = YearMonth.from(today);
         long balance = ledger.balance(person, List.of(caller.subject()));
@@ -70,7 +70,7 @@ public class MyStudyService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public WorkList work(Caller caller) {
-        UUID person = members.personOf(caller.subject()).orElse(null);
+        UUID person = personOf(caller);
         LocalDate today = calendar.today();
         // a district administrator without a narrowing scope reviews everywhere; anyone else where the registry
         // makes them an organisation's secretary, deputy or committee member
@@ -101,5 +101,16 @@ public class MyStudyService {
         items.sort(Comparator.comparing(WorkItem::dueAt, Comparator.nullsLast(Comparator.<OffsetDateTime>naturalOrder()))
                 .thenComparing(WorkItem::kind).thenComparing(WorkItem::id));
         return new WorkList(items, counts, truncated);
+    }
+
+    /**
+     * The registry's person linked to the login, as the rights core resolved it; the read models' answer by login
+     * for a caller it did not resolve (a service's own authority).
+     */
+    private UUID personOf(Caller caller) {
+        if (caller.personId() != null) {
+            return UUID.fromString(caller.personId());
+        }
+        return members.personOf(caller.subject()).orElse(null);
     }
 }

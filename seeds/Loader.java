@@ -699,8 +699,10 @@ public class Loader {
                     if (!resolve) {
                         return;
                     }
-                    next = move(path + "dispatch", worker, etag, Map.of("targetType", "PERSON", "targetId",
-                            handlerSubject, "targetName", nameFor(handlerSubject)));
+                    // a registered member gets it by their person id; without one the grid's workers take it
+                    next = member != null
+                            ? dispatchWhenKnown(path, worker, etag, state.get("person:" + member))
+                            : move(path + "dispatch", worker, etag, Map.of("targetType", "GRID", "targetId", grid.id));
                 }
                 case "DISPATCHED" -> next = move(path + "sign", handler, etag, null);
                 case "SIGNED" -> next = move(path + "start", handler, etag, null);
@@ -733,6 +735,24 @@ public class Loader {
     }
 
     // ---------------------------------------------------------------- read models fed by Kafka
+
+    /**
+     * Dispatches to a person of the registry. request-service checks the person against its read model, fed by
+     * grid.events: until the registration arrived there the dispatch is a 400 that changes nothing, so it is asked
+     * again after a pause.
+     */
+    Resp dispatchWhenKnown(String path, String worker, String etag, String personId) throws Exception {
+        Resp r = null;
+        for (int i = 0; i < 240; i++) {
+            r = move(path + "dispatch", worker, etag, Map.of("targetType", "PERSON", "targetId", personId));
+            if (r.status != 400) {
+                return r;
+            }
+            CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(250, TimeUnit.MILLISECONDS))
+                    .join();
+        }
+        return r;
+    }
 
     /** Polls a read model of another service until it knows the node (grid.events are eventually consistent). */
     void waitKnown(String path) throws Exception {

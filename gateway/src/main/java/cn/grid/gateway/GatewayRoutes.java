@@ -4,6 +4,7 @@ import cn.grid.gateway.auth.BearerAuth;
 import cn.grid.gateway.auth.DevTokens;
 import cn.grid.gateway.config.GatewayConfig;
 import cn.grid.gateway.dashboard.GridDashboard;
+import cn.grid.gateway.dashboard.MyHome;
 import cn.grid.gateway.limits.BodyLimits;
 import cn.grid.gateway.limits.Cors;
 import cn.grid.gateway.limits.RateLimiter;
@@ -48,14 +49,16 @@ public class GatewayRoutes {
     private final Instance<DevTokens> devTokens;
     private final GatewayConfig config;
     private final GridDashboard dashboard;
+    private final MyHome home;
     private final Cors cors;
     private final RateLimiter rateLimiter;
     private final BodyLimits bodyLimits;
 
     public GatewayRoutes(Routes routes, ReverseProxy proxy, BearerAuth auth, ProblemResponses problems,
-            Instance<DevTokens> devTokens, GatewayConfig config, GridDashboard dashboard, Cors cors,
+            Instance<DevTokens> devTokens, GatewayConfig config, GridDashboard dashboard, MyHome home, Cors cors,
             RateLimiter rateLimiter, BodyLimits bodyLimits) {
         this.dashboard = dashboard;
+        this.home = home;
         this.cors = cors;
         this.rateLimiter = rateLimiter;
         this.bodyLimits = bodyLimits;
@@ -89,6 +92,8 @@ public class GatewayRoutes {
         }
         // the gateway's own composite read: after the token check, before the catch-all 404
         router.get(GridDashboard.PATH).handler(dashboard::handle);
+        router.get(MyHome.ME).handler(home::me);
+        router.get(MyHome.WORK).handler(home::work);
         router.route("/api/*").handler(ctx -> problems.send(ctx, ProblemType.NOT_FOUND,
                 "no service of the suite serves " + ctx.request().path()));
 

@@ -35,6 +35,10 @@ import java.util.concurrent.Executors;
  *   <li>{@code .../abort}: closes the connection without an answer</li>
  *   <li>{@code .../}{@value #MISSING_NODE}: 404 problem+json from every service</li>
  *   <li>{@code .../}{@value #SLOW_STUDY_NODE} (study only, with or without query): answers after 4 s</li>
+ *   <li>{@code .../me/work}: a work list of two items of the service (see {@link #workList(String)}); for the
+ *       token subject {@value #SLOW_STUDY_SUBJECT} study answers it after 4 s</li>
+ *   <li>{@code /api/v1/people/me} for the token subject {@value #UNLINKED_SUBJECT}: 404 problem+json (a login
+ *       linked to no person)</li>
  *   <li>anything else: a JSON echo of method, path, query, headers and the body's length and SHA-256,
  *       with status {@code ?status=} (default 200)</li>
  * </ul>
@@ -54,6 +58,12 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
 
     /** A grid node id study-service takes too long over. */
     public static final String SLOW_STUDY_NODE = "00000000-0000-0000-0000-000000000504";
+
+    /** A token subject whose study-service work list takes too long. */
+    public static final String SLOW_STUDY_SUBJECT = "slow-study-member";
+
+    /** A token subject grid-service links to no person. */
+    public static final String UNLINKED_SUBJECT = "citizen-without-person";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -195,6 +205,24 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
         if (path.endsWith("/hang")) {
             sleep(4000);
         }
+        if (path.endsWith("/me/work")) {
+            if (service.equals("study") && SLOW_STUDY_SUBJECT.equals(subjectOf(exchange))) {
+                sleep(4000);
+            }
+            byte[] body = JSON.writeValueAsBytes(workList(service));
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            return;
+        }
+        if (path.equals("/api/v1/people/me") && UNLINKED_SUBJECT.equals(subjectOf(exchange))) {
+            byte[] problem = ("{\"type\":\"https://grid-suite.cn/problems/not-found\",\"title\":\"Resource not found\","
+                    + "\"status\":404,\"detail\":\"your login is linked to no person\"}").getBytes();
+            exchange.getResponseHeaders().add("Content-Type", "application/problem+json");
+            exchange.sendResponseHeaders(404, problem.length);
+            exchange.getResponseBody().write(problem);
+            return;
+        }
         if (path.endsWith("/download")) {
             long bytes = Long.parseLong(param(query, "bytes", "0"));
             exchange.getResponseHeaders().add("Content-Type", "application/octet-stream");
@@ -224,6 +252,49 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
             return;
         }
         echo(service, instance, exchange, path, query);
+    }
+
+    /**
+     * A service's stand-in work list: an item due on the service's day of December 2026 (grid: none), one without a
+     * deadline, counts of the service's own kind ({@code GRID_KIND}: 2 ...) and of {@code SHARED_KIND} (1 each), and
+     * request-service's marked truncated.
+     */
+    public static Map<String, Object> workList(String service) {
+        String kind = service.toUpperCase() + "_KIND";
+        Map<String, String> due = Map.of("grid", "", "study", "2026-12-10T10:00:00+08:00",
+                "request", "2026-12-01T09:00:00Z");
+        List<Map<String, Object>> items = new ArrayList<>();
+        Map<String, Object> dated = new LinkedHashMap<>();
+        dated.put("kind", kind);
+        dated.put("id", service + "-1");
+        dated.put("title", service + " item");
+        dated.put("dueAt", due.get(service).isEmpty() ? null : due.get(service));
+        dated.put("href", "/api/v1/" + service + "/1");
+        items.add(dated);
+        Map<String, Object> undated = new LinkedHashMap<>(dated);
+        undated.put("kind", "SHARED_KIND");
+        undated.put("id", service + "-2");
+        undated.put("dueAt", null);
+        items.add(undated);
+        Map<String, Object> list = new LinkedHashMap<>();
+        list.put("items", items);
+        list.put("counts", Map.of(kind, 2, "SHARED_KIND", 1));
+        list.put("truncated", service.equals("request"));
+        return list;
+    }
+
+    /** The {@code sub} of the bearer token the gateway passed on (not verified: the gateway did that). */
+    private static String subjectOf(HttpExchange exchange) {
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        if (authorization == null || !authorization.startsWith("Bearer ")) {
+            return null;
+        }
+        String[] jwt = authorization.substring("Bearer ".length()).split("\\.");
+        try {
+            return JSON.readTree(java.util.Base64.getUrlDecoder().decode(jwt[1])).path("sub").asText(null);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     private static void echo(String service, String instance, HttpExchange exchange, String path, String query)

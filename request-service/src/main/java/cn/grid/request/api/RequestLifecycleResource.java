@@ -67,8 +67,9 @@ public class RequestLifecycleResource {
     public record Reason(@Schema(examples = "不属于本网格") @NotBlank @Size(max = 1000) String reason) {
     }
 
-    @Schema(name = "Dispatch", description = "派单: to a GRID (targetId = node id), a PERSON (targetId = login "
-            + "subject), a TEAM (targetId = team id) or a DEPARTMENT (targetName).")
+    @Schema(name = "Dispatch", description = "派单: to a GRID (targetId = node id), a PERSON (targetId = the "
+            + "registry's person id), a TEAM (targetId = team id) or a DEPARTMENT (targetName). A person's or team's "
+            + "name is taken from the registry.")
     public record Dispatch(@Schema(examples = "GRID") @NotNull DispatchTarget targetType,
             @Size(max = 100) String targetId, @Schema(examples = "区水务局") @Size(max = 200) String targetName) {
     }
@@ -164,9 +165,13 @@ public class RequestLifecycleResource {
             description = "By grid staff whose scope covers the ticket (403 otherwise); 409 unless ACCEPTED or "
                     + "RETURNED; needs If-Match (428/412); 404 for an unknown ticket. A GRID target must be an active "
                     + "node (400 unknown, 409 retired) inside the caller's scope (403) and re-routes the ticket "
-                    + "there; a TEAM must be active (400), a PERSON needs targetId, a DEPARTMENT targetName. Clears "
-                    + "the assignee, starts the sign clock (签收时限) and publishes cn.grid.request.dispatched.v1 through "
-                    + "the outbox.")
+                    + "there. A PERSON is the registry's person id: someone with a current assignment (any role, "
+                    + "居住地报到 included), party-organisation membership or team place in the ticket's grid or above "
+                    + "it; a TEAM must be active with its grid the ticket's or above; both are checked against the "
+                    + "read models from grid.events, and an unknown or out-of-area one is a 400 naming targetId "
+                    + "(nothing saved, no event); the ticket shows their registry name as dispatchTargetName. A "
+                    + "DEPARTMENT needs targetName. Clears the assignee, starts the sign clock (签收时限) and publishes "
+                    + "cn.grid.request.dispatched.v1 (with dispatchPersonId / dispatchTeamId) through the outbox.")
     public Response dispatch(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull Dispatch body) {
         return current(lifecycle.dispatch(id, IfMatch.version(ifMatch), body.targetType(), body.targetId(),
@@ -177,8 +182,9 @@ public class RequestLifecycleResource {
     @Path("/sign")
     @RolesAllowed({Roles.PARTY_MEMBER, STAFF, Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN})
     @Operation(operationId = "signRequest", summary = "签收/接单: DISPATCHED → SIGNED by one it was dispatched to",
-            description = "By one the ticket was dispatched to (403 for anyone else): the PERSON named, a member of "
-                    + "the TEAM, a grid worker or party member whose scope covers the GRID, or an administrator over "
+            description = "By one the ticket was dispatched to (403 for anyone else): the PERSON named (a login "
+                    + "the registry links to that person; for a ticket dispatched to a login before issue 18, that "
+                    + "login), a member of the TEAM, a grid worker or party member whose scope covers the GRID, or an administrator over "
                     + "the ticket for a DEPARTMENT. 409 unless DISPATCHED; needs If-Match (428/412); 404 for an "
                     + "unknown ticket. The caller becomes the assignee (credited with PRACTICE points by "
                     + "study-service once the reporter rates it satisfied); ends the sign clock and publishes "

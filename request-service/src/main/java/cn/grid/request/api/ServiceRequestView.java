@@ -34,9 +34,14 @@ public record ServiceRequestView(
         String reporterId,
         RequestStatus status,
         @Schema(description = "Whom it was dispatched to") DispatchTarget dispatchTargetType,
-        String dispatchTargetId,
+        @Schema(description = "The GRID node id, the registry's PERSON or TEAM id (a PERSON dispatched before "
+                + "issue 18: a login subject)") String dispatchTargetId,
+        @Schema(description = "The registry's name of the PERSON or TEAM, the DEPARTMENT named")
         String dispatchTargetName,
         @Schema(description = "Token subject of the one who took it (签收)") String assignee,
+        @Schema(description = "The registry's person of the one who took it, when their login has one")
+        UUID assigneePersonId,
+        @Schema(description = "Their name in the registry") String assigneeName,
         Outcome outcome,
         UUID duplicateOf,
         String resolutionNotes,
@@ -95,6 +100,7 @@ public record ServiceRequestView(
         return new ServiceRequestView(r.id(), r.type(), r.categoryCode(), r.attributesJson(), r.channel(), r.title(),
                 r.description(), location, r.photos(), contact, r.onBehalf(), r.gridNodeId(), r.reporterId(),
                 r.status(), r.dispatchTargetType(), r.dispatchTargetId(), r.dispatchTargetName(), r.assignee(),
+                r.assigneePersonId(), r.assigneeName(),
                 r.outcome(), r.duplicateOf(), r.resolutionNotes(), r.resolutionPhotos(), r.rating(), r.ratingComment(),
                 r.workerEvaluation(), r.workerEvaluationNote(), SlaView.of(r), r.version(), r.submittedAt(), r.updatedAt(),
                 likelyDuplicates);

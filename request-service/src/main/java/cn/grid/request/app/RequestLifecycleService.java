@@ -22,6 +22,7 @@ import cn.grid.request.domain.TransitionRecord;
 import cn.grid.request.messaging.RequestEventPublisher;
 import cn.grid.request.persistence.CommentRepository;
 import cn.grid.request.persistence.DuplicateRepository;
+import cn.grid.request.persistence.RegistryPeople;
 import cn.grid.request.persistence.ServiceRequestRepository;
 import cn.grid.request.persistence.TransitionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,11 +51,12 @@ public class RequestLifecycleService {
     private final GridCalendar calendar;
     private final DuplicateRepository duplicateMarks;
     private final EscalationService escalation;
+    private final RegistryPeople people;
 
     public RequestLifecycleService(ServiceRequestRepository requests, TransitionRepository transitions,
             GridNodeViews grids, PartyOrgAndTeamViews teams, GridAssignmentViews assignments,
             RequestEventPublisher events, CommentRepository comments, GridCalendar calendar,
-            DuplicateRepository duplicateMarks, EscalationService escalation) {
+            DuplicateRepository duplicateMarks, EscalationService escalation, RegistryPeople people) {
         this.requests = requests;
         this.transitions = transitions;
         this.grids = grids;
@@ -65,6 +67,7 @@ public class RequestLifecycleService {
         this.calendar = calendar;
         this.duplicateMarks = duplicateMarks;
         this.escalation = escalation;
+        this.people = people;
     }
 
     @Transactional
@@ -90,6 +93,8 @@ public class RequestLifecycleService {
             requireStaff(r, caller);
             UUID gridId = null;
             String gridPath = null;
+            String chosenId = targetId;
+            String chosenName = targetName;
             switch (type) {
                 case GRID -> {
                     GridNodeSnapshot grid = grids.require(uuid(targetId, "targetId"), "targetId");
@@ -98,14 +103,27 @@ public class RequestLifecycleService {
                     gridPath = grid.path();
                 }
                 case TEAM -> {
-                    if (!teams.teamIsActive(uuid(targetId, "targetId"))) {
-                        throw DomainProblem.invalid("targetId", "team " + targetId + " is not known or not active");
-                    }
+                    UUID teamId = uuid(targetId, "targetId");
+                    RegistryPeople.Named team = people.activeTeamWithin(teamId, r.gridPath())
+                            .orElseThrow(() -> DomainProblem.invalid("targetId", "team " + teamId + " is not known "
+                                    + "here, not active, or not of request " + r.id() + "'s grid or above it"));
+                    chosenId = team.id().toString();
+                    chosenName = team.name();
                 }
-                case PERSON -> requireText(targetId, "targetId", "the person's login subject");
+                case PERSON -> {
+                    requireText(targetId, "targetId", "the person's id in the registry");
+                    UUID personId = uuid(targetId, "targetId");
+                    // someone the registry places in the ticket's grid or above: a ticket is not sent out of the area
+                    RegistryPeople.Named person = people.personWithin(personId, r.gridPath(), calendar.today())
+                            .orElseThrow(() -> DomainProblem.invalid("targetId", "person " + personId + " is not "
+                                    + "known here or holds no current role, membership or team place in request "
+                                    + r.id() + "'s grid or above it"));
+                    chosenId = person.id().toString();
+                    chosenName = person.name();
+                }
                 case DEPARTMENT -> requireText(targetName, "targetName", "the department's name");
             }
-            return r.dispatch(type, targetId, targetName, gridId, gridPath, now());
+            return r.dispatch(type, chosenId, chosenName, gridId, gridPath, now());
         });
     }
 
@@ -118,7 +136,7 @@ public class RequestLifecycleService {
                         + " " + (r.dispatchTargetId() == null ? r.dispatchTargetName() : r.dispatchTargetId())
                         + "; you are not among those who may take it");
             }
-            return r.sign(caller.subject(), now());
+            return r.sign(caller.subject(), personIdOf(caller), caller.personName(), now());
         });
     }
 
@@ -134,7 +152,9 @@ public class RequestLifecycleService {
             throw DomainProblem.forbidden("micro-wishes are claimed by party members and volunteers registered "
                     + "in the wish's grid or above it");
         }
-        return move(id, current.version(), caller, Transition.CLAIM, null, r -> r.claim(caller.subject(), now()));
+        return move(id, current.version(), caller, Transition.CLAIM, null, r -> {
+            return r.claim(caller.subject(), personIdOf(caller), caller.personName(), now());
+        });
     }
 
     @Transactional
@@ -336,7 +356,9 @@ public class RequestLifecycleService {
             return false;
         }
         return switch (r.dispatchTargetType()) {
-            case PERSON -> caller.subject().equals(r.dispatchTargetId());
+            // a person of the registry: the caller's login must be that person's; before issue 18 a login string
+            case PERSON -> r.dispatchedToLogin() ? caller.subject().equals(r.dispatchTargetId())
+                    : r.dispatchPersonId().equals(personIdOf(caller));
             case TEAM -> teams.teamHasMember(UUID.fromString(r.dispatchTargetId()), caller.subject());
             // grid workers and party members the registry places at the ticket's grid or above it
             case GRID -> caller.covers(r.gridPath()) && caller.grants().stream()
@@ -368,6 +390,11 @@ public class RequestLifecycleService {
         if (!r.reportedBy(caller.subject())) {
             throw DomainProblem.forbidden("only the citizen who reported request " + r.id() + " may " + what + " it");
         }
+    }
+
+    /** The registry's person linked to the caller's login (the rights core resolved it), or null. */
+    private static UUID personIdOf(Caller caller) {
+        return caller.personId() == null ? null : UUID.fromString(caller.personId());
     }
 
     private static UUID uuid(String value, String field) {

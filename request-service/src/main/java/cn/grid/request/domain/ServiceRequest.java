@@ -77,7 +77,23 @@ public class ServiceRequest {
     @Column(name = "dispatch_target_name")
     private String dispatchTargetName;
 
+    /** The registry's person it was dispatched to (null: not to a person, or to a login before issue 18). */
+    @Column(name = "dispatch_person_id")
+    private UUID dispatchPersonId;
+
+    /** The registry's team it was dispatched to. */
+    @Column(name = "dispatch_team_id")
+    private UUID dispatchTeamId;
+
+    /** Login subject of the one who took it. */
     private String assignee;
+
+    /** The registry's person of the one who took it, with their name (null when the login has no person). */
+    @Column(name = "assignee_person_id")
+    private UUID assigneePersonId;
+
+    @Column(name = "assignee_name")
+    private String assigneeName;
 
     @Enumerated(EnumType.STRING)
     private Outcome outcome;
@@ -276,14 +292,19 @@ public class ServiceRequest {
         respondOverdue = false;
     }
 
-    /** 派单: to a grid (its id and path: the ticket now belongs there), a person, a team or a department. */
+    /**
+     * 派单: to a grid (its id and path: the ticket now belongs there), a person or a team of the registry (by id,
+     * with the registry's name) or a department.
+     */
     public RequestStatus dispatch(DispatchTarget type, String targetId, String targetName, UUID gridId, String gridPath,
             OffsetDateTime now) {
         RequestStatus from = move(Transition.DISPATCH, RequestStatus.DISPATCHED, now);
         dispatchTargetType = type;
         dispatchTargetId = targetId;
         dispatchTargetName = targetName;
-        assignee = null;
+        dispatchPersonId = type == DispatchTarget.PERSON ? UUID.fromString(targetId) : null;
+        dispatchTeamId = type == DispatchTarget.TEAM ? UUID.fromString(targetId) : null;
+        taker(null, null, null);
         if (gridId != null) {
             gridNodeId = gridId;
             this.gridPath = gridPath;
@@ -298,32 +319,47 @@ public class ServiceRequest {
         return from;
     }
 
-    /** 签收/接单: {@code signer} takes the ticket and answers for it from now on. */
-    public RequestStatus sign(String signer, OffsetDateTime now) {
+    /**
+     * 签收/接单: {@code signer} (a login) takes the ticket and answers for it from now on; {@code personId} and
+     * {@code name} are the signer's person in the registry, when the login has one.
+     */
+    public RequestStatus sign(String signer, UUID personId, String name, OffsetDateTime now) {
         RequestStatus from = move(Transition.SIGN, RequestStatus.SIGNED, now);
-        assignee = signer;
+        taker(signer, personId, name);
         taken(now);
         return from;
     }
 
-    /** 认领: a party member or volunteer takes an accepted micro-wish from the board. */
-    public RequestStatus claim(String claimant, OffsetDateTime now) {
+    /**
+     * 认领: a party member or volunteer takes an accepted micro-wish from the board; it counts as dispatched to
+     * their person (to their login when the registry has no person for it).
+     */
+    public RequestStatus claim(String claimant, UUID personId, String name, OffsetDateTime now) {
         if (type != RequestType.MICRO_WISH) {
             throw DomainProblem.conflict("request " + id + " is a " + type + "; only micro-wishes are claimed");
         }
         RequestStatus from = move(Transition.CLAIM, RequestStatus.SIGNED, now);
         dispatchTargetType = DispatchTarget.PERSON;
-        dispatchTargetId = claimant;
-        assignee = claimant;
+        dispatchTargetId = personId == null ? claimant : personId.toString();
+        dispatchTargetName = name;
+        dispatchPersonId = personId;
+        dispatchTeamId = null;
+        taker(claimant, personId, name);
         taken(now);
         return from;
+    }
+
+    private void taker(String login, UUID personId, String name) {
+        assignee = login;
+        assigneePersonId = personId;
+        assigneeName = name;
     }
 
     /** 退单: back to the dispatcher, with the reason. */
     public RequestStatus giveBack(String reason, OffsetDateTime now) {
         requireReason(reason);
         RequestStatus from = move(Transition.RETURN, RequestStatus.RETURNED, now);
-        assignee = null;
+        taker(null, null, null);
         return from;
     }
 
@@ -617,6 +653,30 @@ public class ServiceRequest {
 
     public String assignee() {
         return assignee;
+    }
+
+    public UUID dispatchPersonId() {
+        return dispatchPersonId;
+    }
+
+    public UUID dispatchTeamId() {
+        return dispatchTeamId;
+    }
+
+    public UUID assigneePersonId() {
+        return assigneePersonId;
+    }
+
+    public String assigneeName() {
+        return assigneeName;
+    }
+
+    /**
+     * Dispatched to a login string before dispatch named people of the registry (issue 18): that login, and only
+     * it, may still sign the ticket. Such tickets are read as they are, not rewritten.
+     */
+    public boolean dispatchedToLogin() {
+        return dispatchTargetType == DispatchTarget.PERSON && dispatchPersonId == null;
     }
 
     public Outcome outcome() {

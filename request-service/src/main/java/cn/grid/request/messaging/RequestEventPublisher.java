@@ -51,7 +51,8 @@ public class RequestEventPublisher {
                 r.gridNodeId() == null ? null : r.gridNodeId().toString(), r.gridPath(), r.assignee(),
                 r.dispatchTargetType() == null ? null : r.dispatchTargetType().name(), r.dispatchTargetId(),
                 r.outcome() == null ? null : r.outcome().name(), r.rating() == null ? null : r.rating().intValue(),
-                r.rating() == null ? null : r.satisfied(), move.at());
+                r.rating() == null ? null : r.satisfied(), move.at(), text(r.dispatchPersonId()),
+                text(r.dispatchTeamId()), text(r.assigneePersonId()));
     }
 
     public void submitted(ServiceRequest request) {

@@ -185,7 +185,7 @@ class CategoryCatalogueTest {
 
         String worker = token("cat-worker-" + GRID, null, Roles.STAFF);
         move(worker, duplicate, "accept", null).statusCode(200);
-        move(worker, duplicate, "dispatch", "{\"targetType\": \"PERSON\", \"targetId\": \"cat-worker-" + GRID + "\"}").statusCode(200);
+        move(worker, duplicate, "dispatch", "{\"targetType\": \"PERSON\", \"targetId\": \"" + TestRegistry.personOf("cat-worker-" + GRID) + "\"}").statusCode(200);
         move(worker, duplicate, "sign", null).statusCode(200);
         move(worker, duplicate, "start", null).statusCode(200);
         move(worker, duplicate, "resolve", "{\"outcome\": \"DUPLICATE_OF\", \"duplicateOf\": \"" + original + "\"}")

@@ -426,10 +426,10 @@ class Open311GeoReportTest {
         TestRegistry.assign(subject, GRID, "/" + DISTRICT + "/" + GRID + "/", "GRID_WORKER");
         String plumber = token(subject, null, Roles.STAFF);
         move(ADMIN, resolved, "accept", null).statusCode(200);
-        move(ADMIN, resolved, "dispatch", "{\"targetType\": \"PERSON\", \"targetId\": \"" + subject
-                + "\", \"targetName\": \"张师傅\"}").statusCode(200);
+        move(ADMIN, resolved, "dispatch", "{\"targetType\": \"PERSON\", \"targetId\": \""
+                + TestRegistry.personOf(subject) + "\"}").statusCode(200);
         read(key, resolved).body("[0].status", equalTo("open")).body("[0].status_notes", equalTo("DISPATCHED: 已派单"))
-                .body("[0].agency_responsible", equalTo("张师傅"));
+                .body("[0].agency_responsible", equalTo("测试 " + subject));
         move(plumber, resolved, "sign", null).statusCode(200);
         move(plumber, resolved, "start", null).statusCode(200);
         read(key, resolved).body("[0].status_notes", equalTo("IN_PROGRESS: 办理中"));

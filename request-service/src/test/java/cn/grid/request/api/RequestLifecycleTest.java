@@ -92,8 +92,9 @@ class RequestLifecycleTest {
     void theWholeLoopFromOrderToRatingIsAuditedAndPublished() {
         String id = submit(GRID_A);
         move(WORKER_A, id, "accept", null).statusCode(200).body("status", equalTo("ACCEPTED")).header("ETag", equalTo("\"1\""));
-        move(WORKER_A, id, "dispatch", "{\"targetType\": \"PERSON\", \"targetId\": \"member-1\"}")
-                .statusCode(200).body("status", equalTo("DISPATCHED")).body("dispatchTargetId", equalTo("member-1"));
+        String memberPerson = TestRegistry.personOf("member-1").toString();
+        move(WORKER_A, id, "dispatch", "{\"targetType\": \"PERSON\", \"targetId\": \"" + memberPerson + "\"}")
+                .statusCode(200).body("status", equalTo("DISPATCHED")).body("dispatchTargetId", equalTo(memberPerson));
         move(MEMBER, id, "sign", null).statusCode(200).body("status", equalTo("SIGNED")).body("assignee", equalTo("member-1"));
         move(MEMBER, id, "start", null).statusCode(200).body("status", equalTo("IN_PROGRESS"));
         move(MEMBER, id, "resolve", "{\"outcome\": \"FIXED\", \"notes\": \"已疏通\", \"photos\": [\"https://img.example/1.jpg\"]}")
@@ -152,7 +153,8 @@ class RequestLifecycleTest {
     void returnedTicketsGoBackToTheDispatcherAndTeamsTakeTheirs() {
         String id = submit(GRID_A);
         move(WORKER_A, id, "accept", null).statusCode(200);
-        move(WORKER_A, id, "dispatch", "{\"targetType\": \"PERSON\", \"targetId\": \"member-1\"}").statusCode(200);
+        move(WORKER_A, id, "dispatch", "{\"targetType\": \"PERSON\", \"targetId\": \"" + TestRegistry.personOf("member-1")
+                + "\"}").statusCode(200);
         move(token("someone-else", GRID_A.toString(), Roles.PARTY_MEMBER), id, "sign", null).statusCode(403);
         move(MEMBER, id, "return", "{\"reason\": \"不在本人责任区\"}").statusCode(200).body("status", equalTo("RETURNED"));
         move(WORKER_A, id, "dispatch", "{\"targetType\": \"TEAM\", \"targetId\": \"" + TEAM + "\"}").statusCode(200);

@@ -101,7 +101,7 @@ class SlaAndEscalationTest {
         assertThat(ticket(id).getInt("sla.escalationLevel")).isEqualTo(1);
 
         move(WORKER, id, "accept", null).statusCode(200).body("sla.overdue", equalTo(List.of()));
-        move(WORKER, id, "dispatch", "{\"targetType\": \"PERSON\", \"targetId\": \"sla-worker-" + GRID + "\"}").statusCode(200);
+        move(WORKER, id, "dispatch", "{\"targetType\": \"PERSON\", \"targetId\": \"" + TestRegistry.personOf("sla-worker-" + GRID) + "\"}").statusCode(200);
         sweep.sweep(OffsetDateTime.now().plusMinutes(121));
         assertThat(ticket(id).getList("sla.overdue")).containsExactly("SIGN");
         assertThat(ticket(id).getString("sla.responsibleNodeId")).isEqualTo(STREET.toString());
@@ -161,7 +161,7 @@ class SlaAndEscalationTest {
 
         // once resolved, nothing is escalated any more
         move(WORKER, id, "accept", null).statusCode(200);
-        move(WORKER, id, "dispatch", "{\"targetType\": \"PERSON\", \"targetId\": \"sla-worker-" + GRID + "\"}").statusCode(200);
+        move(WORKER, id, "dispatch", "{\"targetType\": \"PERSON\", \"targetId\": \"" + TestRegistry.personOf("sla-worker-" + GRID) + "\"}").statusCode(200);
         move(WORKER, id, "sign", null).statusCode(200);
         move(WORKER, id, "start", null).statusCode(200);
         move(WORKER, id, "resolve", "{\"outcome\": \"FIXED\"}").statusCode(200);
@@ -182,7 +182,7 @@ class SlaAndEscalationTest {
         move(WORKER, id, "extension", "{\"minutes\": 60, \"reason\": \"太早\"}").statusCode(409)
                 .body("detail", containsString("is SUBMITTED"));
         move(WORKER, id, "accept", null).statusCode(200);
-        move(WORKER, id, "dispatch", "{\"targetType\": \"PERSON\", \"targetId\": \"sla-member-" + GRID + "\"}").statusCode(200);
+        move(WORKER, id, "dispatch", "{\"targetType\": \"PERSON\", \"targetId\": \"" + TestRegistry.personOf("sla-member-" + GRID) + "\"}").statusCode(200);
         String member = token("sla-member-" + GRID, null, Roles.CITIZEN);
         move(member, id, "sign", null).statusCode(200);
         OffsetDateTime due = OffsetDateTime.parse(ticket(id).getString("sla.resolveDueAt"));
@@ -217,7 +217,7 @@ class SlaAndEscalationTest {
     void aResolvedTicketNobodyRatesClosesWhenTheRatingWindowEnds() {
         String id = submit("sewage-ditch", null);
         move(WORKER, id, "accept", null).statusCode(200);
-        move(WORKER, id, "dispatch", "{\"targetType\": \"PERSON\", \"targetId\": \"sla-worker-" + GRID + "\"}").statusCode(200);
+        move(WORKER, id, "dispatch", "{\"targetType\": \"PERSON\", \"targetId\": \"" + TestRegistry.personOf("sla-worker-" + GRID) + "\"}").statusCode(200);
         move(WORKER, id, "sign", null).statusCode(200);
         move(WORKER, id, "start", null).statusCode(200);
         move(WORKER, id, "resolve", "{\"outcome\": \"FIXED\"}").statusCode(200);
@@ -252,7 +252,7 @@ class SlaAndEscalationTest {
                 .get("/api/v1/requests").then().statusCode(200).extract().path("items[0].id");
         assertThat(sanitation).isNotEqualTo(onTime);
         move(worker, sanitation, "accept", null).statusCode(200);
-        move(worker, sanitation, "dispatch", "{\"targetType\": \"PERSON\", \"targetId\": \"sla-worker-2-" + grid + "\"}")
+        move(worker, sanitation, "dispatch", "{\"targetType\": \"PERSON\", \"targetId\": \"" + TestRegistry.personOf("sla-worker-2-" + grid) + "\"}")
                 .statusCode(200);
         move(worker, sanitation, "sign", null).statusCode(200);
         move(worker, sanitation, "start", null).statusCode(200);

@@ -20,7 +20,7 @@ update service_request set dispatch_team_id = cast(dispatch_target_id as uuid)
  where dispatch_target_type = 'TEAM'
    and dispatch_target_id ~ '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
 
--- the work list: tickets taken by a login and still being handled, and those dispatched to a login before
-create index service_request_assignee_idx on service_request (assignee, status) where assignee is not null;
+-- the work list: tickets taken by a login and still being handled (V8's service_request_assignee_idx), and those
+-- dispatched to a login before
 create index service_request_dispatch_login_idx on service_request (dispatch_target_id)
     where dispatch_target_type = 'PERSON' and dispatch_person_id is null and status = 'DISPATCHED';

@@ -75,7 +75,7 @@ esac
 GRID_IDP="${GRID_IDP:-dev}"
 KEYCLOAK_PORT="${KEYCLOAK_PORT:-8090}"
 KEYCLOAK_HEAP="${KEYCLOAK_HEAP:-512m}"
-KEYCLOAK_START_TIMEOUT="${KEYCLOAK_START_TIMEOUT:-300}"
+KEYCLOAK_START_TIMEOUT="${KEYCLOAK_START_TIMEOUT:-600}"
 KEYCLOAK_STOP_TIMEOUT="${KEYCLOAK_STOP_TIMEOUT:-30}"
 # the address Keycloak names itself by: the issuer (iss) of its tokens and the base of its login pages. Fixed, so
 # that a token asked for at localhost carries the same issuer as one asked for at 127.0.0.1

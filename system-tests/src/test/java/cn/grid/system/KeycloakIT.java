@@ -223,7 +223,7 @@ class KeycloakIT {
         String ticket = given().baseUri(suite.gateway()).header("Authorization", bearer(citizen))
                 .header("Idempotency-Key", UUID.randomUUID().toString()).contentType(ContentType.JSON)
                 .body("{\"category\": \"water-pipe\", \"title\": \"龙王庙村水管爆裂\", \"gridNodeId\": \"" + grid
-                        + "\", \"contact\": {\"phone\": \"13800001234\"}}")
+                        + "\", \"attributes\": {\"water_cut\": \"yes\"}, \"contact\": {\"phone\": \"13800001234\"}}")
                 .post("/api/v1/requests").then().statusCode(201).extract().path("id");
 
         // the worker's token says only "staff": the right to accept comes from the assignment, once request-service

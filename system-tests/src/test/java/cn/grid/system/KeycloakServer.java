@@ -176,8 +176,10 @@ final class KeycloakServer implements AutoCloseable {
      * URI, exchanged for a token with the code verifier. Returns the token endpoint's answer.
      */
     HttpResponse<String> appSignIn(String username, boolean withPkce) throws IOException, InterruptedException {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+        // cookies by hand: Keycloak marks its login cookies Secure, which java.net.CookieManager never sends over
+        // http, while a browser does to 127.0.0.1 (a secure context)
+        HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10)).build();
         String verifier = UUID.randomUUID() + "-" + UUID.randomUUID();
         String challenge;
         try {
@@ -202,8 +204,10 @@ final class KeycloakServer implements AutoCloseable {
         }
         String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
                 + URLEncoder.encode(demoPassword, StandardCharsets.UTF_8);
+        String cookies = page.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0])
+                .collect(Collectors.joining("; "));
         HttpResponse<String> login = browser.send(HttpRequest.newBuilder(URI.create(action.group(1).replace("&amp;", "&")))
-                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookies)
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         String location = login.headers().firstValue("Location").orElseThrow(() ->
                 new IllegalStateException("no redirect after the login form: " + login.statusCode() + " " + login.body()));

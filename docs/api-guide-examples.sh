@@ -126,11 +126,16 @@ BRANCH=$(json .id)
 api POST "/api/v1/party-orgs/$BRANCH/members" 201 -H "Authorization: Bearer $ADMIN" "${JSON[@]}" \
   -d "{\"personId\":\"$PERSON\",\"startDate\":\"$TODAY\"}"
 
-echo "== 7. the other callers' tokens"
-WORKER=$(token "docs-worker-$RUN" grid-worker "$COMMUNITY")
-MEMBER=$(token "$MEMBER_SUBJECT" party-member "$GRID")
+echo "== 7. the other callers: the registry makes the worker a 网格员 of the community; tokens say who, not what"
+api POST /api/v1/people 201 -H "Authorization: Bearer $ADMIN" "${JSON[@]}" \
+  -d "{\"name\":\"李网格员\",\"homeNodeId\":\"$COMMUNITY\",\"subject\":\"docs-worker-$RUN\"}"
+WORKER_PERSON=$(json .id)
+api POST "/api/v1/grids/$COMMUNITY/assignments" 201 -H "Authorization: Bearer $ADMIN" "${JSON[@]}" \
+  -d "{\"personId\":\"$WORKER_PERSON\",\"role\":\"GRID_WORKER\"}"
+WORKER=$(token "docs-worker-$RUN" staff null)
+MEMBER=$(token "$MEMBER_SUBJECT" citizen null)
 CITIZEN=$(token "docs-citizen-$RUN" citizen null)
-echo "ok   grid-worker (scope: community), party-member (scope: grid), citizen"
+echo "ok   staff (a grid worker by the registry), citizen (a party member by the registry), citizen"
 
 echo "== 8. request-service learns the grid from grid.events (eventually consistent)"
 wait_for "/api/v1/requests/grid-nodes/$GRID" 200 '.id != null' "$ADMIN"

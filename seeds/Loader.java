@@ -350,6 +350,14 @@ public class Loader {
                     out.add(new PersonTask(subject, place, place, e.getKey(), join ? grid : null));
                 }
             }
+            if (n.level.equals("DISTRICT")) {
+                // who accepts, dispatches and handles the seeded tickets: the district's dispatchers, grid heads
+                // (网格长) at the district node, so the registry makes them staff over every ticket of the district
+                // (a token's roles are not believed). GRID_HEAD, so the documents' grid-worker counts stay exact.
+                for (String who : List.of("seed-worker-", "seed-handler-")) {
+                    out.add(new PersonTask(who + n.code.toLowerCase(), n, n, "GRID_HEAD", null));
+                }
+            }
         }
         return out;
     }
@@ -663,9 +671,10 @@ public class Loader {
     void ticket(String key, String type, String title, Node grid, Node district, String member, boolean resolve,
             boolean rate, String outcome) throws Exception {
         String citizen = token("seed-citizen-" + key.toLowerCase(), "citizen", null);
-        String worker = token("seed-worker-" + district.code.toLowerCase(), "grid-worker", district.id);
+        // the tokens say only who is calling: the registry makes the worker staff and the member a member
+        String worker = token("seed-worker-" + district.code.toLowerCase(), "staff", null);
         String handlerSubject = member != null ? member : "seed-handler-" + district.code.toLowerCase();
-        String handler = token(handlerSubject, member != null ? "party-member" : "grid-worker", district.id);
+        String handler = token(handlerSubject, member != null ? "citizen" : "staff", null);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", type);
         body.put("title", title);

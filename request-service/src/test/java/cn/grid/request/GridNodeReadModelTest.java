@@ -4,6 +4,7 @@ import cn.grid.platform.gridview.GridBoundaryViews;
 import cn.grid.platform.security.Roles;
 import cn.grid.testsupport.TestGridEvents;
 import cn.grid.testsupport.TestJwt;
+import cn.grid.testsupport.TestRegistry;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -104,9 +105,11 @@ class GridNodeReadModelTest {
                 .body("path", equalTo(newPath)).body("parentId", equalTo(streetB.toString()))
                 .body("name", equalTo("牛角村委会")));
         // the ticket moved with its grid: staff of the new street see it, staff of the old one no longer do
-        given().header("Authorization", "Bearer " + TestJwt.token("w-b", streetB.toString(), Roles.GRID_WORKER))
+        TestRegistry.assign("w-b-" + streetB, streetB, "/" + district + "/" + streetB + "/", "GRID_WORKER");
+        TestRegistry.assign("w-a-" + streetA, streetA, pathA, "GRID_WORKER");
+        given().header("Authorization", "Bearer " + TestJwt.token("w-b-" + streetB, null, Roles.STAFF))
                 .get("/api/v1/requests/" + ticket).then().statusCode(200);
-        given().header("Authorization", "Bearer " + TestJwt.token("w-a", streetA.toString(), Roles.GRID_WORKER))
+        given().header("Authorization", "Bearer " + TestJwt.token("w-a-" + streetA, null, Roles.STAFF))
                 .get("/api/v1/requests/" + ticket).then().statusCode(403);
 
         TestGridEvents.publish("grid.node.retired.v1", community, Map.of("nodeId", community.toString(),
@@ -189,7 +192,8 @@ class GridNodeReadModelTest {
         TestGridEvents.nodeCreated(b, null, "/" + b + "/", "DISTRICT", "B", "B 区");
         awaitKnown(a);
         awaitKnown(b);
-        String workerOfA = "Bearer " + TestJwt.token("w", a.toString(), Roles.GRID_WORKER);
+        TestRegistry.assign("w-" + a, a, "/" + a + "/", "GRID_WORKER");
+        String workerOfA = "Bearer " + TestJwt.token("w-" + a, null, Roles.STAFF);
         given().header("Authorization", workerOfA).when().get("/api/v1/requests/grid-nodes/" + a)
                 .then().statusCode(200);
         given().header("Authorization", workerOfA).when().get("/api/v1/requests/grid-nodes/" + b)

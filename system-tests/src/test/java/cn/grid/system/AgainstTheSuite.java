@@ -36,4 +36,37 @@ abstract class AgainstTheSuite {
                 .then().statusCode(200).body("token", notNullValue())
                 .extract().path("token");
     }
+
+    /**
+     * Makes {@code subject} a person of the registry living at {@code node} (the token's roles are not believed: the
+     * registry decides who is a grid worker, a member, an administrator). Returns the person's id.
+     */
+    static String registryPerson(String adminToken, String subject, String node) {
+        return given().baseUri(suite.gateway()).header("Authorization", adminToken).contentType(ContentType.JSON)
+                .body("{\"name\": \"测试 %s\", \"homeNodeId\": \"%s\", \"subject\": \"%s\"}".formatted(
+                        subject.length() > 20 ? subject.substring(0, 20) : subject, node, subject))
+                .post("/api/v1/people").then().statusCode(201).extract().path("id");
+    }
+
+    /** A person with this login holding {@code role} (an assignment role, e.g. GRID_WORKER) at {@code node}. */
+    static String registryAssignment(String adminToken, String subject, String node, String role) {
+        String person = registryPerson(adminToken, subject, node);
+        given().baseUri(suite.gateway()).header("Authorization", adminToken).contentType(ContentType.JSON)
+                .body("{\"personId\": \"%s\", \"role\": \"%s\"}".formatted(person, role))
+                .post("/api/v1/grids/" + node + "/assignments").then().statusCode(201);
+        return person;
+    }
+
+    /** A person with this login, secretary of a new party committee at {@code node} (an organisation administrator). */
+    static String registryOrgAdmin(String adminToken, String subject, String node) {
+        String person = registryPerson(adminToken, subject, node);
+        String org = given().baseUri(suite.gateway()).header("Authorization", adminToken).contentType(ContentType.JSON)
+                .body("{\"kind\": \"PARTY_COMMITTEE\", \"name\": \"%s 党委\", \"gridNodeId\": \"%s\"}"
+                        .formatted(subject, node))
+                .post("/api/v1/party-orgs").then().statusCode(201).extract().path("id");
+        given().baseUri(suite.gateway()).header("Authorization", adminToken).contentType(ContentType.JSON)
+                .body("{\"personId\": \"%s\", \"role\": \"SECRETARY\"}".formatted(person))
+                .post("/api/v1/party-orgs/" + org + "/members").then().statusCode(201);
+        return person;
+    }
 }

@@ -66,7 +66,8 @@ class GridEventPathIT extends AgainstTheSuite {
         String admin = devToken("district-admin-2", List.of("district-admin"), null);
         String a = createDistrict(admin, "南沙区");
         String b = createDistrict(admin, "相山区");
-        String workerOfA = devToken("worker-a", List.of("grid-worker"), a);
+        registryAssignment("Bearer " + admin, "worker-a", a, "GRID_WORKER");
+        String workerOfA = devToken("worker-a", List.of("staff"), null);
         given().baseUri(suite.gateway()).header("Authorization", "Bearer " + workerOfA)
                 .when().get("/api/v1/grids/" + a).then().statusCode(200);
         given().baseUri(suite.gateway()).header("Authorization", "Bearer " + workerOfA)

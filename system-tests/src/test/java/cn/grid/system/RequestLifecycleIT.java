@@ -68,10 +68,13 @@ class RequestLifecycleIT extends AgainstTheSuite {
                          "workOrganisation": null}""".formatted(memberPerson, LocalDate.now(ZoneId.of("Asia/Shanghai"))))
                 .post("/api/v1/grids/" + grid + "/assignments").then().statusCode(201);
 
+        // the registry makes the worker and the administrator what they are; their tokens say only "staff"
+        registryAssignment(districtAdmin, "it-worker", grid, "GRID_WORKER");
+        registryOrgAdmin(districtAdmin, "it-org-admin", street);
         String citizen = token("it-citizen", "citizen", null);
-        String worker = token("it-worker", "grid-worker", grid);
-        String member = token("it-member", "party-member", grid);
-        String orgAdmin = token("it-org-admin", "org-admin", street);
+        String worker = token("it-worker", "staff", null);
+        String member = token("it-member", "citizen", null);
+        String orgAdmin = token("it-org-admin", "staff", null);
 
         given().baseUri(suite.gateway()).header("Authorization", citizen).get("/api/v1/request-categories")
                 .then().statusCode(200).body("code", hasItem("water-pipe"));

@@ -59,8 +59,11 @@ class ScopeAndDashboardIT extends AgainstTheSuite {
         String ticketA = submit(citizen1, gridA, "迎宾社区路灯不亮");
         String ticketB = submit(citizen2, gridB, "胜利社区下水道堵塞");
 
-        String adminA = token("scope-admin-a", "org-admin", streetA);
-        String workerA = token("scope-worker-a", "grid-worker", gridA);
+        // no grid_scope, no registry role in the tokens: the registry makes A's administrator and worker
+        registryOrgAdmin(admin, "scope-admin-a", streetA);
+        registryAssignment(admin, "scope-worker-a", gridA, "GRID_WORKER");
+        String adminA = token("scope-admin-a", "staff", null);
+        String workerA = token("scope-worker-a", "staff", null);
         String month = YearMonth.now(ZoneId.of("Asia/Shanghai")).toString();
         String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
 
@@ -109,7 +112,9 @@ class ScopeAndDashboardIT extends AgainstTheSuite {
         });
         submit(token("dash-citizen", "citizen", null), grid, "南沙街道疫苗接种预约");
 
-        String streetAdmin = token("dash-street-admin", "org-admin", street);
+        registryOrgAdmin(admin, "dash-street-admin", street);
+        registryAssignment(admin, "dash-worker", grid, "GRID_WORKER");
+        String streetAdmin = token("dash-street-admin", "staff", null);
         get(streetAdmin, "/api/v1/dashboard/grids/" + street).statusCode(200)
                 .body("gridNodeId", equalTo(street)).body("month", equalTo(month))
                 .body("partial", equalTo(false))
@@ -118,7 +123,7 @@ class ScopeAndDashboardIT extends AgainstTheSuite {
                 .body("study.organisations[0].orgId", equalTo(org))
                 .body("study.organisations[0].name", equalTo("南沙街道党工委"));
         // a grid worker may read the node and the tickets but not the compliance figures: a partial answer
-        get(token("dash-worker", "grid-worker", grid), "/api/v1/dashboard/grids/" + grid).statusCode(200)
+        get(token("dash-worker", "staff", null), "/api/v1/dashboard/grids/" + grid).statusCode(200)
                 .body("partial", equalTo(true)).body("node.id", equalTo(grid))
                 .body("requests", notNullValue()).body("study", equalTo(null))
                 .body("missing[0].part", equalTo("study")).body("missing[0].status", equalTo(403));

@@ -18,8 +18,13 @@ import java.util.Set;
 public record DevTokenRequest(String subject, Set<String> roles, String gridScope) {
 
     static final int MAX_LENGTH = 100;
-    static final List<String> KNOWN_ROLES = List.of(Roles.CITIZEN, Roles.GRID_WORKER, Roles.PARTY_MEMBER,
-            Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN, Roles.SERVICE);
+    /**
+     * The realm roles a dev token may carry, and the registry roles older clients still ask for: the services drop
+     * the latter (the registry decides who is a grid worker, a party member or an organisation administrator), so
+     * asking for them grants nothing.
+     */
+    static final List<String> KNOWN_ROLES = List.of(Roles.CITIZEN, Roles.STAFF, Roles.GRID_WORKER,
+            Roles.PARTY_MEMBER, Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN, Roles.SERVICE);
     private static final Set<String> FIELDS = Set.of("subject", "roles", "gridScope");
 
     /** The request in {@code body}, or null with {@code errors} filled in. */

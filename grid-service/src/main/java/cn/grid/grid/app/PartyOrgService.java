@@ -67,12 +67,12 @@ public class PartyOrgService implements RetirementGuard {
     private PartyOrg create(FoundPartyOrg command, Caller caller) {
         GridNode grid = nodes.findByIdOptional(command.gridNodeId()).orElseThrow(() ->
                 DomainProblem.invalid("gridNodeId", "grid node " + command.gridNodeId() + " does not exist"));
-        caller.requireScope(grid.path(), "grid node " + grid.id());
+        caller.requireStaffOver(grid.path(), "grid node " + grid.id());
         PartyOrg parent = null;
         if (command.parentId() != null) {
             parent = orgs.findByIdOptional(command.parentId()).orElseThrow(() ->
                     DomainProblem.invalid("parentId", "party organisation " + command.parentId() + " does not exist"));
-            caller.requireScope(parent.gridPath(), "party organisation " + parent.id());
+            caller.requireStaffOver(parent.gridPath(), "party organisation " + parent.id());
         }
         PartyOrg org = PartyOrg.found(Ids.newId(), parent, command.kind(), command.branchType(), command.name(), grid,
                 OffsetDateTime.now());
@@ -91,6 +91,7 @@ public class PartyOrgService implements RetirementGuard {
     @Transactional
     public PartyOrg rename(UUID id, long expectedVersion, String name, Caller caller) {
         PartyOrg org = get(id, caller);
+        caller.requireStaffOver(org.gridPath(), "party organisation " + id);
         IfMatch.check(expectedVersion, org.version(), "party organisation " + id);
         org.rename(name, OffsetDateTime.now());
         events.partyOrgChanged(org);
@@ -123,6 +124,7 @@ public class PartyOrgService implements RetirementGuard {
         // membership per role, one secretary) see every membership committed before; without it two passed at once
         orgs.findByIdOptional(orgId, LockModeType.PESSIMISTIC_WRITE);
         PartyOrg org = get(orgId, caller);
+        caller.requireStaffOver(org.gridPath(), "party organisation " + orgId);
         Person person = people.findByIdOptional(personId).orElseThrow(() ->
                 DomainProblem.invalid("personId", "person " + personId + " does not exist"));
         Tenure tenure = new Tenure(start == null ? calendar.today() : start, null);
@@ -147,7 +149,8 @@ public class PartyOrgService implements RetirementGuard {
 
     @Transactional
     public OrgMembership leave(UUID orgId, UUID membershipId, long expectedVersion, LocalDate day, Caller caller) {
-        get(orgId, caller);
+        PartyOrg org = get(orgId, caller);
+        caller.requireStaffOver(org.gridPath(), "party organisation " + orgId);
         OrgMembership membership = orgs.membership(membershipId);
         if (membership == null || !membership.orgId().equals(orgId)) {
             throw DomainProblem.notFound("membership", membershipId);

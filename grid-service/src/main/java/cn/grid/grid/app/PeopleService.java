@@ -68,7 +68,7 @@ public class PeopleService implements RetirementGuard {
     public IdempotencyKeys.Outcome<Person> register(RegisterPerson command, Caller caller, String idempotencyKey) {
         GridNode home = nodes.findByIdOptional(command.homeNodeId()).orElseThrow(() ->
                 DomainProblem.invalid("homeNodeId", "grid node " + command.homeNodeId() + " does not exist"));
-        caller.requireScope(home.path(), "home node " + home.id());
+        caller.requireStaffOver(home.path(), "home node " + home.id());
         IdentityNumber.Protected idNumber = command.idNumber() == null ? null
                 : identities.protect(command.idNumber(), "idNumber");
         // The request is kept as a plain SHA-256 fingerprint; with the identity number in it, the few digits the
@@ -97,7 +97,7 @@ public class PeopleService implements RetirementGuard {
     public Person get(UUID id, Caller caller) {
         Person person = people.findByIdOptional(id).orElseThrow(() -> DomainProblem.notFound("person", id));
         if (!visible(person, caller)) {
-            throw DomainProblem.forbidden("person " + id + " is outside the grid scope of your token");
+            throw DomainProblem.forbidden("person " + id + " is outside the grid scope where the registry makes you staff");
         }
         return person;
     }
@@ -116,7 +116,7 @@ public class PeopleService implements RetirementGuard {
     private Assignment start(StartAssignment command, Caller caller) {
         UUID nodeId = command.nodeId();
         GridNode node = nodes.findByIdOptional(nodeId).orElseThrow(() -> DomainProblem.notFound("grid node", nodeId));
-        caller.requireScope(node.path(), "grid node " + nodeId);
+        caller.requireStaffOver(node.path(), "grid node " + nodeId);
         // the person's row is locked until commit, so two starts for one person take turns: the second one's
         // overlap check below sees the first one's assignment (without the lock both passed it and both were stored)
         Person person = people.findByIdOptional(command.personId(), LockModeType.PESSIMISTIC_WRITE).orElseThrow(() ->
@@ -142,7 +142,7 @@ public class PeopleService implements RetirementGuard {
         Assignment assignment = assignments.findByIdOptional(assignmentId)
                 .filter(a -> a.nodeId().equals(nodeId))
                 .orElseThrow(() -> DomainProblem.notFound("assignment", assignmentId));
-        caller.requireScope(assignment.nodePath(), "assignment " + assignmentId);
+        caller.requireStaffOver(assignment.nodePath(), "assignment " + assignmentId);
         IfMatch.check(expectedVersion, assignment.version(), "assignment " + assignmentId);
         assignment.end(endDate == null ? today() : endDate, reason);
         events.assignmentEnded(assignment);
@@ -154,7 +154,7 @@ public class PeopleService implements RetirementGuard {
     public <T> CursorPage<T> inSubtree(UUID nodeId, AssignmentRole role, LocalDate day, PageRequest page,
             Caller caller, Function<Responsibility, T> view) {
         GridNode node = nodes.findByIdOptional(nodeId).orElseThrow(() -> DomainProblem.notFound("grid node", nodeId));
-        caller.requireScope(node.path(), "grid node " + nodeId);
+        caller.requireStaffOver(node.path(), "grid node " + nodeId);
         List<Assignment> rows = assignments.inSubtree(node.path(), role, day == null ? today() : day, page.afterId(),
                 page.limit() + 1);
         Map<UUID, Person> persons = byId(people.byIds(rows.stream().map(Assignment::personId).toList()), Person::id);
@@ -200,8 +200,9 @@ public class PeopleService implements RetirementGuard {
     }
 
     private boolean visible(Person person, Caller caller) {
-        return caller.covers(person.homePath())
-                || assignments.ofPerson(person.id()).stream().anyMatch(a -> caller.covers(a.nodePath()));
+        // contact data is staff's business: a member sharing a grid with the person does not see it
+        return person.id().toString().equals(caller.personId()) || caller.staffOver(person.homePath())
+                || assignments.ofPerson(person.id()).stream().anyMatch(a -> caller.staffOver(a.nodePath()));
     }
 
     private static <T> Map<UUID, T> byId(List<T> items, Function<T, UUID> id) {

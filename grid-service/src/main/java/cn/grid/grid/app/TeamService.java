@@ -68,7 +68,7 @@ public class TeamService implements RetirementGuard {
     private Team create(FormTeam command, Caller caller) {
         UUID nodeId = command.nodeId();
         GridNode grid = nodes.findByIdOptional(nodeId).orElseThrow(() -> DomainProblem.notFound("grid node", nodeId));
-        caller.requireScope(grid.path(), "grid node " + nodeId);
+        caller.requireStaffOver(grid.path(), "grid node " + nodeId);
         Team team = Team.form(Ids.newId(), command.kind(), command.name(), grid, OffsetDateTime.now());
         teams.persist(team);
         publish(team);
@@ -86,7 +86,7 @@ public class TeamService implements RetirementGuard {
     @Transactional(Transactional.TxType.SUPPORTS)
     public <T> CursorPage<T> inSubtree(UUID nodeId, PageRequest page, Caller caller, Function<Team, T> view) {
         GridNode grid = nodes.findByIdOptional(nodeId).orElseThrow(() -> DomainProblem.notFound("grid node", nodeId));
-        caller.requireScope(grid.path(), "grid node " + nodeId);
+        caller.requireStaffOver(grid.path(), "grid node " + nodeId);
         return page.page(teams.inSubtree(grid.path(), page.afterId(), page.limit() + 1), t -> t.id().toString(), view);
     }
 
@@ -109,6 +109,7 @@ public class TeamService implements RetirementGuard {
         // committed before, and touching the team's version cannot lose an optimistic race to a parallel join
         teams.findByIdOptional(teamId, LockModeType.PESSIMISTIC_WRITE);
         Team team = get(command.nodeId(), teamId, caller);
+        caller.requireStaffOver(team.gridPath(), "team " + teamId);
         Person person = people.findByIdOptional(personId).orElseThrow(() ->
                 DomainProblem.invalid("personId", "person " + personId + " does not exist"));
         Tenure tenure = new Tenure(start == null ? calendar.today() : start, null);
@@ -129,6 +130,7 @@ public class TeamService implements RetirementGuard {
     public TeamMember leave(UUID nodeId, UUID teamId, UUID memberId, LocalDate day, Caller caller) {
         teams.findByIdOptional(teamId, LockModeType.PESSIMISTIC_WRITE); // as in addMember: members change in turn
         Team team = get(nodeId, teamId, caller);
+        caller.requireStaffOver(team.gridPath(), "team " + teamId);
         TeamMember member = teams.member(memberId);
         if (member == null || !member.teamId().equals(teamId)) {
             throw DomainProblem.notFound("team member", memberId);

@@ -125,7 +125,7 @@ class BoundaryTest {
         given().header("Authorization", ADMIN).contentType(ContentType.JSON).body("{\"type\": ")
                 .when().put("/api/v1/grids/" + node + "/boundary").then().statusCode(400)
                 .contentType("application/problem+json");
-        given().header("Authorization", "Bearer " + TestJwt.token("w", node, Roles.GRID_WORKER))
+        given().header("Authorization", RegistryLogins.gridWorker(node))
                 .contentType(ContentType.JSON).body(square(0, 0, 1))
                 .when().put("/api/v1/grids/" + node + "/boundary").then().statusCode(403);
         given().header("Authorization", ADMIN).get("/api/v1/grids/" + node + "/boundary").then().statusCode(404);

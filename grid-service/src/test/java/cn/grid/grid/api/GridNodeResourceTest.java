@@ -227,7 +227,7 @@ class GridNodeResourceTest {
                 {"name": "A 街道", "level": "STREET", "code": "A", "parentId": "%s"}""".formatted(district));
         String gridB = create(ADMIN, """
                 {"name": "B 街道", "level": "STREET", "code": "B", "parentId": "%s"}""".formatted(district));
-        String workerOfA = "Bearer " + TestJwt.token("w-a", gridA, Roles.GRID_WORKER);
+        String workerOfA = RegistryLogins.gridWorker(gridA);
 
         given().header("Authorization", workerOfA).when().get("/api/v1/grids/" + gridA)
                 .then().statusCode(200);
@@ -237,7 +237,7 @@ class GridNodeResourceTest {
         given().header("Authorization", workerOfA).when().get("/api/v1/grids/" + district)
                 .then().statusCode(403);
 
-        String adminOfA = "Bearer " + TestJwt.token("o-a", gridA, Roles.ORG_ADMIN);
+        String adminOfA = RegistryLogins.orgAdmin(gridA);
         create(adminOfA, """
                 {"name": "A 社区", "level": "COMMUNITY", "code": "A1", "parentId": "%s"}""".formatted(gridA));
         given().header("Authorization", adminOfA).contentType(ContentType.JSON)

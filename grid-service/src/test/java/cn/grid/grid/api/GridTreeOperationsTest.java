@@ -120,7 +120,7 @@ class GridTreeOperationsTest {
         String communityA1 = child(streetA, "COMMUNITY", "A1", "A1 社区");
         String communityA2 = child(streetA, "COMMUNITY", "A2", "A2 社区");
         String gridInA1 = child(communityA1, "GRID", "G", "网格");
-        String adminOfA = "Bearer " + TestJwt.token("admin-a", streetA, Roles.ORG_ADMIN);
+        String adminOfA = RegistryLogins.orgAdmin(streetA);
 
         given().header("Authorization", adminOfA).header("If-Match", etag(gridInA1)).contentType(ContentType.JSON)
                 .body("{\"parentId\": \"%s\"}".formatted(communityA2))
@@ -134,7 +134,7 @@ class GridTreeOperationsTest {
                 .body("{\"name\": \"不归我管\"}")
                 .when().patch("/api/v1/grids/" + streetB)
                 .then().statusCode(403);
-        String workerOfA = "Bearer " + TestJwt.token("worker-a", streetA, Roles.GRID_WORKER);
+        String workerOfA = RegistryLogins.gridWorker(streetA);
         given().header("Authorization", workerOfA).header("If-Match", etag(communityA1)).contentType(ContentType.JSON)
                 .body("{\"name\": \"改名\"}")
                 .when().patch("/api/v1/grids/" + communityA1)
@@ -180,7 +180,7 @@ class GridTreeOperationsTest {
         given().header("Authorization", ADMIN).get("/api/v1/grids/" + grid1 + "/ancestors")
                 .then().statusCode(200)
                 .body("items.id", equalTo(List.of(root, street, community, grid1)));
-        String workerOfCommunity = "Bearer " + TestJwt.token("w", community, Roles.GRID_WORKER);
+        String workerOfCommunity = RegistryLogins.gridWorker(community);
         given().header("Authorization", workerOfCommunity).get("/api/v1/grids/" + grid1 + "/ancestors")
                 .then().statusCode(200).body("items.id", equalTo(List.of(root, street, community, grid1)));
 

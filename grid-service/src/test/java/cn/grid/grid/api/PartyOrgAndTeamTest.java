@@ -112,8 +112,7 @@ class PartyOrgAndTeamTest {
                 .body("registeredMembers", equalTo(2))
                 .body("on", equalTo(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString()));
 
-        String workerOfOtherStreet = "Bearer " + TestJwt.token("w", child(root, "STREET", "X", "别处"),
-                Roles.ORG_ADMIN);
+        String workerOfOtherStreet = RegistryLogins.orgAdmin(child(root, "STREET", "X", "别处"));
         given().header("Authorization", workerOfOtherStreet).get("/api/v1/party-orgs/" + branch).then().statusCode(403);
         given().header("Authorization", workerOfOtherStreet).queryParam("gridNodeId", street)
                 .get("/api/v1/party-orgs/counts").then().statusCode(403);
@@ -160,7 +159,7 @@ class PartyOrgAndTeamTest {
         given().header("Authorization", ADMIN).header("If-Match", etag(community)).contentType(ContentType.JSON)
                 .body("{}").post("/api/v1/grids/" + community + "/retire")
                 .then().statusCode(409).body("detail", containsString("team"));
-        given().header("Authorization", "Bearer " + TestJwt.token("w", community, Roles.GRID_WORKER))
+        given().header("Authorization", RegistryLogins.gridWorker(community))
                 .contentType(ContentType.JSON).body("{\"kind\": \"LECTURE\", \"name\": \"宣讲队\"}")
                 .post("/api/v1/grids/" + community + "/teams").then().statusCode(403);
     }

@@ -99,7 +99,7 @@ class PeopleTest {
         String streetA = child(root, "STREET", "A", "A 街道");
         String streetB = child(root, "STREET", "B", "B 街道");
         String inB = person(streetB, "赵六", null);
-        String workerOfA = "Bearer " + TestJwt.token("w-a", streetA, Roles.GRID_WORKER);
+        String workerOfA = RegistryLogins.gridWorker(streetA);
         given().header("Authorization", workerOfA).get("/api/v1/people/" + inB).then().statusCode(403);
         given().header("Authorization", workerOfA).contentType(ContentType.JSON)
                 .body("""
@@ -229,7 +229,7 @@ class PeopleTest {
                 .when().post("/api/v1/grids/" + community + "/move").then().statusCode(200);
         given().header("Authorization", ADMIN).get("/api/v1/grids/" + streetB + "/people")
                 .then().statusCode(200).body("items.personName", equalTo(List.of("网格员")));
-        given().header("Authorization", "Bearer " + TestJwt.token("w-b", streetB, Roles.GRID_WORKER))
+        given().header("Authorization", RegistryLogins.gridWorker(streetB))
                 .get("/api/v1/people/" + worker).then().statusCode(200);
         given().header("Authorization", ADMIN).get("/api/v1/grids/" + streetA + "/people")
                 .then().statusCode(200).body("items", hasSize(0));

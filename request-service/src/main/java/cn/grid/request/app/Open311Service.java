@@ -172,14 +172,21 @@ public class Open311Service {
             return Visible.filedWith(client.key().id());
         }
         Caller caller = client.caller();
-        if (caller.hasRole(Roles.CITIZEN) && caller.roles().size() == 1) {
+        if (caller.isCitizenOnly()) {
             return Visible.reportedBy(caller.subject());
         }
-        if (caller.gridScope() == null) {
-            return caller.covers(null) ? Visible.everything() : Visible.reportedBy(caller.subject());
+        if (caller.covers(null)) {
+            return Visible.everything();
         }
-        return scopeNode(caller.gridScope()).map(node -> Visible.inSubtree(node.path()))
-                .orElseGet(() -> Visible.reportedBy(caller.subject()));
+        if (caller.gridScope() != null) {
+            Optional<GridNodeSnapshot> scope = scopeNode(caller.gridScope()).filter(n -> caller.staffOver(n.path()));
+            if (scope.isPresent()) {
+                return Visible.inSubtree(scope.get().path());
+            }
+        }
+        // Open311's list takes one subtree: the widest place where the registry makes the caller staff
+        List<String> reach = caller.reach(true);
+        return reach.isEmpty() ? Visible.reportedBy(caller.subject()) : Visible.inSubtree(reach.get(0));
     }
 
     private Optional<GridNodeSnapshot> scopeNode(String gridScope) {

@@ -93,7 +93,7 @@ public class RequestLifecycleService {
             switch (type) {
                 case GRID -> {
                     GridNodeSnapshot grid = grids.require(uuid(targetId, "targetId"), "targetId");
-                    caller.requireScope(grid.path(), "grid node " + grid.id());
+                    caller.requireStaffOver(grid.path(), "grid node " + grid.id());
                     gridId = grid.id();
                     gridPath = grid.path();
                 }
@@ -264,7 +264,7 @@ public class RequestLifecycleService {
         ServiceRequest request = requests.findByIdOptional(id).orElseThrow(() -> DomainProblem.notFound("request", id));
         boolean reporter = request.reportedBy(caller.subject());
         boolean staff = !isCitizenOnly(caller) && (caller.subject().equals(request.assignee())
-                || caller.covers(request.gridPath()) && !caller.hasRole(Roles.PARTY_MEMBER));
+                || caller.staffOver(request.gridPath()));
         if (!reporter && !staff) {
             throw DomainProblem.forbidden("only the reporter, the assignee or grid staff over request " + id
                     + " may comment on it");
@@ -288,7 +288,7 @@ public class RequestLifecycleService {
     }
 
     private static boolean isCitizenOnly(Caller caller) {
-        return caller.hasRole(Roles.CITIZEN) && caller.roles().size() == 1;
+        return caller.isCitizenOnly();
     }
 
     private ServiceRequest move(UUID id, long version, Caller caller, Transition transition, String reason,
@@ -338,16 +338,17 @@ public class RequestLifecycleService {
         return switch (r.dispatchTargetType()) {
             case PERSON -> caller.subject().equals(r.dispatchTargetId());
             case TEAM -> teams.teamHasMember(UUID.fromString(r.dispatchTargetId()), caller.subject());
-            case GRID -> (caller.hasRole(Roles.GRID_WORKER) || caller.hasRole(Roles.PARTY_MEMBER))
-                    && caller.covers(r.gridPath());
+            // grid workers and party members the registry places at the ticket's grid or above it
+            case GRID -> caller.covers(r.gridPath()) && caller.grants().stream()
+                    .anyMatch(g -> (g.isGridStaff() || g.isPartyMember()) && g.reaches(r.gridPath()));
             case DEPARTMENT -> isAdminCovering(r, caller);
         };
     }
 
     private void requireStaff(ServiceRequest r, Caller caller) {
-        boolean staff = caller.hasRole(Roles.GRID_WORKER) || caller.hasRole(Roles.ORG_ADMIN)
-                || caller.hasRole(Roles.DISTRICT_ADMIN);
-        if (!staff || !caller.covers(r.gridPath())) {
+        // a service account is district-wide but is no one's staff: it does not move tickets
+        boolean serviceOnly = caller.hasRole(Roles.SERVICE) && !caller.hasRole(Roles.DISTRICT_ADMIN);
+        if (serviceOnly || !caller.staffOver(r.gridPath())) {
             throw DomainProblem.forbidden("only grid staff whose scope covers request " + r.id() + " may do this");
         }
     }
@@ -360,7 +361,7 @@ public class RequestLifecycleService {
     }
 
     private static boolean isAdminCovering(ServiceRequest r, Caller caller) {
-        return (caller.hasRole(Roles.ORG_ADMIN) || caller.hasRole(Roles.DISTRICT_ADMIN)) && caller.covers(r.gridPath());
+        return caller.orgAdminOver(r.gridPath());
     }
 
     private static void requireReporter(ServiceRequest r, Caller caller, String what) {

@@ -83,7 +83,7 @@ public class ServiceRequestService {
         boolean staff = !caller.hasRole(Roles.CITIZEN);
         if (command.gridNodeId() != null && staff) {
             // staff file tickets only where they work; a citizen may report a problem anywhere
-            caller.requireScope(grid.path(), "grid node " + grid.id());
+            caller.requireStaffOver(grid.path(), "grid node " + grid.id());
         }
         grid = raiseToHandlingLevel(grid, category.handlingLevel());
         boolean hasContact = command.contactName() != null || command.contactPhone() != null;
@@ -171,7 +171,7 @@ public class ServiceRequestService {
         if (request.reportedBy(caller.subject())) {
             return request;
         }
-        if (caller.hasRole(Roles.CITIZEN) && caller.roles().size() == 1) {
+        if (caller.isCitizenOnly()) {
             throw DomainProblem.forbidden("citizens see only their own requests");
         }
         if (!caller.covers(request.gridPath())) {
@@ -198,7 +198,7 @@ public class ServiceRequestService {
     public <T> CursorPage<T> escalatedTo(UUID nodeId, PageRequest page, Caller caller,
             Function<ServiceRequest, T> view) {
         GridNodeSnapshot node = grids.require(nodeId, "nodeId");
-        caller.requireScope(node.path(), "grid node " + nodeId);
+        caller.requireStaffOver(node.path(), "grid node " + nodeId);
         return page.page(requests.escalatedTo(nodeId, page.afterId(), page.limit() + 1), r -> r.id().toString(), view);
     }
 

@@ -1,6 +1,7 @@
 package cn.grid.request.api;
 
 import cn.grid.platform.security.Roles;
+import cn.grid.testsupport.TestRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,6 +43,9 @@ class CategoryCatalogueTest {
         treeKnown = true;
         KnownGrids.chain(new UUID[] {DISTRICT, STREET, COMMUNITY, GRID}, new String[] {"沾益区", "龙华街道", "清河社区",
                 "大为小区网格"});
+        // cat-worker is the grid's 网格员 by the registry (its token's grid-worker claim gives nothing)
+        TestRegistry.assign("cat-worker-" + GRID, GRID, "/" + DISTRICT + "/" + STREET + "/" + COMMUNITY + "/" + GRID + "/",
+                "GRID_WORKER");
     }
 
     static io.restassured.response.ValidatableResponse submit(String token, String body) {
@@ -145,7 +149,7 @@ class CategoryCatalogueTest {
 
     @Test
     void contactsAreWholeForTheTicketAndMaskedInLists() {
-        String worker = token("cat-worker", GRID.toString(), Roles.GRID_WORKER);
+        String worker = token("cat-worker-" + GRID, null, Roles.STAFF);
         String id = submit(worker, "{\"type\": \"SERVICE\", \"channel\": \"VISIT\", \"title\": \"代李阿姨办理证明\", "
                 + "\"gridNodeId\": \"" + GRID + "\", \"contact\": {\"name\": \"李秀英\", \"phone\": \"13800001234\"}}")
                 .statusCode(201).body("onBehalf", equalTo(true)).body("contact.phone", equalTo("13800001234"))
@@ -179,7 +183,7 @@ class CategoryCatalogueTest {
         given().header("Authorization", token("cat-m1", null, Roles.CITIZEN))
                 .post("/api/v1/requests/" + original + "/me-too").then().statusCode(200).body("meToo", equalTo(1));
 
-        String worker = token("cat-worker", GRID.toString(), Roles.GRID_WORKER);
+        String worker = token("cat-worker-" + GRID, null, Roles.STAFF);
         move(worker, duplicate, "accept", null).statusCode(200);
         move(worker, duplicate, "dispatch", "{\"targetType\": \"PERSON\", \"targetId\": \"cat-worker\"}").statusCode(200);
         move(worker, duplicate, "sign", null).statusCode(200);

@@ -3,6 +3,7 @@ package cn.grid.request.api;
 import cn.grid.platform.security.Roles;
 import cn.grid.testsupport.TestGridEvents;
 import cn.grid.testsupport.TestJwt;
+import cn.grid.testsupport.TestRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,8 @@ class CommentsAndEvaluationTest {
     void commentsAndTheWorkersEvaluation() {
         UUID grid = UUID.randomUUID();
         TestGridEvents.nodeCreated(grid, null, "/" + grid + "/", "DISTRICT", "L", "漆河镇");
-        String worker = "Bearer " + TestJwt.token("eval-worker", grid.toString(), Roles.GRID_WORKER);
+        TestRegistry.assign("eval-worker-" + grid, grid, "/" + grid + "/", "GRID_WORKER");
+        String worker = "Bearer " + TestJwt.token("eval-worker-" + grid, grid.toString(), Roles.STAFF);
         String citizen = "Bearer " + TestJwt.token("eval-citizen", null, Roles.CITIZEN);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().header("Authorization", worker)
                 .get("/api/v1/requests/grid-nodes/" + grid).then().statusCode(200));

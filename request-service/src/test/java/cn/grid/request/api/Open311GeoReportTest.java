@@ -4,6 +4,7 @@ import cn.grid.platform.security.Roles;
 import cn.grid.testsupport.TestGridEvents;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import cn.grid.testsupport.TestRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -61,6 +62,8 @@ class Open311GeoReportTest {
         TestGridEvents.nodeCreated(GRID, DISTRICT, d + GRID + "/", "GRID", "G1", "南宁网格");
         TestGridEvents.nodeCreated(OTHER_GRID, DISTRICT, d + OTHER_GRID + "/", "GRID", "G2", "潇湘网格");
         KnownGrids.awaitKnown(DISTRICT, GRID, OTHER_GRID);
+        // the staff logins of these tests are what the registry makes them
+        TestRegistry.assign("o311-staff-" + GRID, GRID, d + GRID + "/", "GRID_WORKER");
     }
 
     static RequestSpecification form(Map<String, ?> fields) {
@@ -317,7 +320,7 @@ class Open311GeoReportTest {
                 .then(), 401, "");
         // staff file for citizens through the JSON API, not here
         assertOpen311Error(form(Map.of("service_code", "sanitation", "address_string", "x"))
-                .header("Authorization", token("o311-staff", GRID.toString(), Roles.GRID_WORKER)).post(url).then(),
+                .header("Authorization", token("o311-staff-" + GRID, null, Roles.STAFF)).post(url).then(),
                 403, "/api/v1/requests");
     }
 
@@ -387,8 +390,12 @@ class Open311GeoReportTest {
         String inGrid = given().header("Authorization", citizen).contentType(ContentType.JSON)
                 .body("{\"category\": \"sanitation\", \"title\": \"楼道堆物\", \"gridNodeId\": \"" + GRID + "\"}")
                 .post("/api/v1/requests").then().statusCode(201).extract().path("id");
-        String worker = token("o311-gw-" + suffix(), GRID.toString(), Roles.GRID_WORKER);
-        String otherWorker = token("o311-gw2-" + suffix(), OTHER_GRID.toString(), Roles.GRID_WORKER);
+        String workerLogin = "o311-gw-" + suffix();
+        String otherLogin = "o311-gw2-" + suffix();
+        TestRegistry.assign(workerLogin, GRID, "/" + DISTRICT + "/" + GRID + "/", "GRID_WORKER");
+        TestRegistry.assign(otherLogin, OTHER_GRID, "/" + DISTRICT + "/" + OTHER_GRID + "/", "GRID_WORKER");
+        String worker = token(workerLogin, null, Roles.STAFF);
+        String otherWorker = token(otherLogin, null, Roles.STAFF);
 
         String list = given().header("Authorization", worker).get(BASE + "/requests.json").then().statusCode(200)
                 .body("service_request_id", hasItem(inGrid))
@@ -416,7 +423,8 @@ class Open311GeoReportTest {
         move(ADMIN, rejected, "reject", "{\"reason\": \"重复提交\"}").statusCode(200);
         move(ADMIN, accepted, "accept", null).statusCode(200);
         String subject = "o311-plumber-" + suffix();
-        String plumber = token(subject, null, Roles.GRID_WORKER);
+        TestRegistry.assign(subject, GRID, "/" + DISTRICT + "/" + GRID + "/", "GRID_WORKER");
+        String plumber = token(subject, null, Roles.STAFF);
         move(ADMIN, resolved, "accept", null).statusCode(200);
         move(ADMIN, resolved, "dispatch", "{\"targetType\": \"PERSON\", \"targetId\": \"" + subject
                 + "\", \"targetName\": \"张师傅\"}").statusCode(200);

@@ -4,6 +4,7 @@ import cn.grid.platform.security.Roles;
 import cn.grid.testsupport.Races;
 import cn.grid.testsupport.TestGridEvents;
 import cn.grid.testsupport.TestJwt;
+import cn.grid.testsupport.TestRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
@@ -40,7 +41,8 @@ class ParallelRacesTest {
         String ticket = given().header("Authorization", citizen).contentType(ContentType.JSON)
                 .body("{\"type\": \"DISPUTE\", \"title\": \"楼道堆物\", \"gridNodeId\": \"" + grid + "\"}")
                 .post("/api/v1/requests").then().statusCode(201).extract().path("id");
-        String worker = "Bearer " + TestJwt.token("race-worker", grid.toString(), Roles.GRID_WORKER);
+        TestRegistry.assign("race-worker-" + grid, grid, "/" + district + "/" + grid + "/", "GRID_WORKER");
+        String worker = "Bearer " + TestJwt.token("race-worker-" + grid, grid.toString(), Roles.STAFF);
 
         List<ExtractableResponse<Response>> answers = Races.race(PARALLEL, i -> given().header("Authorization", worker)
                 .header("If-Match", "\"0\"").post("/api/v1/requests/" + ticket + "/accept").then().extract());

@@ -6,6 +6,7 @@ import cn.grid.testsupport.EmbeddedKafka;
 import cn.grid.testsupport.EventContract;
 import cn.grid.testsupport.TestGridEvents;
 import cn.grid.testsupport.TestJwt;
+import cn.grid.testsupport.TestRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -36,8 +37,8 @@ class RequestLifecycleTest {
     static final UUID GRID_B = UUID.randomUUID();
     static final UUID TEAM = UUID.randomUUID();
     static final String CITIZEN = token("citizen-7", null, Roles.CITIZEN);
-    static final String WORKER_A = token("worker-a", GRID_A.toString(), Roles.GRID_WORKER);
-    static final String WORKER_B = token("worker-b", GRID_B.toString(), Roles.GRID_WORKER);
+    static final String WORKER_A = token("worker-a-" + GRID_A, GRID_A.toString(), Roles.GRID_WORKER);
+    static final String WORKER_B = token("worker-b-" + GRID_B, GRID_B.toString(), Roles.GRID_WORKER);
     static final String MEMBER = token("member-1", GRID_A.toString(), Roles.PARTY_MEMBER);
     private static boolean gridsKnown;
 
@@ -63,6 +64,12 @@ class RequestLifecycleTest {
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().header("Authorization", service)
                     .get("/api/v1/requests/grid-nodes/" + node).then().statusCode(200));
         }
+        // the tokens name no role the suite believes: the registry makes these logins what they are
+        TestRegistry.assign("worker-a-" + GRID_A, GRID_A, "/" + DISTRICT + "/" + GRID_A + "/", "GRID_WORKER");
+        TestRegistry.assign("worker-b-" + GRID_B, GRID_B, "/" + DISTRICT + "/" + GRID_B + "/", "GRID_WORKER");
+        TestRegistry.assign("member-1", GRID_A, "/" + DISTRICT + "/" + GRID_A + "/", "PARTY_MEMBER");
+        // the team's member is also a party member registered there (党员突击队): a team place alone gives no role
+        TestRegistry.assign("team-member-1", GRID_A, "/" + DISTRICT + "/" + GRID_A + "/", "PARTY_MEMBER");
     }
 
     static String submit(UUID grid) {
@@ -130,7 +137,7 @@ class RequestLifecycleTest {
         String id = submit(GRID_A);
         move(WORKER_A, id, "accept", null).statusCode(200);
         move(WORKER_A, id, "dispatch", "{\"targetType\": \"GRID\", \"targetId\": \"" + GRID_A + "\"}").statusCode(200);
-        move(WORKER_A, id, "sign", null).statusCode(200).body("assignee", equalTo("worker-a"));
+        move(WORKER_A, id, "sign", null).statusCode(200).body("assignee", equalTo("worker-a-" + GRID_A));
         move(WORKER_A, id, "start", null).statusCode(200);
         move(WORKER_A, id, "resolve", "{\"outcome\": \"ANSWERED\"}").statusCode(200);
         move(CITIZEN, id, "rate", "{\"rating\": 1, \"comment\": \"没有解决\"}").statusCode(200)

@@ -3,6 +3,7 @@ package cn.grid.request.api;
 import cn.grid.platform.security.Roles;
 import cn.grid.testsupport.TestGridEvents;
 import cn.grid.testsupport.TestJwt;
+import cn.grid.testsupport.TestRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,8 @@ class RequestStatsTest {
     void countsRatesAndStageTimes() {
         UUID grid = UUID.randomUUID();
         TestGridEvents.nodeCreated(grid, null, "/" + grid + "/", "DISTRICT", "S", "春华镇");
-        String worker = "Bearer " + TestJwt.token("stats-worker", grid.toString(), Roles.GRID_WORKER);
+        TestRegistry.assign("stats-worker-" + grid, grid, "/" + grid + "/", "GRID_WORKER");
+        String worker = "Bearer " + TestJwt.token("stats-worker-" + grid, grid.toString(), Roles.STAFF);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().header("Authorization", worker)
                 .get("/api/v1/requests/grid-nodes/" + grid).then().statusCode(200));
         String citizen = "Bearer " + TestJwt.token("stats-citizen", null, Roles.CITIZEN);

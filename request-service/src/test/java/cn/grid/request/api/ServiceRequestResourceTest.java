@@ -6,6 +6,7 @@ import cn.grid.testsupport.EmbeddedKafka;
 import cn.grid.testsupport.EventContract;
 import cn.grid.testsupport.TestGridEvents;
 import cn.grid.testsupport.TestJwt;
+import cn.grid.testsupport.TestRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -127,7 +128,9 @@ class ServiceRequestResourceTest {
         awaitGrids();
         String inA = submit(citizen("citizen-4"), GRID_A, "A 的问题");
         String inB = submit(citizen("citizen-4"), GRID_B, "B 的问题");
-        String workerOfA = "Bearer " + TestJwt.token("worker-a", GRID_A.toString(), Roles.GRID_WORKER);
+        String workerLogin = "worker-a-" + GRID_A;
+        TestRegistry.assign(workerLogin, GRID_A, "/" + DISTRICT + "/" + GRID_A + "/", "GRID_WORKER");
+        String workerOfA = "Bearer " + TestJwt.token(workerLogin, null, Roles.STAFF);
 
         given().header("Authorization", workerOfA).when().get("/api/v1/requests/" + inA).then().statusCode(200);
         given().header("Authorization", workerOfA).when().get("/api/v1/requests/" + inB).then().statusCode(403);

@@ -4,6 +4,7 @@ import cn.grid.platform.security.Roles;
 import cn.grid.request.app.SlaSweepService;
 import cn.grid.testsupport.EventContract;
 import cn.grid.testsupport.TestGridEvents;
+import cn.grid.testsupport.TestRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -42,7 +43,7 @@ class SlaAndEscalationTest {
     static final UUID COMMUNITY = UUID.randomUUID();
     static final UUID GRID = UUID.randomUUID();
     static final String CITIZEN = token("sla-citizen", null, Roles.CITIZEN);
-    static final String WORKER = token("sla-worker", GRID.toString(), Roles.GRID_WORKER);
+    static final String WORKER = token("sla-worker-" + GRID, null, Roles.STAFF);
     static final String DISTRICT_ADMIN = token("sla-admin", DISTRICT.toString(), Roles.DISTRICT_ADMIN);
     private static boolean treeKnown;
 
@@ -57,6 +58,10 @@ class SlaAndEscalationTest {
         treeKnown = true;
         KnownGrids.chain(new UUID[] {DISTRICT, STREET, COMMUNITY, GRID}, new String[] {"南沙区", "榄核镇", "绿村",
                 "绿村第一网格"});
+        // what the registry makes these logins (their tokens' registry roles are not believed)
+        String gridPath = "/" + DISTRICT + "/" + STREET + "/" + COMMUNITY + "/" + GRID + "/";
+        TestRegistry.assign("sla-worker-" + GRID, GRID, gridPath, "GRID_WORKER");
+        TestRegistry.assign("sla-member-" + GRID, GRID, gridPath, "PARTY_MEMBER");
     }
 
     static String submit(String category, String attributes) {
@@ -96,7 +101,7 @@ class SlaAndEscalationTest {
         assertThat(ticket(id).getInt("sla.escalationLevel")).isEqualTo(1);
 
         move(WORKER, id, "accept", null).statusCode(200).body("sla.overdue", equalTo(List.of()));
-        move(WORKER, id, "dispatch", "{\"targetType\": \"PERSON\", \"targetId\": \"sla-worker\"}").statusCode(200);
+        move(WORKER, id, "dispatch", "{\"targetType\": \"PERSON\", \"targetId\": \"sla-worker-" + GRID + "\"}").statusCode(200);
         sweep.sweep(OffsetDateTime.now().plusMinutes(121));
         assertThat(ticket(id).getList("sla.overdue")).containsExactly("SIGN");
         assertThat(ticket(id).getString("sla.responsibleNodeId")).isEqualTo(STREET.toString());
@@ -156,7 +161,7 @@ class SlaAndEscalationTest {
 
         // once resolved, nothing is escalated any more
         move(WORKER, id, "accept", null).statusCode(200);
-        move(WORKER, id, "dispatch", "{\"targetType\": \"PERSON\", \"targetId\": \"sla-worker\"}").statusCode(200);
+        move(WORKER, id, "dispatch", "{\"targetType\": \"PERSON\", \"targetId\": \"sla-worker-" + GRID + "\"}").statusCode(200);
         move(WORKER, id, "sign", null).statusCode(200);
         move(WORKER, id, "start", null).statusCode(200);
         move(WORKER, id, "resolve", "{\"outcome\": \"FIXED\"}").statusCode(200);
@@ -177,14 +182,14 @@ class SlaAndEscalationTest {
         move(WORKER, id, "extension", "{\"minutes\": 60, \"reason\": \"太早\"}").statusCode(409)
                 .body("detail", containsString("is SUBMITTED"));
         move(WORKER, id, "accept", null).statusCode(200);
-        move(WORKER, id, "dispatch", "{\"targetType\": \"PERSON\", \"targetId\": \"sla-member\"}").statusCode(200);
-        String member = token("sla-member", GRID.toString(), Roles.PARTY_MEMBER);
+        move(WORKER, id, "dispatch", "{\"targetType\": \"PERSON\", \"targetId\": \"sla-member-" + GRID + "\"}").statusCode(200);
+        String member = token("sla-member-" + GRID, null, Roles.CITIZEN);
         move(member, id, "sign", null).statusCode(200);
         OffsetDateTime due = OffsetDateTime.parse(ticket(id).getString("sla.resolveDueAt"));
 
         move(member, id, "extension", "{\"minutes\": 2880, \"reason\": \"需等待配件到货\"}").statusCode(200)
                 .body("sla.pendingExtension.minutes", equalTo(2880))
-                .body("sla.pendingExtension.requestedBy", equalTo("sla-member"));
+                .body("sla.pendingExtension.requestedBy", equalTo("sla-member-" + GRID));
         move(member, id, "extension", "{\"minutes\": 60, \"reason\": \"再加一点\"}").statusCode(409)
                 .body("detail", containsString("already waits"));
         move(member, id, "extension", "{\"minutes\": 0, \"reason\": \"x\"}").statusCode(400);
@@ -212,7 +217,7 @@ class SlaAndEscalationTest {
     void aResolvedTicketNobodyRatesClosesWhenTheRatingWindowEnds() {
         String id = submit("sewage-ditch", null);
         move(WORKER, id, "accept", null).statusCode(200);
-        move(WORKER, id, "dispatch", "{\"targetType\": \"PERSON\", \"targetId\": \"sla-worker\"}").statusCode(200);
+        move(WORKER, id, "dispatch", "{\"targetType\": \"PERSON\", \"targetId\": \"sla-worker-" + GRID + "\"}").statusCode(200);
         move(WORKER, id, "sign", null).statusCode(200);
         move(WORKER, id, "start", null).statusCode(200);
         move(WORKER, id, "resolve", "{\"outcome\": \"FIXED\"}").statusCode(200);
@@ -234,7 +239,8 @@ class SlaAndEscalationTest {
         String path = "/" + DISTRICT + "/" + STREET + "/" + COMMUNITY + "/" + grid + "/";
         TestGridEvents.nodeCreated(grid, COMMUNITY, path, "GRID", "G2", "绿村第二网格");
         KnownGrids.awaitKnown(grid);
-        String worker = token("sla-worker-2", grid.toString(), Roles.GRID_WORKER);
+        TestRegistry.assign("sla-worker-2-" + grid, grid, path, "GRID_WORKER");
+        String worker = token("sla-worker-2-" + grid, null, Roles.STAFF);
         String onTime = null;
         for (String category : List.of("sanitation", "sanitation", "street-light")) {
             onTime = given().header("Authorization", CITIZEN).contentType(ContentType.JSON)
@@ -246,7 +252,7 @@ class SlaAndEscalationTest {
                 .get("/api/v1/requests").then().statusCode(200).extract().path("items[0].id");
         assertThat(sanitation).isNotEqualTo(onTime);
         move(worker, sanitation, "accept", null).statusCode(200);
-        move(worker, sanitation, "dispatch", "{\"targetType\": \"PERSON\", \"targetId\": \"sla-worker-2\"}")
+        move(worker, sanitation, "dispatch", "{\"targetType\": \"PERSON\", \"targetId\": \"sla-worker-2-" + grid + "\"}")
                 .statusCode(200);
         move(worker, sanitation, "sign", null).statusCode(200);
         move(worker, sanitation, "start", null).statusCode(200);

@@ -147,7 +147,7 @@ public class LectureOrderService {
     public Stats stats(UUID orgId, Caller caller) {
         List<LectureOrderCount> counts;
         if (orgId == null) {
-            if (!OrgAccess.isAdmin(caller) || caller.gridScope() != null) {
+            if (!caller.hasRole(Roles.DISTRICT_ADMIN) || !caller.covers(null)) {
                 throw DomainProblem.forbidden("counts over every organisation are for an unbound district "
                         + "administrator; name your orgId");
             }

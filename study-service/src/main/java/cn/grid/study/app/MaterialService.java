@@ -62,7 +62,7 @@ public class MaterialService {
     public StudyMaterial replace(UUID id, long version, StudyMaterial.Content content, Caller caller) {
         StudyMaterial material = require(id);
         IfMatch.check(version, material.version(), "material " + id);
-        caller.requireScope(material.ownerGridPath(), "material " + id);
+        caller.requireStaffOver(material.ownerGridPath(), "material " + id);
         material.replace(content, OffsetDateTime.now());
         materials.flush();
         return material;

@@ -51,7 +51,7 @@ public class OrgAccess {
     }
 
     public boolean isAdminOver(PartyOrg org, Caller caller) {
-        return isAdmin(caller) && caller.covers(org.gridPath());
+        return caller.orgAdminOver(org.gridPath());
     }
 
     /**
@@ -62,7 +62,10 @@ public class OrgAccess {
         if (!isReader(caller)) {
             throw DomainProblem.forbidden("only an organisation or district administrator or a service reads this");
         }
-        caller.requireScope(org.gridPath(), "party organisation " + org.id());
+        if (!caller.orgAdminOver(org.gridPath()) && !(caller.hasRole(Roles.SERVICE) && caller.covers(org.gridPath()))) {
+            throw DomainProblem.forbidden("party organisation " + org.id() + " is outside the organisations the "
+                    + "registry makes you administer");
+        }
     }
 
     /** Who reads an organisation's reports, within their scope: administrators and service accounts. */
@@ -74,7 +77,10 @@ public class OrgAccess {
         if (!isAdmin(caller)) {
             throw DomainProblem.forbidden("only an organisation or district administrator does this");
         }
-        caller.requireScope(org.gridPath(), "party organisation " + org.id());
+        if (!caller.orgAdminOver(org.gridPath())) {
+            throw DomainProblem.forbidden("party organisation " + org.id() + " is outside the organisations the "
+                    + "registry makes you administer");
+        }
     }
 
     public Optional<OrgMember> membership(PartyOrg org, String subject) {
@@ -90,15 +96,24 @@ public class OrgAccess {
     }
 
     /**
-     * The grid path a bound caller's scope starts at; null for an unbound district administrator or service
-     * (who see everything). A bound token whose node this service never heard of sees nothing: 403.
+     * Where an administrator's lists and new materials sit: the subtree where the registry makes the caller staff
+     * (narrowed to the token's grid scope, if it has one); null for a district administrator or service that sees
+     * everything. Staff of several separate places must name the organisation (400); staff of none get a 403.
      */
     public String scopePath(Caller caller) {
         if (caller.gridScope() == null) {
             if (caller.covers(null)) {
                 return null;
             }
-            throw DomainProblem.forbidden("your token is bound to no grid node");
+            List<String> reach = caller.reach(true);
+            if (reach.size() == 1) {
+                return reach.get(0);
+            }
+            if (reach.isEmpty()) {
+                throw DomainProblem.forbidden("the registry makes you staff of no grid node or organisation");
+            }
+            throw DomainProblem.invalid("orgId", "you are staff of " + reach.size() + " separate places; name the "
+                    + "organisation");
         }
         UUID node;
         try {
@@ -106,7 +121,7 @@ public class OrgAccess {
         } catch (IllegalArgumentException e) {
             throw DomainProblem.forbidden("your token's grid scope is not a grid node id");
         }
-        return grids.find(node).map(n -> n.path())
+        return grids.find(node).map(n -> n.path()).filter(path -> caller.isDistrictWide() || caller.staffOver(path))
                 .orElseThrow(() -> DomainProblem.forbidden("your token's grid node " + node + " is not known here"));
     }
 }

@@ -183,7 +183,7 @@ public class PointsLedgerService {
     public List<PointsStanding> ranking(UUID orgId, int limit, Caller caller) {
         String path = members.orgGridPath(orgId).orElseThrow(() -> DomainProblem.notFound("party organisation", orgId));
         // staff over it first (no look-up); a member is one by today's roll, wherever they rank
-        boolean allowed = isStaff(caller) && caller.covers(path)
+        boolean allowed = staffOver(caller, path)
                 || access.membershipsOf(caller.subject()).stream().anyMatch(m -> m.orgId().equals(orgId));
         if (!allowed) {
             throw DomainProblem.forbidden("the ranking of organisation " + orgId + " is for its members and the "
@@ -199,12 +199,17 @@ public class PointsLedgerService {
         if (subjects.contains(caller.subject())) {
             return subjects;
         }
-        boolean staffOver = isStaff(caller) && (caller.covers(null)
-                || members.orgGridPathsOf(personId).stream().anyMatch(caller::covers));
+        boolean staffOver = caller.covers(null) && isStaff(caller)
+                || members.orgGridPathsOf(personId).stream().anyMatch(path -> staffOver(caller, path));
         if (!staffOver) {
             throw DomainProblem.forbidden("a member's record is for the member and the staff over their organisation");
         }
         return subjects;
+    }
+
+    /** An administrator of an organisation reaching the path, or a service account covering it. */
+    private static boolean staffOver(Caller caller, String path) {
+        return caller.orgAdminOver(path) || caller.hasRole(Roles.SERVICE) && caller.covers(path);
     }
 
     private static boolean isStaff(Caller caller) {

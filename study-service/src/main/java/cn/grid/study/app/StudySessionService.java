@@ -64,7 +64,7 @@ public class StudySessionService {
 
     private StudySession create(RecordSession command, Caller caller) {
         GridNodeSnapshot grid = grids.require(command.gridNodeId(), "gridNodeId");
-        caller.requireScope(grid.path(), "grid node " + grid.id());
+        caller.requireStaffOver(grid.path(), "grid node " + grid.id());
         StudySession session = StudySession.record(Ids.newId(), command.kind(), command.title(), grid.id(),
                 grid.path(), command.startsAt(), command.durationMinutes(), command.place(), command.speaker(),
                 caller.subject(), OffsetDateTime.now());

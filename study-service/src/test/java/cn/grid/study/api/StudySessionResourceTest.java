@@ -6,6 +6,7 @@ import cn.grid.testsupport.EmbeddedKafka;
 import cn.grid.testsupport.EventContract;
 import cn.grid.testsupport.TestGridEvents;
 import cn.grid.testsupport.TestJwt;
+import cn.grid.testsupport.TestRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -50,6 +51,11 @@ class StudySessionResourceTest {
         for (UUID node : List.of(TOWN, VILLAGE_A, VILLAGE_B, VILLAGE_C)) {
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().header("Authorization", SERVICE)
                     .get("/api/v1/study/grid-nodes/" + node).then().statusCode(200));
+        }
+        // orgAdminOf(node): the registry makes "org-<node>" the secretary of a committee at each node
+        TestRegistry.orgAdmin("org-" + TOWN, TOWN, "/" + TOWN + "/");
+        for (UUID village : List.of(VILLAGE_A, VILLAGE_B, VILLAGE_C)) {
+            TestRegistry.orgAdmin("org-" + village, village, "/" + TOWN + "/" + village + "/");
         }
     }
 

@@ -5,6 +5,7 @@ import cn.grid.platform.security.Roles;
 import cn.grid.testsupport.EmbeddedKafka;
 import cn.grid.testsupport.TestGridEvents;
 import cn.grid.testsupport.TestJwt;
+import cn.grid.testsupport.TestRegistry;
 import io.agroal.api.AgroalDataSource;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -72,6 +73,10 @@ final class StudyWorld {
                 && count(dataSource, "select count(*) from party_org_view where org_id in (?, ?)", orgTown, orgTown) == 1
                 && count(dataSource, "select count(*) from grid_node_view where id in (?, ?)", villageA, villageB) == 2
                 && count(dataSource, "select count(*) from grid_node_view where id in (?, ?)", town, town) == 1);
+        // admin(node) logins: the registry makes each the secretary of the organisation at that node
+        TestRegistry.orgRole("admin-" + town, orgTown, "SECRETARY");
+        TestRegistry.orgRole("admin-" + villageA, orgA, "SECRETARY");
+        TestRegistry.orgRole("admin-" + villageB, orgB, "SECRETARY");
     }
 
     private void org(UUID id, UUID parent, String orgPath, String name, UUID grid, String gridPath) {

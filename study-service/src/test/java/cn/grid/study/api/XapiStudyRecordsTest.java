@@ -2,8 +2,10 @@ package cn.grid.study.api;
 
 import cn.grid.platform.security.Roles;
 import cn.grid.testsupport.TestJwt;
+import cn.grid.testsupport.TestRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -19,6 +21,20 @@ class XapiStudyRecordsTest {
 
     static final String ADMIN = "Bearer " + TestJwt.token("xr-admin", null, Roles.DISTRICT_ADMIN);
     static final String MEMBER = "Bearer " + TestJwt.token("xr-app", null, Roles.PARTY_MEMBER);
+
+    private static boolean registered;
+
+    /** The tokens claim no role the suite believes: the registry makes these logins what the tests need. */
+    @BeforeEach
+    void registerTheLogins() {
+        if (!registered) {
+            registered = true;
+            UUID node = UUID.randomUUID();
+            TestRegistry.assign("xr-app", node, "/" + node + "/", "PARTY_MEMBER");
+            TestRegistry.assign("xr-someone-else", node, "/" + node + "/", "PARTY_MEMBER");
+            TestRegistry.orgAdmin("xr-org-admin", node, "/" + node + "/");
+        }
+    }
 
     static String statement(String subject, String verb, String activity) {
         String id = UUID.randomUUID().toString();

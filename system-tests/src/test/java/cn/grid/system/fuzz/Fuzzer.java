@@ -230,6 +230,21 @@ public record Fuzzer(String gateway, Map<String, String> openApis, int count, lo
                  "workOrganisation": null}""".formatted(person, LocalDate.now(ZoneId.of("Asia/Shanghai"))),
                 Map.of(), 201);
         pool.add("assignments", assignment.path("id").asText(null));
+        // the worker's and the administrator's tokens claim roles the services do not believe: the registry makes
+        // fuzz-worker a grid worker of the grid and fuzz-org-admin the secretary of the street's committee
+        String worker = s.call("district-admin", "POST", "/api/v1/people", """
+                {"name": "李网格员", "homeNodeId": "%s", "subject": "fuzz-worker"}""".formatted(grid), Map.of(), 201)
+                .path("id").asText();
+        s.call("district-admin", "POST", "/api/v1/grids/" + grid + "/assignments", """
+                {"personId": "%s", "role": "GRID_WORKER"}""".formatted(worker), Map.of(), 201);
+        String secretary = s.call("district-admin", "POST", "/api/v1/people", """
+                {"name": "王书记", "homeNodeId": "%s", "subject": "fuzz-org-admin"}""".formatted(street), Map.of(), 201)
+                .path("id").asText();
+        String committee = s.call("district-admin", "POST", "/api/v1/party-orgs", """
+                {"kind": "PARTY_COMMITTEE", "name": "龙华街道党委", "gridNodeId": "%s"}""".formatted(street), Map.of(),
+                201).path("id").asText();
+        s.call("district-admin", "POST", "/api/v1/party-orgs/" + committee + "/members", """
+                {"personId": "%s", "role": "SECRETARY"}""".formatted(secretary), Map.of(), 201);
 
         // the other services learn the grid from grid.events
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() ->

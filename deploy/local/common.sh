@@ -69,6 +69,29 @@ case "$GRID_BIND_HOST" in
   *) echo "GRID_BIND_HOST must be 127.0.0.1, 0.0.0.0 or :: (it is '$GRID_BIND_HOST')" >&2; exit 2 ;;
 esac
 
+# ---- identity provider ------------------------------------------------------------------
+# dev: the gateway's POST /auth/dev-token signs tokens with the local key (the default, as always);
+# keycloak: a local Keycloak (deploy/local/keycloak/) issues them and the suite verifies them against its JWKS
+GRID_IDP="${GRID_IDP:-dev}"
+KEYCLOAK_PORT="${KEYCLOAK_PORT:-8090}"
+KEYCLOAK_HEAP="${KEYCLOAK_HEAP:-512m}"
+KEYCLOAK_START_TIMEOUT="${KEYCLOAK_START_TIMEOUT:-600}"
+KEYCLOAK_STOP_TIMEOUT="${KEYCLOAK_STOP_TIMEOUT:-30}"
+# the address Keycloak names itself by: the issuer (iss) of its tokens and the base of its login pages. Fixed, so
+# that a token asked for at localhost carries the same issuer as one asked for at 127.0.0.1
+KEYCLOAK_URL="${KEYCLOAK_URL:-http://127.0.0.1:$KEYCLOAK_PORT}"
+KEYCLOAK_REALM=grid
+KC_POM="$LOCAL_DIR/keycloak/pom.xml"
+KC_REALM_FILE="$LOCAL_DIR/keycloak/grid-realm.json"
+KC_DIR="$GRID_STATE_DIR/keycloak"
+KC_DIST_DIR="$KC_DIR/dist"             # the unpacked distribution (kept by stop --clean, like kafka/libs)
+KC_SECRET_DIR="$KC_DIR/secrets"        # integrator secret, demo users' and admin console password (made once)
+KC_VERSION="$(sed -n 's:.*<keycloak.version>\(.*\)</keycloak.version>.*:\1:p' "$KC_POM" 2>/dev/null | head -1)"
+KC_HOME="$KC_DIST_DIR/keycloak-$KC_VERSION"
+# what the services verify Keycloak's tokens with: its realm's keys (JWKS, fetched over loopback) and issuer
+KC_JWKS_URL="http://127.0.0.1:$KEYCLOAK_PORT/realms/$KEYCLOAK_REALM/protocol/openid-connect/certs"
+KC_ISSUER="$KEYCLOAK_URL/realms/$KEYCLOAK_REALM"
+
 # Modules in start order (the gateway last: it needs to know every instance).
 SERVICES=(grid-service study-service request-service gateway)
 
@@ -189,6 +212,45 @@ extra_instances_found() {
     name="$(sed -n 's/^-Dgridlauncher\.name=\(.*-service-[0-9][0-9]*\)$/\1/p' <<<"$cmd")"
     if [[ -n "$name" ]]; then echo "$name"; fi
   done
+}
+
+# collect_pids NAME...: pids of our processes with these names (pid file or marker)
+collect_pids() {
+  local name pid
+  for name in "$@"; do
+    if pid="$(running_pid "$name")"; then echo "$pid"; fi
+    find_marked_pids "$name"
+  done | sort -un
+}
+
+alive() { kill -0 "$1" 2>/dev/null; }
+
+# stop_procs TIMEOUT NAME...: SIGTERM, wait, SIGKILL; removes the pid files
+stop_procs() {
+  local timeout="$1" pid name deadline left
+  shift
+  local pids=()
+  mapfile -t pids < <(collect_pids "$@")
+  if ((${#pids[@]} == 0)); then
+    log "$*: not running"
+  else
+    log "stopping $* (pids ${pids[*]})"
+    for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+    deadline=$((SECONDS + timeout))
+    while :; do
+      left=()
+      for pid in "${pids[@]}"; do if alive "$pid"; then left+=("$pid"); fi; done
+      ((${#left[@]})) || break
+      if (( SECONDS >= deadline )); then
+        warn "still running after $timeout s, sending SIGKILL to ${left[*]}"
+        for pid in "${left[@]}"; do kill -KILL "$pid" 2>/dev/null || true; done
+        sleep 1
+        break
+      fi
+      sleep 0.5
+    done
+  fi
+  for name in "$@"; do rm -f "$PID_DIR/$name.pid"; done
 }
 
 # port_open HOST PORT: something accepts TCP connections there

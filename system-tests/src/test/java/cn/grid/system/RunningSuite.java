@@ -24,6 +24,8 @@ import java.util.Map;
  * with its own fresh database, against the embedded Kafka broker, wired as {@code deploy/local/run} wires them.
  * request-service may run as several instances ({@code request-service}, {@code request-service-2} ...), which
  * share its database and which the gateway balances over, as {@code REQUEST_INSTANCES=2 deploy/local/run} does.
+ * With an {@link Idp} the suite verifies that provider's tokens and the gateway's dev-token endpoint is off, as
+ * {@code deploy/local/run --idp keycloak} wires it.
  */
 final class RunningSuite implements AutoCloseable {
 
@@ -33,13 +35,21 @@ final class RunningSuite implements AutoCloseable {
     private final Path root;
     private final Path logs;
     private final int requestInstances;
+    private final Idp idp;
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final List<TestDatabase> databases = new ArrayList<>();
 
-    private RunningSuite(Path root, int requestInstances) throws IOException {
+    /**
+     * An OIDC provider the suite trusts instead of the dev-token key: its JWKS URL (or key file) and issuer.
+     */
+    record Idp(String publicKeyLocation, String issuer) {
+    }
+
+    private RunningSuite(Path root, int requestInstances, Idp idp) throws IOException {
         this.root = root;
         this.requestInstances = requestInstances;
+        this.idp = idp;
         this.logs = Files.createDirectories(root.resolve("system-tests/target/suite-logs"));
     }
 
@@ -49,8 +59,17 @@ final class RunningSuite implements AutoCloseable {
 
     /** The suite with {@code requestInstances} instances of request-service behind the gateway. */
     static RunningSuite start(int requestInstances) throws Exception {
+        return start(requestInstances, null);
+    }
+
+    /** The suite verifying the tokens of {@code idp}, with no dev tokens. */
+    static RunningSuite start(Idp idp) throws Exception {
+        return start(1, idp);
+    }
+
+    private static RunningSuite start(int requestInstances, Idp idp) throws Exception {
         RunningSuite suite = new RunningSuite(Path.of(System.getProperty("grid.repo.root", "..")).toAbsolutePath()
-                .normalize(), requestInstances);
+                .normalize(), requestInstances, idp);
         try {
             suite.startAll();
             return suite;
@@ -97,8 +116,9 @@ final class RunningSuite implements AutoCloseable {
         }
         Map<String, String> common = new HashMap<>();
         common.put("KAFKA_BOOTSTRAP_SERVERS", EmbeddedKafka.bootstrapServers());
-        common.put("GRID_JWT_PUBLIC_KEY_LOCATION", TestJwt.publicKeyFile().toUri().toString());
-        common.put("GRID_JWT_ISSUER", TestJwt.ISSUER);
+        common.put("GRID_JWT_PUBLIC_KEY_LOCATION", idp != null ? idp.publicKeyLocation()
+                : TestJwt.publicKeyFile().toUri().toString());
+        common.put("GRID_JWT_ISSUER", idp != null ? idp.issuer() : TestJwt.ISSUER);
         common.put("GRID_DB_HOST", System.getenv().getOrDefault("GRID_TEST_PG_HOST", "127.0.0.1"));
         common.put("GRID_DB_PORT", System.getenv().getOrDefault("GRID_TEST_PG_PORT", "5432"));
         common.put("GRID_DB_USER", TestDatabase.user());
@@ -118,7 +138,13 @@ final class RunningSuite implements AutoCloseable {
         }
         Map<String, String> gateway = new HashMap<>(common);
         gateway.put("QUARKUS_PROFILE", "dev");
-        gateway.put("GRID_JWT_PRIVATE_KEY_LOCATION", TestJwt.privateKeyFile().toUri().toString());
+        if (idp != null) {
+            // as the launcher does with --idp keycloak: the dev profile, but no dev tokens
+            gateway.put("_DEV_GATEWAY_DEV_TOKEN_ENABLED", "false");
+            gateway.put("GATEWAY_DEV_TOKEN_ENABLED", "false");
+        } else {
+            gateway.put("GRID_JWT_PRIVATE_KEY_LOCATION", TestJwt.privateKeyFile().toUri().toString());
+        }
         gateway.put("GRID_SERVICE_URL", "http://127.0.0.1:" + port("grid-service"));
         gateway.put("STUDY_SERVICE_URL", "http://127.0.0.1:" + port("study-service"));
         gateway.put("REQUEST_SERVICE_URL", "http://127.0.0.1:" + port("request-service"));

@@ -60,7 +60,7 @@ public class MeResource {
     }
 
     @GET
-    @Operation(operationId = "getMe", summary = "The caller's own record",
+    @Operation(operationId = "getMyPerson", summary = "The caller's own record",
             description = "The person linked to the caller's login, with phone and address whole (the identity "
                     + "number masked), home node, every role per node with dates (ended ones included), party "
                     + "organisations with role and dates, and teams. 404 when the login is linked to no person.")

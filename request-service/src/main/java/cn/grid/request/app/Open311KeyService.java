@@ -1,5 +1,6 @@
 package cn.grid.request.app;
 
+import cn.grid.platform.credentials.IssuedSecrets;
 import cn.grid.platform.ids.Ids;
 import cn.grid.platform.problem.DomainProblem;
 import cn.grid.platform.security.Caller;
@@ -9,13 +10,7 @@ import cn.grid.request.persistence.Open311KeyRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.OffsetDateTime;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -35,7 +30,6 @@ public class Open311KeyService {
     private static final int MAX_KEY_LENGTH = 64;
 
     private final Open311KeyRepository keys;
-    private final SecureRandom random = new SecureRandom();
 
     public Open311KeyService(Open311KeyRepository keys) {
         this.keys = keys;
@@ -49,10 +43,9 @@ public class Open311KeyService {
             throw DomainProblem.conflict("a live api key named " + clean + " exists; revoke it first or choose "
                     + "another name (the name is the reporter of the tickets it files)");
         }
-        byte[] secret = new byte[32];
-        random.nextBytes(secret);
-        String clearKey = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        Open311Key key = Open311Key.issue(Ids.newId(), clean, sha256(clearKey), caller.subject(), OffsetDateTime.now());
+        String clearKey = IssuedSecrets.newSecret();
+        Open311Key key = Open311Key.issue(Ids.newId(), clean, IssuedSecrets.sha256(clearKey), caller.subject(),
+                OffsetDateTime.now());
         keys.persist(key);
         return new Issued(key, clearKey);
     }
@@ -80,7 +73,7 @@ public class Open311KeyService {
         if (clearKey == null || clearKey.isBlank() || clearKey.length() > MAX_KEY_LENGTH) {
             throw DomainProblem.forbidden("the api_key is unknown or revoked");
         }
-        return keys.findByHash(sha256(clearKey.strip())).filter(Open311Key::live)
+        return keys.findByHash(IssuedSecrets.sha256(clearKey.strip())).filter(Open311Key::live)
                 .orElseThrow(() -> DomainProblem.forbidden("the api_key is unknown or revoked"));
     }
 
@@ -96,12 +89,4 @@ public class Open311KeyService {
         }
     }
 
-    static String sha256(String clearKey) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(clearKey.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
-    }
 }

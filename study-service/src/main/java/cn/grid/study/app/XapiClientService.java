@@ -1,5 +1,6 @@
 package cn.grid.study.app;
 
+import cn.grid.platform.credentials.IssuedSecrets;
 import cn.grid.platform.ids.Ids;
 import cn.grid.platform.problem.DomainProblem;
 import cn.grid.platform.security.Caller;
@@ -11,13 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.OffsetDateTime;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -42,7 +37,6 @@ public class XapiClientService {
     private final PartyOrgDirectory orgs;
     private final OrgAccess access;
     private final String issuer;
-    private final SecureRandom random = new SecureRandom();
 
     public XapiClientService(XapiClientRepository clients, PartyOrgDirectory orgs, OrgAccess access,
             @ConfigProperty(name = "mp.jwt.verify.issuer") String issuer) {
@@ -59,10 +53,8 @@ public class XapiClientService {
         }
         PartyOrg org = access.require(orgId, "orgId");
         access.requireAdminOver(org, caller);
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        XapiClient client = XapiClient.issue(Ids.newId(), name, sha256(secret), org.id(), caller.subject(),
+        String secret = IssuedSecrets.newSecret();
+        XapiClient client = XapiClient.issue(Ids.newId(), name, IssuedSecrets.sha256(secret), org.id(), caller.subject(),
                 OffsetDateTime.now());
         clients.persist(client);
         return new Issued(client, secret);
@@ -102,9 +94,8 @@ public class XapiClientService {
             return Optional.empty();
         }
         Optional<XapiClient> client = parse(key).flatMap(clients::findByIdOptional);
-        String hash = sha256(secret);
-        boolean matches = MessageDigest.isEqual(hash.getBytes(StandardCharsets.US_ASCII),
-                client.map(XapiClient::secretHash).orElse(NO_HASH).getBytes(StandardCharsets.US_ASCII));
+        // hashed and compared even for an unknown key, so the answer takes as long either way
+        boolean matches = IssuedSecrets.matches(secret, client.map(XapiClient::secretHash).orElse(NO_HASH));
         if (client.isEmpty() || !matches || !client.get().live()) {
             return Optional.empty();
         }
@@ -119,12 +110,4 @@ public class XapiClientService {
         }
     }
 
-    static String sha256(String secret) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
-    }
 }

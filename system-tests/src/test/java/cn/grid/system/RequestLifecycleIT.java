@@ -91,6 +91,13 @@ class RequestLifecycleIT extends AgainstTheSuite {
                 "{\"targetType\": \"PERSON\", \"targetId\": \"" + memberPerson + "\"}")
                 .statusCode(200).body("status", equalTo("DISPATCHED")).body("dispatchTargetName", equalTo("陈党员")));
         move(citizen, ticket, "sign", null).statusCode(403);
+        // the member's home screen, composed by the gateway from the three services: the ticket is waiting for them
+        given().baseUri(suite.gateway()).header("Authorization", member).get("/api/v1/me/work").then().statusCode(200)
+                .body("partial", equalTo(false))
+                .body("items.find { it.id == '" + ticket + "' }.kind", equalTo("TICKET_DISPATCHED_TO_ME"))
+                .body("counts.TICKET_DISPATCHED_TO_ME", equalTo(1));
+        given().baseUri(suite.gateway()).header("Authorization", member).get("/api/v1/me").then().statusCode(200)
+                .body("person.person.id", equalTo(memberPerson));
         move(member, ticket, "sign", null).statusCode(200).body("assignee", equalTo("it-member"));
         move(member, ticket, "start", null).statusCode(200);
         move(member, ticket, "resolve", "{\"outcome\": \"FIXED\", \"notes\": \"已更换水管\"}").statusCode(200);

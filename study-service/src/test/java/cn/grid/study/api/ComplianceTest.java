@@ -139,7 +139,8 @@ class ComplianceTest {
         String last = now.minusMonths(1).toString();
         as(admin(WORLD.town)).body("{\"orgId\": \"" + WORLD.orgTown + "\", \"month\": \"" + last + "\"}")
                 .post("/api/v1/study/compliance/close").then().statusCode(200).body("closedAt", notNullValue())
-                .body("members", equalTo(8)).body("complete", equalTo(0));
+                // last month: the secretaries' roles (from yesterday) were not there yet
+                .body("members", equalTo(5)).body("complete", equalTo(0));
         as(admin(WORLD.town)).body("{\"orgId\": \"" + WORLD.orgTown + "\", \"month\": \"" + last + "\"}")
                 .post("/api/v1/study/compliance/close").then().statusCode(409).body("detail", containsString("closed already"));
         as(admin(WORLD.town)).queryParam("orgId", WORLD.orgTown).queryParam("month", last)

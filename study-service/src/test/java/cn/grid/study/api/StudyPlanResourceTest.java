@@ -144,7 +144,8 @@ class StudyPlanResourceTest {
 
         // the administrator sees every member of the branch, also those who reported nothing
         as(admin(WORLD.villageA)).get("/api/v1/study/plans/" + id + "/reading").then().statusCode(200)
-                .body("", hasSize(3)).body("subject", hasItem(WORLD.li))
+                // chen, li, zhao and the branch's secretary
+                .body("", hasSize(4)).body("subject", hasItem(WORLD.li))
                 .body("find { it.subject == '" + WORLD.chen + "' }.finishedBooks", equalTo(1))
                 .body("find { it.subject == '" + WORLD.chen + "' }.books[0].pagesRead", equalTo(120))
                 .body("find { it.subject == '" + WORLD.li + "' }.books[0].percent", nullValue());

@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -21,6 +22,9 @@ import java.util.UUID;
  * are not believed: a test that acts as one makes the login that person first.
  */
 public final class TestRegistry {
+
+    /** Grants start today where the grids are (the services count days in Asia/Shanghai), never in a past month. */
+    private static final ZoneId GRIDS = ZoneId.of("Asia/Shanghai");
 
     private TestRegistry() {
     }
@@ -44,7 +48,7 @@ public final class TestRegistry {
         data.put("subject", subject);
         data.put("nodeId", nodeId.toString());
         data.put("nodePath", nodePath);
-        data.put("startDate", LocalDate.now().minusDays(1).toString());
+        data.put("startDate", LocalDate.now(GRIDS).toString());
         if ("PARTY_MEMBER".equals(role)) {
             TestGridEvents.publish("grid.party-member.registered.v1", assignmentId, data);
         } else {
@@ -60,7 +64,7 @@ public final class TestRegistry {
     public static void end(UUID assignmentId, boolean partyMember) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("assignmentId", assignmentId.toString());
-        data.put("endDate", LocalDate.now().minusDays(1).toString());
+        data.put("endDate", LocalDate.now(GRIDS).minusDays(1).toString());
         TestGridEvents.publish(partyMember ? "grid.party-member.unregistered.v1" : "grid.assignment.ended.v1",
                 assignmentId, data);
         awaitRow("select count(*) from grid_assignment_view where assignment_id = ? and end_date is not null",
@@ -80,7 +84,7 @@ public final class TestRegistry {
         data.put("personName", "测试 " + subject);
         data.put("subject", subject);
         data.put("role", role);
-        data.put("startDate", LocalDate.now().minusDays(1).toString());
+        data.put("startDate", LocalDate.now(GRIDS).toString());
         data.put("endDate", null);
         TestGridEvents.publish("grid.party-org.membership-changed.v1", orgId, data);
         awaitRow("select count(*) from party_org_member_view where membership_id = ?", membershipId);

@@ -98,12 +98,12 @@ class WorkListFilterTest {
         for (String t : List.of("B", "C", "D", "E")) {
             move(DISPATCHER, TICKETS.get(t), "accept", null).statusCode(200);
         }
-        move(DISPATCHER, TICKETS.get("C"), "dispatch", "{\"targetType\": \"PERSON\", \"targetId\": \"wl-worker\"}")
+        move(DISPATCHER, TICKETS.get("C"), "dispatch", "{\"targetType\": \"PERSON\", \"targetId\": \"" + WORKER_PERSON + "\"}")
                 .statusCode(200);
         move(DISPATCHER, TICKETS.get("D"), "dispatch", "{\"targetType\": \"TEAM\", \"targetId\": \"" + TEAM + "\"}")
                 .statusCode(200);
         move(TEAM_MEMBER, TICKETS.get("D"), "sign", null).statusCode(200);
-        move(DISPATCHER, TICKETS.get("E"), "dispatch", "{\"targetType\": \"PERSON\", \"targetId\": \"wl-worker\"}")
+        move(DISPATCHER, TICKETS.get("E"), "dispatch", "{\"targetType\": \"PERSON\", \"targetId\": \"" + WORKER_PERSON + "\"}")
                 .statusCode(200);
         move(WORKER, TICKETS.get("E"), "sign", null).statusCode(200);
         move(WORKER, TICKETS.get("E"), "start", null).statusCode(200);
@@ -166,7 +166,7 @@ class WorkListFilterTest {
     void assigneeIsATeamAPersonOrMe() {
         // the team's ticket stays the team's once a member signed it
         assertThat(letters(DISPATCHER, community() + "&assignee=" + TEAM)).containsExactly("D");
-        // the person by id: dispatched to their login (C) and taken by it (E)
+        // the person by id: dispatched to them (C) and taken by their login (E)
         assertThat(letters(DISPATCHER, community() + "&assignee=" + WORKER_PERSON)).containsExactlyInAnyOrder("C", "E");
         assertThat(letters(WORKER, "gridNodeId=" + G1 + "&assignee=me")).containsExactlyInAnyOrder("C", "E");
         assertThat(letters(WORKER, "gridNodeId=" + G1 + "&assignee=me&status=DISPATCHED")).containsExactly("C");

@@ -96,7 +96,10 @@ class GeneratedClientIT extends AgainstTheSuite {
         assertThat(ticket.getId()).isNotNull();
         assertThat(ticket.getTitle()).isEqualTo("西河社区 5 栋水管漏水");
 
-        List<ServiceRequest> listed = new RequestTicketsApi(asAdmin).listRequests(null, grid.getId(), 20).getItems();
+        // the list's parameters in the generator's (alphabetical) order: assignee, category, cursor, from, gridNodeId,
+        // limit, overdue, sort, status, to, type
+        List<ServiceRequest> listed = new RequestTicketsApi(asAdmin).listRequests(null, null, null, null, grid.getId(), 20,
+                null, "-submittedAt", List.of("SUBMITTED"), null, null).getItems();
         assertThat(listed).extracting(ServiceRequest::getId).contains(ticket.getId());
 
         String month = YearMonth.now(GRID_ZONE).toString();

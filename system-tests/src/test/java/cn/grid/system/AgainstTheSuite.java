@@ -59,11 +59,16 @@ abstract class AgainstTheSuite {
 
     /** A person with this login, secretary of a new party committee at {@code node} (an organisation administrator). */
     static String registryOrgAdmin(String adminToken, String subject, String node) {
-        String person = registryPerson(adminToken, subject, node);
         String org = given().baseUri(suite.gateway()).header("Authorization", adminToken).contentType(ContentType.JSON)
                 .body("{\"kind\": \"PARTY_COMMITTEE\", \"name\": \"%s 党委\", \"gridNodeId\": \"%s\"}"
                         .formatted(subject, node))
                 .post("/api/v1/party-orgs").then().statusCode(201).extract().path("id");
+        return registrySecretary(adminToken, subject, node, org);
+    }
+
+    /** A person with this login living at {@code node}, secretary of the existing organisation {@code org}. */
+    static String registrySecretary(String adminToken, String subject, String node, String org) {
+        String person = registryPerson(adminToken, subject, node);
         given().baseUri(suite.gateway()).header("Authorization", adminToken).contentType(ContentType.JSON)
                 .body("{\"personId\": \"%s\", \"role\": \"SECRETARY\"}".formatted(person))
                 .post("/api/v1/party-orgs/" + org + "/members").then().statusCode(201);

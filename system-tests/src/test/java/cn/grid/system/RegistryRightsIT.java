@@ -49,8 +49,8 @@ class RegistryRightsIT extends AgainstTheSuite {
     void aWorkersRightsFollowTheAssignmentInEveryServiceWithoutANewToken() {
         String admin = token("rr-district-admin", "district-admin");
         String district = node(admin, "南沙区", "DISTRICT", null);
-        String gridA = node(admin, "金洲社区", "COMMUNITY", district);
-        String gridB = node(admin, "东涌社区", "COMMUNITY", district);
+        String gridA = node(admin, "南沙街道", "STREET", district);
+        String gridB = node(admin, "东涌镇", "STREET", district);
         for (String grid : List.of(gridA, gridB)) {
             await().atMost(Duration.ofSeconds(60)).until(() -> status(admin, "/api/v1/requests/grid-nodes/" + grid) == 200
                     && status(admin, "/api/v1/study/grid-nodes/" + grid) == 200);

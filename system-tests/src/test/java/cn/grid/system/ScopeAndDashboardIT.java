@@ -60,7 +60,7 @@ class ScopeAndDashboardIT extends AgainstTheSuite {
         String ticketB = submit(citizen2, gridB, "胜利社区下水道堵塞");
 
         // no grid_scope, no registry role in the tokens: the registry makes A's administrator and worker
-        registryOrgAdmin(admin, "scope-admin-a", streetA);
+        registrySecretary(admin, "scope-admin-a", streetA, orgA);
         registryAssignment(admin, "scope-worker-a", gridA, "GRID_WORKER");
         String adminA = token("scope-admin-a", "staff", null);
         String workerA = token("scope-worker-a", "staff", null);
@@ -112,7 +112,7 @@ class ScopeAndDashboardIT extends AgainstTheSuite {
         });
         submit(token("dash-citizen", "citizen", null), grid, "南沙街道疫苗接种预约");
 
-        registryOrgAdmin(admin, "dash-street-admin", street);
+        registrySecretary(admin, "dash-street-admin", street, org);
         registryAssignment(admin, "dash-worker", grid, "GRID_WORKER");
         String streetAdmin = token("dash-street-admin", "staff", null);
         get(streetAdmin, "/api/v1/dashboard/grids/" + street).statusCode(200)

@@ -109,13 +109,6 @@ public class PartyOrgAndTeamViews {
                 .getResultList().isEmpty();
     }
 
-    /** Whether the team is known here and active. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public boolean teamIsActive(UUID teamId) {
-        return !entityManager.createNativeQuery("select 1 from team_view where team_id = ?1 and status = 'ACTIVE'")
-                .setParameter(1, teamId).getResultList().isEmpty();
-    }
-
     private String quote(String value) {
         try {
             return mapper.writeValueAsString(value);

@@ -6,7 +6,7 @@ import cn.grid.platform.time.GridCalendar;
 import cn.grid.request.domain.RequestStatus;
 import cn.grid.request.domain.RequestType;
 import cn.grid.request.domain.TicketFilter;
-import cn.grid.request.persistence.AssigneeDirectory;
+import cn.grid.request.persistence.RegistryPeople;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.LocalDate;
@@ -31,10 +31,10 @@ public class TicketFilters {
     static final String ME = "me";
 
     private final CategoryCatalogueService catalogue;
-    private final AssigneeDirectory directory;
+    private final RegistryPeople directory;
     private final GridCalendar calendar;
 
-    public TicketFilters(CategoryCatalogueService catalogue, AssigneeDirectory directory, GridCalendar calendar) {
+    public TicketFilters(CategoryCatalogueService catalogue, RegistryPeople directory, GridCalendar calendar) {
         this.catalogue = catalogue;
         this.directory = directory;
         this.calendar = calendar;

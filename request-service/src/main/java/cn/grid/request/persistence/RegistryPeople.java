@@ -8,9 +8,11 @@ import jakarta.transaction.Transactional;
 
 import java.sql.Date;
 import java.time.LocalDate;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -81,6 +83,43 @@ public class RegistryPeople {
                 .setParameter(2, anywhereIfNull(gridPath))
                 .getResultList();
         return names.isEmpty() ? Optional.empty() : Optional.of(new Named(teamId, (String) names.get(0)));
+    }
+
+    /** Whether a team with this id is known here (retired ones too: their tickets stay theirs). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean isTeam(UUID id) {
+        return !entityManager.createNativeQuery("select 1 from team_view where team_id = ?1")
+                .setParameter(1, id).getResultList().isEmpty();
+    }
+
+    /**
+     * The login subjects of the person with this id, or empty when no read model knows the person (a person
+     * with no role, membership or team place cannot have been dispatched anything). The team rows are found by
+     * containment, which team_view's GIN index on members answers, not by unnesting every team's roll.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Set<String>> loginsOfPerson(UUID personId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                        select 'a', subject from grid_assignment_view where person_id = ?1
+                        union all
+                        select 'o', subject from party_org_member_view where person_id = ?1
+                        union all
+                        select 't', m ->> 'subject' from team_view t, jsonb_array_elements(t.members) m
+                        where t.members @> cast(?3 as jsonb) and m ->> 'personId' = ?2""")
+                .setParameter(1, personId).setParameter(2, personId.toString())
+                .setParameter(3, json(List.of(Map.of("personId", personId.toString()))))
+                .getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Set<String> logins = new LinkedHashSet<>();
+        for (Object[] row : rows) {
+            if (row[1] != null) {
+                logins.add((String) row[1]);
+            }
+        }
+        return Optional.of(logins);
     }
 
     /** A null grid path asks for anywhere: the empty string, which the queries read so (no path is empty). */

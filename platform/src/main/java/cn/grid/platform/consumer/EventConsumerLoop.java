@@ -2,8 +2,10 @@ package cn.grid.platform.consumer;
 
 import cn.grid.platform.events.CloudEvent;
 import cn.grid.platform.events.CloudEventCodec;
-import cn.grid.platform.tracing.TraceMdc;
-import cn.grid.platform.tracing.TraceParent;
+import cn.grid.platform.tracing.EventTracing;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -17,7 +19,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.header.Header;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
@@ -84,6 +85,7 @@ public final class EventConsumerLoop implements Runnable {
     private final int maxAttempts;
     private final Duration maxBackoff;
     private final Settings settings;
+    private final EventTracing tracing;
     private final ConsumerStatus status = new ConsumerStatus(Instant.now());
     private final CountDownLatch stopping = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -95,8 +97,9 @@ public final class EventConsumerLoop implements Runnable {
     /** {@code consumers} makes a fresh KafkaConsumer for every session: the first one and every restart. */
     public EventConsumerLoop(String name, Supplier<Consumer<String, String>> consumers,
             Producer<String, String> deadLetters, Collection<String> topics, CloudEventCodec codec,
-            Processor processor, Settings settings) {
+            Processor processor, Settings settings, EventTracing tracing) {
         this.name = name;
+        this.tracing = tracing;
         this.consumers = consumers;
         this.deadLetters = deadLetters;
         this.deadLetterTopic = name + ".dlt";
@@ -340,16 +343,21 @@ public final class EventConsumerLoop implements Runnable {
         return e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 
-    /** True when the record is finished with (applied, skipped or dead-lettered). */
+    /**
+     * True when the record is finished with (applied, skipped or dead-lettered). Handled in a consumer span, a child
+     * of the producer's trace context in the record's headers: the handler's log lines carry its trace id, and the
+     * events it writes to the outbox stay in the trace.
+     */
     private boolean consume(ConsumerRecord<String, String> record) {
-        // the producer's trace, if the record carries one: the handler's log lines and the events it writes
-        // (the outbox reads the MDC when no HTTP request is being served) stay in that trace
-        Header traceparent = record.headers().lastHeader(TraceParent.HEADER);
-        TraceMdc.put(traceparent == null ? null : new String(traceparent.value(), StandardCharsets.US_ASCII));
-        try {
+        Span span = tracing.startProcess(name, record);
+        try (Scope scope = span.makeCurrent(); EventTracing.LogIds logIds = EventTracing.logIds(span)) {
             return consumeTraced(record);
+        } catch (RuntimeException | Error e) {
+            span.recordException(e);
+            span.setStatus(StatusCode.ERROR);
+            throw e;
         } finally {
-            TraceMdc.clear();
+            span.end();
         }
     }
 
@@ -391,6 +399,8 @@ public final class EventConsumerLoop implements Runnable {
                 Integer.toString(record.partition()).getBytes(StandardCharsets.UTF_8));
         letter.headers().add("dlt-original-offset", Long.toString(record.offset()).getBytes(StandardCharsets.UTF_8));
         letter.headers().add("dlt-consumer", name.getBytes(StandardCharsets.UTF_8));
+        Span.current().setStatus(StatusCode.ERROR, "dead-lettered to " + deadLetterTopic);
+        Span.current().recordException(reason);
         try {
             deadLetters.send(letter).get(10, TimeUnit.SECONDS);
             LOG.errorf("consumer %s: %s-%d@%d dead-lettered to %s: %s", name, record.topic(), record.partition(),

@@ -1,5 +1,7 @@
 package cn.grid.platform.consumer;
 
+import cn.grid.platform.tracing.EventTracing;
+import io.opentelemetry.api.OpenTelemetry;
 import cn.grid.platform.events.CloudEvent;
 import cn.grid.platform.events.CloudEventCodec;
 import cn.grid.platform.events.MalformedEventException;
@@ -33,14 +35,16 @@ public class EventConsumers {
     private final String bootstrapServers;
     private final int maxAttempts;
     private final ConsumerSupervision supervision;
+    private final EventTracing tracing;
     private final List<EventConsumerLoop> loops = new CopyOnWriteArrayList<>();
     private Producer<String, String> deadLetters;
 
     public EventConsumers(ProcessedEvents processedEvents, ObjectMapper mapper,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
             @ConfigProperty(name = "grid.consumer.max-attempts", defaultValue = "3") int maxAttempts,
-            ConsumerSupervision supervision) {
+            ConsumerSupervision supervision, OpenTelemetry openTelemetry) {
         this.processedEvents = processedEvents;
+        this.tracing = new EventTracing(openTelemetry);
         this.codec = new CloudEventCodec(mapper);
         this.bootstrapServers = bootstrapServers;
         this.maxAttempts = maxAttempts;
@@ -64,7 +68,7 @@ public class EventConsumers {
         EventConsumerLoop loop = new EventConsumerLoop(consumerName,
                 () -> new KafkaConsumer<>(KafkaClients.consumer(bootstrapServers, consumerName)), deadLetters,
                 List.of(topic), codec, event -> process(consumerName, handlers, event),
-                supervision.settings(maxAttempts));
+                supervision.settings(maxAttempts), tracing);
         supervision.watch(loop);
         Thread thread = new Thread(loop, "consumer-" + consumerName);
         thread.setDaemon(true);

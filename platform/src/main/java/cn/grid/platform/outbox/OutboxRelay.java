@@ -2,8 +2,10 @@ package cn.grid.platform.outbox;
 
 import cn.grid.platform.events.CloudEvent;
 import cn.grid.platform.retention.RowRetention;
+import cn.grid.platform.tracing.EventTracing;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
 import org.apache.kafka.clients.producer.Producer;
-import cn.grid.platform.tracing.TraceParent;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
@@ -38,6 +40,10 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>If Kafka fails mid-batch the transaction rolls back and the whole batch is retried: consumers may see an
  * event twice, never zero times — they deduplicate on the event id and ignore an older {@code subjectsequence}.
+ *
+ * <p>Trace context: a row written inside a trace is published in a producer span, a child of the context stored
+ * with the row, whose own context goes out as the record's {@code traceparent}/{@code tracestate} headers (see
+ * {@link EventTracing}); the span ends when the broker acknowledged the record (or the batch failed).
  */
 public final class OutboxRelay {
 
@@ -45,17 +51,20 @@ public final class OutboxRelay {
     private final Producer<String, String> producer;
     private final int batchSize;
     private final Duration sendTimeout;
+    private final EventTracing tracing;
 
-    public OutboxRelay(DataSource dataSource, Producer<String, String> producer, int batchSize, Duration sendTimeout) {
+    public OutboxRelay(DataSource dataSource, Producer<String, String> producer, int batchSize, Duration sendTimeout,
+            EventTracing tracing) {
+        this.tracing = tracing;
         this.dataSource = dataSource;
         this.producer = producer;
         this.batchSize = batchSize;
         this.sendTimeout = sendTimeout;
     }
 
-    /** @param traceparent the writer's trace context, or null */
+    /** @param trace the writer's trace context (fields null outside any trace) */
     record PendingEvent(long seq, String eventId, String topic, String key, String type, String payload,
-            String traceparent) {
+            EventTracing.StoredContext trace) {
     }
 
     /**
@@ -150,7 +159,7 @@ public final class OutboxRelay {
      */
     static final String CLAIM_SETTINGS = "set local enable_bitmapscan = off";
     static final String CLAIM = """
-            select seq, event_id, topic, event_key, event_type, payload, traceparent
+            select seq, event_id, topic, event_key, event_type, payload, traceparent, tracestate
             from outbox_event
             where sent_at is null and (hashtext(event_key) & 2147483647) % ? = ?
             order by seq
@@ -181,7 +190,8 @@ public final class OutboxRelay {
                 List<PendingEvent> batch = new ArrayList<>();
                 while (rs.next()) {
                     batch.add(new PendingEvent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getString(7)));
+                            rs.getString(5), rs.getString(6),
+                            new EventTracing.StoredContext(rs.getString(7), rs.getString(8))));
                 }
                 return batch;
             }
@@ -190,16 +200,20 @@ public final class OutboxRelay {
 
     private void send(List<PendingEvent> batch) throws InterruptedException, OutboxPublishException {
         List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
+        List<Span> spans = new ArrayList<>();
+        Throwable failure = null;
         try {
             for (PendingEvent event : batch) {
                 ProducerRecord<String, String> record = new ProducerRecord<>(event.topic(), event.key(), event.payload());
                 record.headers().add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
                 record.headers().add("ce_id", event.eventId().getBytes(StandardCharsets.UTF_8));
                 record.headers().add("ce_type", event.type().getBytes(StandardCharsets.UTF_8));
-                // the publish is a hop of the writer's trace: same trace id, a parent id of its own
-                String traceparent = TraceParent.child(event.traceparent());
-                if (traceparent != null) {
-                    record.headers().add(TraceParent.HEADER, traceparent.getBytes(StandardCharsets.US_ASCII));
+                // the publish is a hop of the writer's trace: a producer span of its own, child of the writer's
+                Span span = tracing.startPublish(event.trace(), event.topic(), event.key(), event.eventId(),
+                        event.type());
+                if (span != null) {
+                    spans.add(span);
+                    EventTracing.inject(span, record.headers());
                 }
                 acks.add(producer.send(record));
             }
@@ -208,11 +222,25 @@ public final class OutboxRelay {
                 ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             }
         } catch (ExecutionException e) {
+            failure = e.getCause();
             throw new OutboxPublishException("Kafka refused an outbox event: " + e.getCause(), e.getCause());
         } catch (TimeoutException e) {
+            failure = e;
             throw new OutboxPublishException("Kafka did not acknowledge the outbox batch within " + sendTimeout, e);
         } catch (org.apache.kafka.common.KafkaException e) {
+            failure = e;
             throw new OutboxPublishException("Kafka unavailable: " + e.getMessage(), e);
+        } catch (InterruptedException | RuntimeException e) {
+            failure = e;
+            throw e;
+        } finally {
+            for (Span span : spans) {
+                if (failure != null) {
+                    span.recordException(failure);
+                    span.setStatus(StatusCode.ERROR, "the batch was not published; it is retried");
+                }
+                span.end();
+            }
         }
     }
 

@@ -1,6 +1,8 @@
 package cn.grid.platform.outbox;
 
+import cn.grid.platform.tracing.EventTracing;
 import io.agroal.api.AgroalDataSource;
+import io.opentelemetry.api.OpenTelemetry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,6 +51,7 @@ public class OutboxRelayRunner {
     private final Duration retention;
     private final boolean enabled;
     private final String applicationName;
+    private final OpenTelemetry openTelemetry;
     private final CountDownLatch stopping = new CountDownLatch(1);
     private final RelayStatus status = new RelayStatus();
 
@@ -66,8 +69,9 @@ public class OutboxRelayRunner {
             @ConfigProperty(name = "grid.outbox.max-backoff", defaultValue = "PT5S") Duration maxBackoff,
             @ConfigProperty(name = "grid.outbox.retention", defaultValue = "P7D") Duration retention,
             @ConfigProperty(name = "grid.outbox.enabled", defaultValue = "true") boolean enabled,
-            @ConfigProperty(name = "quarkus.application.name") String applicationName) {
+            @ConfigProperty(name = "quarkus.application.name") String applicationName, OpenTelemetry openTelemetry) {
         this.dataSource = dataSource;
+        this.openTelemetry = openTelemetry;
         this.bootstrapServers = bootstrapServers;
         this.topic = topic;
         this.partitions = partitions;
@@ -91,7 +95,7 @@ public class OutboxRelayRunner {
         }
         ensureTopic();
         producer = new KafkaProducer<>(KafkaClients.producer(bootstrapServers, applicationName + "-outbox"));
-        relay = new OutboxRelay(dataSource, producer, batchSize, Duration.ofSeconds(10));
+        relay = new OutboxRelay(dataSource, producer, batchSize, Duration.ofSeconds(10), new EventTracing(openTelemetry));
         thread = new Thread(this::run, "outbox-relay");
         thread.setDaemon(true);
         thread.start();

@@ -4,7 +4,7 @@ import cn.grid.platform.events.CloudEvent;
 import cn.grid.platform.events.CloudEventCodec;
 import cn.grid.platform.events.IntegrationEvent;
 import cn.grid.platform.ids.Ids;
-import cn.grid.platform.tracing.CurrentTrace;
+import cn.grid.platform.tracing.EventTracing;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -20,8 +20,10 @@ import java.util.UUID;
  * Appends an event to the outbox inside the caller's transaction: the state change and its event
  * commit together or not at all. The {@link OutboxRelayRunner} publishes it afterwards.
  *
- * <p>Each row also keeps the W3C {@code traceparent} of the work that wrote it (the HTTP request, or the event a
- * consumer handles; null outside any trace), which the relay sends on as a Kafka header.
+ * <p>Each row also keeps the W3C trace context ({@code traceparent}, {@code tracestate}) of the work that wrote it:
+ * the HTTP request's span, or the span of the event a consumer handles (null outside any trace). The relay, which
+ * runs later on another thread, publishes the row in a child span of it and sends that span's context on as the
+ * Kafka record's headers (see {@link EventTracing}).
  *
  * <p>Per-aggregate order: at commit, the database numbers each row among its aggregate's events (the envelope's
  * {@code subjectsequence}, written into the payload, and a new {@code seq}) under a lock on the aggregate's
@@ -39,13 +41,11 @@ public class OutboxWriter {
     private final CloudEventCodec codec;
     private final String source;
     private final String topic;
-    private final CurrentTrace trace;
 
     public OutboxWriter(EntityManager entityManager, ObjectMapper mapper,
             @ConfigProperty(name = "grid.events.source") String source,
-            @ConfigProperty(name = "grid.events.topic") String topic, CurrentTrace trace) {
+            @ConfigProperty(name = "grid.events.topic") String topic) {
         this.entityManager = entityManager;
-        this.trace = trace;
         this.codec = new CloudEventCodec(mapper);
         this.source = source;
         this.topic = topic;
@@ -56,16 +56,19 @@ public class OutboxWriter {
     public CloudEvent append(IntegrationEvent event) {
         UUID id = Ids.newId();
         CloudEvent envelope = codec.wrap(source, event, id, OffsetDateTime.now());
+        EventTracing.StoredContext trace = EventTracing.current();
         entityManager.createNativeQuery("""
-                insert into outbox_event (event_id, topic, event_key, event_type, payload, created_at, traceparent)
-                values (?1, ?2, ?3, ?4, ?5, ?6, ?7)""")
+                insert into outbox_event (event_id, topic, event_key, event_type, payload, created_at, traceparent,
+                                          tracestate)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)""")
                 .setParameter(1, id)
                 .setParameter(2, topic)
                 .setParameter(3, envelope.subject())
                 .setParameter(4, envelope.type())
                 .setParameter(5, codec.write(envelope))
                 .setParameter(6, envelope.time())
-                .setParameter(7, CurrentTrace.ofCurrentWork(trace))
+                .setParameter(7, trace.traceparent())
+                .setParameter(8, trace.tracestate())
                 // Names the one table this statement touches. Without it Hibernate flushes every pending change of
                 // the session before a native statement, so a batch that appends one event per loaded entity
                 // dirty-checks the whole batch once per event (quadratic); the business changes still flush
@@ -101,10 +104,13 @@ public class OutboxWriter {
             types[i] = envelope.type();
             payloads[i] = codec.write(envelope);
         }
+        EventTracing.StoredContext trace = EventTracing.current();
         // seq (bigserial) is drawn row by row in the order of the sorted select: by key, then list order
         entityManager.createNativeQuery("""
-                insert into outbox_event (event_id, topic, event_key, event_type, payload, created_at, traceparent)
-                select cast(e.event_id as uuid), ?2, e.event_key, e.event_type, e.payload, ?6, cast(?7 as text)
+                insert into outbox_event (event_id, topic, event_key, event_type, payload, created_at, traceparent,
+                                          tracestate)
+                select cast(e.event_id as uuid), ?2, e.event_key, e.event_type, e.payload, ?6, cast(?7 as text),
+                       cast(?8 as text)
                 from unnest(cast(?1 as text[]), cast(?3 as text[]), cast(?4 as text[]), cast(?5 as text[]))
                      with ordinality as e(event_id, event_key, event_type, payload, position)
                 order by e.event_key, e.position""")
@@ -114,7 +120,8 @@ public class OutboxWriter {
                 .setParameter(4, types)
                 .setParameter(5, payloads)
                 .setParameter(6, now)
-                .setParameter(7, CurrentTrace.ofCurrentWork(trace))
+                .setParameter(7, trace.traceparent())
+                .setParameter(8, trace.tracestate())
                 .setHint(NATIVE_QUERY_SPACES, OUTBOX_TABLE)
                 .executeUpdate();
         return envelopes;

@@ -1,5 +1,6 @@
 package cn.grid.platform.consumer;
 
+import cn.grid.platform.tracing.EventTracing;
 import cn.grid.platform.events.CloudEvent;
 import cn.grid.platform.events.CloudEventCodec;
 import cn.grid.platform.events.GridNodeCreatedV1;
@@ -195,7 +196,7 @@ class EventConsumerLoopOutageTest {
         };
         loop = new EventConsumerLoop(name, () -> new KafkaConsumer<>(consumerProperties()), producer, List.of(topic),
                 codec, processor, new EventConsumerLoop.Settings(3, Duration.ofMillis(400), Duration.ofSeconds(2),
-                        Duration.ofSeconds(1), Duration.ofSeconds(2)));
+                        Duration.ofSeconds(1), Duration.ofSeconds(2)), EventTracing.untraced());
         Thread thread = new Thread(loop, "outage-loop");
         thread.setDaemon(true);
         thread.start();

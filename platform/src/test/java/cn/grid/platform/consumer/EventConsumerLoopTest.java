@@ -5,7 +5,11 @@ import cn.grid.platform.events.CloudEventCodec;
 import cn.grid.platform.events.GridNodeCreatedV1;
 import cn.grid.platform.events.MalformedEventException;
 import cn.grid.platform.outbox.KafkaClients;
-import cn.grid.platform.tracing.TraceMdc;
+import cn.grid.platform.tracing.EventTracing;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import cn.grid.testsupport.RecordedSpans;
 import cn.grid.testsupport.EmbeddedKafka;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -56,6 +60,7 @@ class EventConsumerLoopTest {
     private final CloudEventCodec codec = new CloudEventCodec(new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS));
     private final List<String> handled = new CopyOnWriteArrayList<>();
+    private final RecordedSpans recorded = new RecordedSpans();
     private Producer<String, String> producer;
     private EventConsumerLoop loop;
     private Thread loopThread;
@@ -139,11 +144,19 @@ class EventConsumerLoopTest {
     }
 
     @Test
-    void theProducersTraceIdIsInTheMdcWhileAnEventIsHandledAndOnlyThen() throws Exception {
-        Map<String, String> traceIds = new ConcurrentHashMap<>();
+    void anEventIsHandledInAConsumerSpanThatContinuesTheProducersTrace() throws Exception {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String producerSpanId = "00f067aa0ba902b7";
+        Map<String, String> logTraceIds = new ConcurrentHashMap<>();
+        Map<String, String> spans = new ConcurrentHashMap<>();
+        Map<String, String> stored = new ConcurrentHashMap<>();
         start(event -> {
-            Object traceId = org.jboss.logging.MDC.get(TraceMdc.TRACE_ID);
-            traceIds.put(event.subject(), traceId == null ? "none" : traceId.toString());
+            Object logged = org.jboss.logging.MDC.get("traceId");
+            logTraceIds.put(event.subject(), logged == null ? "none" : logged.toString());
+            spans.put(event.subject(), Span.current().getSpanContext().getTraceId() + "/"
+                    + Span.current().getSpanContext().getSpanId());
+            // what an OutboxWriter would store for an event the handler writes
+            stored.put(event.subject(), String.valueOf(EventTracing.current().traceparent()));
             handled.add(event.subject());
         });
 
@@ -151,7 +164,8 @@ class EventConsumerLoopTest {
                 UUID.randomUUID(), OffsetDateTime.now());
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, "k", codec.write(traced));
         record.headers().add("traceparent",
-                "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01".getBytes(StandardCharsets.US_ASCII));
+                ("00-" + traceId + "-" + producerSpanId + "-01").getBytes(StandardCharsets.US_ASCII));
+        record.headers().add("ce_id", traced.id().getBytes(StandardCharsets.UTF_8));
         producer.send(record).get();
         send("untraced");
         ProducerRecord<String, String> invalid = new ProducerRecord<>(topic, "k", codec.write(codec.wrap("/test",
@@ -160,10 +174,28 @@ class EventConsumerLoopTest {
         invalid.headers().add("traceparent", "nonsense".getBytes(StandardCharsets.US_ASCII));
         producer.send(invalid).get();
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> handled.size() == 3);
-        assertThat(traceIds).containsEntry("traced", "4bf92f3577b34da6a3ce929d0e0e4736")
-                .containsEntry("untraced", "none")
-                .containsEntry("invalid", "none");
+        await().atMost(Duration.ofSeconds(20)).until(() -> handled.size() == 3 && recorded.ended().size() == 3);
+
+        // the traced event: the handler runs in a consumer span, child of the producer's span, in its trace
+        SpanData consumed = recorded.ended().stream()
+                .filter(span -> span.getTraceId().equals(traceId)).findFirst().orElseThrow();
+        assertThat(consumed.getKind()).isEqualTo(SpanKind.CONSUMER);
+        assertThat(consumed.getParentSpanId()).isEqualTo(producerSpanId);
+        assertThat(consumed.getName()).isEqualTo("process " + topic);
+        assertThat(consumed.getAttributes().asMap()).containsValue(traced.id()).containsValue(name);
+        assertThat(spans).containsEntry("traced", traceId + "/" + consumed.getSpanId());
+        assertThat(logTraceIds).containsEntry("traced", traceId);
+        assertThat(stored).containsEntry("traced", "00-" + traceId + "-" + consumed.getSpanId() + "-01");
+
+        // the others start a trace of their own each, and the log lines say so
+        for (String subject : List.of("untraced", "invalid")) {
+            String own = spans.get(subject).substring(0, 32);
+            assertThat(own).isNotEqualTo(traceId).isNotEqualTo("0".repeat(32));
+            assertThat(logTraceIds).containsEntry(subject, own);
+        }
+        assertThat(spans.get("untraced")).isNotEqualTo(spans.get("invalid"));
+        assertThat(recorded.ended()).filteredOn(span -> !span.getTraceId().equals(traceId))
+                .allSatisfy(span -> assertThat(span.getParentSpanContext().isValid()).isFalse());
     }
 
     @Test
@@ -310,7 +342,7 @@ class EventConsumerLoopTest {
     private void start(Supplier<Consumer<String, String>> consumers, EventConsumerLoop.Processor processor) {
         loop = new EventConsumerLoop(name, consumers, producer, List.of(topic), codec, processor,
                 new EventConsumerLoop.Settings(3, Duration.ofMillis(400), Duration.ofSeconds(5), Duration.ofSeconds(1),
-                        Duration.ofSeconds(2)));
+                        Duration.ofSeconds(2)), new EventTracing(recorded.openTelemetry()));
         loopThread = new Thread(loop, "test-loop");
         loopThread.setDaemon(true);
         loopThread.start();

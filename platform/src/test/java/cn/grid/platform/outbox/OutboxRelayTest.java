@@ -1,5 +1,9 @@
 package cn.grid.platform.outbox;
 
+import cn.grid.platform.tracing.EventTracing;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import cn.grid.testsupport.RecordedSpans;
 import cn.grid.testsupport.EmbeddedKafka;
 import cn.grid.testsupport.TestDatabase;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -56,6 +60,7 @@ class OutboxRelayTest {
             s.execute(platformMigration());
             s.execute(migration("/db/platform/V0_7__outbox_traceparent.sql"));
             s.execute(migration("/db/platform/V0_8__subject_sequence.sql"));
+            s.execute(migration("/db/platform/V0_11__outbox_tracestate.sql"));
         }
     }
 
@@ -70,7 +75,7 @@ class OutboxRelayTest {
         String topic = "outbox-order-" + UUID.randomUUID();
         List<String> ids = insert(topic, 5);
         try (Producer<String, String> producer = producer()) {
-            OutboxRelay relay = new OutboxRelay(dataSource, producer, 100, Duration.ofSeconds(10));
+            OutboxRelay relay = new OutboxRelay(dataSource, producer, 100, Duration.ofSeconds(10), EventTracing.untraced());
 
             assertThat(relay.publishBatch()).isEqualTo(5);
             assertThat(relay.publishBatch()).isZero();
@@ -84,11 +89,51 @@ class OutboxRelayTest {
     }
 
     @Test
-    void aRowsTraceparentGoesOutAsAChildInTheSameTraceAndARowWithoutOneHasNoHeader() throws Exception {
+    void aTracedRowIsPublishedInAProducerSpanOfItsTraceAndARowWithoutOneHasNoHeader() throws Exception {
+        String topic = "outbox-trace-" + UUID.randomUUID();
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String traceparent = "00-" + traceId + "-00f067aa0ba902b7-01";
+        drainOutbox();
+        List<String> ids = insert(topic, 2);
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "update outbox_event set traceparent = ?, tracestate = ? where topic = ? and payload = ?")) {
+            s.setString(1, traceparent);
+            s.setString(2, "grid=1");
+            s.setString(3, topic);
+            s.setString(4, ids.get(0));
+            s.executeUpdate();
+        }
+        RecordedSpans recorded = new RecordedSpans();
+        try (Producer<String, String> producer = producer()) {
+            assertThat(new OutboxRelay(dataSource, producer, 100, Duration.ofSeconds(10), new EventTracing(recorded.openTelemetry()))
+                    .publishBatch()).isEqualTo(2);
+        }
+
+        // one producer span, child of the writer's context, ended once the broker acknowledged the record
+        assertThat(recorded.ended()).hasSize(1);
+        SpanData published = recorded.ended().get(0);
+        assertThat(published.getKind()).isEqualTo(SpanKind.PRODUCER);
+        assertThat(published.getTraceId()).isEqualTo(traceId);
+        assertThat(published.getParentSpanId()).isEqualTo("00f067aa0ba902b7");
+        assertThat(published.getName()).isEqualTo("send " + topic);
+        assertThat(published.getSpanContext().getTraceState().get("grid")).isEqualTo("1");
+
+        // the record carries the producer span's context: the consumer's span becomes its child
+        List<ConsumerRecord<String, String>> received = consume(topic, 2);
+        String sent = new String(received.get(0).headers().lastHeader("traceparent").value(), StandardCharsets.US_ASCII);
+        assertThat(sent).isEqualTo("00-" + traceId + "-" + published.getSpanId() + "-01");
+        assertThat(new String(received.get(0).headers().lastHeader("tracestate").value(), StandardCharsets.US_ASCII))
+                .isEqualTo("grid=1");
+        assertThat(received.get(1).headers().lastHeader("traceparent")).isNull();
+        assertThat(received.get(1).headers().lastHeader("tracestate")).isNull();
+    }
+
+    @Test
+    void withoutAnSdkTheStoredContextGoesOutUnchanged() throws Exception {
         String topic = "outbox-trace-" + UUID.randomUUID();
         String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
         drainOutbox();
-        List<String> ids = insert(topic, 2);
+        List<String> ids = insert(topic, 1);
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
                 "update outbox_event set traceparent = ? where topic = ? and payload = ?")) {
             s.setString(1, traceparent);
@@ -97,14 +142,11 @@ class OutboxRelayTest {
             s.executeUpdate();
         }
         try (Producer<String, String> producer = producer()) {
-            assertThat(new OutboxRelay(dataSource, producer, 100, Duration.ofSeconds(10)).publishBatch()).isEqualTo(2);
+            assertThat(new OutboxRelay(dataSource, producer, 100, Duration.ofSeconds(10), EventTracing.untraced())
+                    .publishBatch()).isEqualTo(1);
         }
-
-        List<ConsumerRecord<String, String>> received = consume(topic, 2);
-        String sent = new String(received.get(0).headers().lastHeader("traceparent").value(), StandardCharsets.US_ASCII);
-        assertThat(sent).matches("00-4bf92f3577b34da6a3ce929d0e0e4736-[0-9a-f]{16}-01")
-                .isNotEqualTo(traceparent);
-        assertThat(received.get(1).headers().lastHeader("traceparent")).isNull();
+        assertThat(new String(consume(topic, 1).get(0).headers().lastHeader("traceparent").value(),
+                StandardCharsets.US_ASCII)).isEqualTo(traceparent);
     }
 
     @Test
@@ -115,7 +157,7 @@ class OutboxRelayTest {
         try (Producer<String, String> producer = producer()) {
             List<Callable<Integer>> relays = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
-                OutboxRelay relay = new OutboxRelay(dataSource, producer, 25, Duration.ofSeconds(10));
+                OutboxRelay relay = new OutboxRelay(dataSource, producer, 25, Duration.ofSeconds(10), EventTracing.untraced());
                 relays.add(() -> {
                     int total = 0;
                     for (int n; (n = relay.publishBatch()) > 0; ) {
@@ -164,7 +206,7 @@ class OutboxRelayTest {
             }
             List<Future<Integer>> relays = new ArrayList<>();
             for (int r = 0; r < 3; r++) {
-                OutboxRelay relay = new OutboxRelay(dataSource, producer, 5, Duration.ofSeconds(10));
+                OutboxRelay relay = new OutboxRelay(dataSource, producer, 5, Duration.ofSeconds(10), EventTracing.untraced());
                 relays.add(pool.submit(() -> {
                     int total = 0;
                     while (writing.get() || unsent(topic) > 0) {
@@ -280,7 +322,7 @@ class OutboxRelayTest {
         var props = KafkaClients.producer("127.0.0.1:1", "outbox-down-test");
         props.put("max.block.ms", "500");
         try (Producer<String, String> producer = new KafkaProducer<>(props)) {
-            OutboxRelay relay = new OutboxRelay(dataSource, producer, 100, Duration.ofSeconds(2));
+            OutboxRelay relay = new OutboxRelay(dataSource, producer, 100, Duration.ofSeconds(2), EventTracing.untraced());
             assertThatThrownBy(relay::publishBatch).isInstanceOf(OutboxPublishException.class);
         }
         assertThat(unsent(topic)).isEqualTo(3);
@@ -296,7 +338,7 @@ class OutboxRelayTest {
         }
         // Kafka is back: the same rows go out
         try (Producer<String, String> producer = producer()) {
-            OutboxRelay relay = new OutboxRelay(dataSource, producer, 100, Duration.ofSeconds(10));
+            OutboxRelay relay = new OutboxRelay(dataSource, producer, 100, Duration.ofSeconds(10), EventTracing.untraced());
             while (relay.publishBatch() > 0) {
                 // drain the whole outbox, rows of the other tests included
             }
@@ -308,7 +350,7 @@ class OutboxRelayTest {
     /** Publishes what earlier tests left unsent, so that a test's counts are its own rows'. */
     private static void drainOutbox() throws Exception {
         try (Producer<String, String> producer = producer()) {
-            OutboxRelay relay = new OutboxRelay(dataSource, producer, 500, Duration.ofSeconds(30));
+            OutboxRelay relay = new OutboxRelay(dataSource, producer, 500, Duration.ofSeconds(30), EventTracing.untraced());
             while (relay.publishBatch() > 0) {
                 // until empty
             }
@@ -329,7 +371,7 @@ class OutboxRelayTest {
         String topic = "outbox-dead-rows-" + UUID.randomUUID();
         insert(topic, 6000);
         try (Producer<String, String> producer = producer()) {
-            OutboxRelay relay = new OutboxRelay(dataSource, producer, 500, Duration.ofSeconds(10));
+            OutboxRelay relay = new OutboxRelay(dataSource, producer, 500, Duration.ofSeconds(10), EventTracing.untraced());
             while (relay.publishBatch() > 0) {
                 assertThat(unsent(topic)).isLessThan(6000);
             }

@@ -130,7 +130,7 @@ public class GatewayRoutes {
      */
     private void enter(RoutingContext ctx) {
         RequestIds.put(ctx);
-        TraceContext.assign(ctx);
+        TraceContext.noteTraceId(ctx);
         int uriLength = ctx.request().uri().length();
         if (uriLength > config.maxUriLength()) {
             // no "instance": echoing the over-long path back would only make the answer as long

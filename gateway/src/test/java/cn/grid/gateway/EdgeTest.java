@@ -4,6 +4,8 @@ import cn.grid.platform.security.Roles;
 import cn.grid.testsupport.TestJwt;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.search.Search;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -16,12 +18,16 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
@@ -151,27 +157,45 @@ class EdgeTest {
     // ---- trace context ----
 
     @Test
-    void aValidTraceparentPassesUnchangedWithItsTracestate() {
-        given().header("Authorization", BEARER).header("traceparent", TRACEPARENT).header("tracestate", "grid=1")
+    void aValidTraceparentIsContinuedAndTheServiceIsCalledInAClientSpanOfThatTrace() {
+        String upstream = given().header("Authorization", BEARER).header("traceparent", TRACEPARENT)
+                .header("tracestate", "grid=1")
                 .when().get("/api/v1/grids/g-1")
                 .then().statusCode(200)
-                .body("headers.traceparent[0]", equalTo(TRACEPARENT))
-                .body("headers.tracestate[0]", equalTo("grid=1"));
+                .body("headers.traceparent", hasSize(1))
+                .body("headers.tracestate", equalTo(List.of("grid=1")))
+                .extract().path("headers.traceparent[0]");
+        String traceId = TRACEPARENT.substring(3, 35);
+        assertThat(upstream).matches("00-" + traceId + "-[0-9a-f]{16}-01").isNotEqualTo(TRACEPARENT);
+
+        // server span: child of the caller's; client span: child of the server span, and the service's parent
+        String parentOfService = upstream.substring(36, 52);
+        await().atMost(Duration.ofSeconds(10)).until(() -> TestSpans.RECORDED.ofTrace(traceId).size() >= 2);
+        SpanData client = TestSpans.RECORDED.ofTrace(traceId).stream()
+                .filter(span -> span.getKind() == SpanKind.CLIENT).findFirst().orElseThrow();
+        SpanData server = TestSpans.RECORDED.ofTrace(traceId).stream()
+                .filter(span -> span.getKind() == SpanKind.SERVER).findFirst().orElseThrow();
+        assertThat(client.getSpanId()).isEqualTo(parentOfService);
+        assertThat(client.getParentSpanId()).isEqualTo(server.getSpanId());
+        assertThat(server.getParentSpanId()).isEqualTo(TRACEPARENT.substring(36, 52));
     }
 
     @Test
-    void aMissingOrInvalidTraceparentIsReplacedByANewOne() {
+    void aMissingOrInvalidTraceparentStartsANewTrace() {
         String pattern = "00-[0-9a-f]{32}-[0-9a-f]{16}-01";
-        given().header("Authorization", BEARER)
+        String first = given().header("Authorization", BEARER)
                 .when().get("/api/v1/grids/g-1")
                 .then().statusCode(200)
-                .body("headers.traceparent[0]", matchesPattern(pattern));
-        given().header("Authorization", BEARER).header("traceparent", "00-nonsense").header("tracestate", "grid=1")
+                .body("headers.traceparent[0]", matchesPattern(pattern))
+                .extract().path("headers.traceparent[0]");
+        String second = given().header("Authorization", BEARER).header("traceparent", "00-nonsense")
+                .header("tracestate", "grid=1")
                 .when().get("/open311/v2/services.json")
                 .then().statusCode(200)
                 .body("headers.traceparent[0]", matchesPattern(pattern))
-                .body("headers.traceparent[0]", not(equalTo("00-nonsense")))
-                .body("headers", not(org.hamcrest.Matchers.hasKey("tracestate")));
+                .body("headers", not(org.hamcrest.Matchers.hasKey("tracestate")))
+                .extract().path("headers.traceparent[0]");
+        assertThat(first.substring(3, 35)).isNotEqualTo(second.substring(3, 35));
     }
 
     private double upstreamCalls(String service) {

@@ -8,7 +8,6 @@ import cn.grid.gateway.problem.ProblemResponses;
 import cn.grid.gateway.proxy.RequestIds;
 import cn.grid.gateway.proxy.Route;
 import cn.grid.gateway.proxy.Routes;
-import cn.grid.gateway.proxy.TraceContext;
 import cn.grid.gateway.proxy.UpstreamClient;
 import cn.grid.platform.problem.Problem;
 import cn.grid.platform.problem.ProblemType;
@@ -158,8 +157,8 @@ public class CompositeParts {
     }
 
     /**
-     * The caller's token, request id and trace context (the gateway's traceparent: the caller's, or the one made
-     * for this request, so the three calls share one trace id): each service checks the caller itself.
+     * The caller's token and request id: each service checks the caller itself. The trace context is the HTTP
+     * client's to add: each call is a client span of the request's trace, so the three calls share one trace id.
      */
     private static MultiMap headers(RoutingContext ctx) {
         MultiMap headers = MultiMap.caseInsensitiveMultiMap();
@@ -168,11 +167,6 @@ public class CompositeParts {
             if (value != null) {
                 headers.set(name, value);
             }
-        }
-        headers.set(TraceContext.TRACEPARENT, TraceContext.of(ctx));
-        String tracestate = ctx.request().getHeader(TraceContext.TRACESTATE);
-        if (tracestate != null && !TraceContext.replaced(ctx)) {
-            headers.set(TraceContext.TRACESTATE, tracestate);
         }
         headers.set("X-Request-Id", RequestIds.of(ctx));
         headers.set(HttpHeaders.ACCEPT, "application/json");

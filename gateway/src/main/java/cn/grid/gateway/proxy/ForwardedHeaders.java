@@ -15,8 +15,10 @@ import java.util.Set;
 /**
  * Which headers cross the gateway. Hop-by-hop headers (RFC 9110 §7.6.1) describe one connection, not the
  * message, so they stop here in both directions, together with any header the sender named in
- * {@code Connection}. Everything else — Authorization, traceparent, tracestate, caching and content headers —
- * passes unchanged.
+ * {@code Connection}. The caller's {@code traceparent}/{@code tracestate} stop here too: the gateway's server span
+ * continued them, and the call to the service carries its client span's context instead (set by the HTTP client's
+ * tracing, see {@link TraceContext}). Everything else — Authorization, caching and content headers — passes
+ * unchanged.
  */
 final class ForwardedHeaders {
 
@@ -29,13 +31,12 @@ final class ForwardedHeaders {
     }
 
     /** The headers for the service: the caller's, minus hop-by-hop ones, plus request id and X-Forwarded-*. */
-    static MultiMap toUpstream(HttpServerRequest in, String requestId, String traceparent, boolean traceReplaced) {
+    static MultiMap toUpstream(HttpServerRequest in, String requestId) {
         MultiMap out = MultiMap.caseInsensitiveMultiMap();
         copy(in.headers(), out);
-        out.set(TraceContext.TRACEPARENT, traceparent);
-        if (traceReplaced) {
-            out.remove(TraceContext.TRACESTATE);
-        }
+        // the client span's context replaces them (a stale copy next to it would name the wrong parent)
+        out.remove(TraceContext.TRACEPARENT);
+        out.remove(TraceContext.TRACESTATE);
         // the service's own address, set by the client from the base URL
         out.remove(HttpHeaders.HOST);
         // the gateway answers "100 Continue" itself once the service is reachable (see ReverseProxy)

@@ -212,8 +212,7 @@ public class ReverseProxy {
                 .setSsl(instance.ssl())
                 // the path the router matched (dot segments resolved), so the service sees what was routed
                 .setURI(instance.basePath() + ctx.normalizedPath() + (query == null ? "" : "?" + query))
-                .setHeaders(ForwardedHeaders.toUpstream(in, RequestIds.of(ctx), TraceContext.of(ctx),
-                        TraceContext.replaced(ctx)))
+                .setHeaders(ForwardedHeaders.toUpstream(in, RequestIds.of(ctx)))
                 .setConnectTimeout(route.timeout().toMillis());
     }
 

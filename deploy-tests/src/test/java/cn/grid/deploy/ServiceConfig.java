@@ -35,8 +35,11 @@ record ServiceConfig(String service, Map<String, Optional<String>> envReferences
     static ServiceConfig of(String service) {
         Path module = Repo.path(service);
         String text = Repo.read(module.resolve("src/main/resources/application.properties"));
+        // the platform kit's defaults (every module has the kit on its class path), which the service's own override
+        String kitDefaults = Repo.read(Repo.path("platform/src/main/resources/META-INF/microprofile-config.properties"));
         Properties raw = new Properties();
         try {
+            raw.load(new StringReader(kitDefaults));
             raw.load(new StringReader(text));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -8,6 +8,7 @@ import cn.grid.platform.outbox.KafkaClients;
 import cn.grid.platform.tracing.EventTracing;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import cn.grid.testsupport.RecordedSpans;
 import cn.grid.testsupport.EmbeddedKafka;
@@ -104,6 +105,11 @@ class EventConsumerLoopTest {
         assertThat(header(letters.get(0), "dlt-original-topic")).isEqualTo(topic);
         assertThat(letters.get(0).value()).isEqualTo("this is not JSON");
         assertThat(header(letters.get(1), "dlt-reason")).contains("data is missing nodeId");
+        // the two dead-lettered events' spans end in error, the handled ones' do not
+        await().atMost(Duration.ofSeconds(5)).until(() -> recorded.ended().size() == 4);
+        assertThat(recorded.ended()).extracting(span -> span.getStatus().getStatusCode())
+                .containsOnly(StatusCode.UNSET, StatusCode.ERROR)
+                .filteredOn(code -> code == StatusCode.ERROR).hasSize(2);
     }
 
     @Test

@@ -36,6 +36,7 @@ final class RunningSuite implements AutoCloseable {
     private final Path logs;
     private final int requestInstances;
     private final Idp idp;
+    private final Map<String, String> environment;
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final List<TestDatabase> databases = new ArrayList<>();
@@ -46,8 +47,10 @@ final class RunningSuite implements AutoCloseable {
     record Idp(String publicKeyLocation, String issuer) {
     }
 
-    private RunningSuite(Path root, int requestInstances, Idp idp) throws IOException {
+    private RunningSuite(Path root, int requestInstances, Idp idp, Map<String, String> environment)
+            throws IOException {
         this.root = root;
+        this.environment = environment;
         this.requestInstances = requestInstances;
         this.idp = idp;
         this.logs = Files.createDirectories(root.resolve("system-tests/target/suite-logs"));
@@ -67,9 +70,19 @@ final class RunningSuite implements AutoCloseable {
         return start(1, idp);
     }
 
+    /** The suite with these environment variables set for every process, the gateway too. */
+    static RunningSuite start(Map<String, String> environment) throws Exception {
+        return start(1, null, environment);
+    }
+
     private static RunningSuite start(int requestInstances, Idp idp) throws Exception {
+        return start(requestInstances, idp, Map.of());
+    }
+
+    private static RunningSuite start(int requestInstances, Idp idp, Map<String, String> environment)
+            throws Exception {
         RunningSuite suite = new RunningSuite(Path.of(System.getProperty("grid.repo.root", "..")).toAbsolutePath()
-                .normalize(), requestInstances, idp);
+                .normalize(), requestInstances, idp, environment);
         try {
             suite.startAll();
             return suite;
@@ -125,6 +138,7 @@ final class RunningSuite implements AutoCloseable {
         common.put("GRID_DB_PASSWORD", TestDatabase.password());
         // the jars run the prod profile, which refuses grid-service's published identity-number key: a random one
         common.put("GRID_PEOPLE_ID_HMAC_KEY", java.util.UUID.randomUUID() + "-" + java.util.UUID.randomUUID());
+        common.putAll(environment);
 
         for (String service : List.of("grid-service", "study-service", "request-service")) {
             TestDatabase db = TestDatabase.create(service.replace('-', '_') + "_sys");

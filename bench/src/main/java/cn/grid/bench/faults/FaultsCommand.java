@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
  * its own PostgreSQL cluster and Kafka broker (so the faults hurt nothing else). The faults themselves are done by
  * {@code bench/faults/run --fault <name>}. Every option defaults to the FAULTS_* variable bench/faults/run sets.
  */
-@Command(name = "faults", sortOptions = false, description = {
+@Command(name = "faults", sortOptions = false, usageHelpWidth = 120, description = {
         "The fault scenarios against the fault suite bench/faults/run started, each printing a table:",
         "  memory         RSS of every process after start (again after the load, at the end)",
         "  claims         parallel claims of one micro-wish, several wishes: exactly one winner each",
@@ -45,33 +45,43 @@ public final class FaultsCommand implements Callable<Integer> {
             + "order-at-scale: ${COMPLETION-CANDIDATES}", completionCandidates = ScenarioNames.class)
     List<String> scenarios = new ArrayList<>();
 
-    @Option(names = "--gateway", defaultValue = "${env:FAULTS_GATEWAY_URL:-http://127.0.0.1:18080}")
+    @Option(names = "--gateway", defaultValue = "${env:FAULTS_GATEWAY_URL:-http://127.0.0.1:18080}",
+            description = "the fault suite's gateway ($FAULTS_GATEWAY_URL), default ${DEFAULT-VALUE}")
     String gateway;
-    @Option(names = "--request-service", defaultValue = "${env:FAULTS_REQUEST_URL:-http://127.0.0.1:18083}")
+    @Option(names = "--request-service", defaultValue = "${env:FAULTS_REQUEST_URL:-http://127.0.0.1:18083}",
+            description = "a request-service instance ($FAULTS_REQUEST_URL), default ${DEFAULT-VALUE}")
     String requestService;
-    @Option(names = "--jdbc-base", defaultValue = "${env:FAULTS_JDBC_BASE:-jdbc:postgresql://127.0.0.1:15432/}")
+    @Option(names = "--jdbc-base", defaultValue = "${env:FAULTS_JDBC_BASE:-jdbc:postgresql://127.0.0.1:15432/}",
+            description = "the fault cluster, a database name appended ($FAULTS_JDBC_BASE), default ${DEFAULT-VALUE}")
     String jdbcBase;
-    @Option(names = "--db-user", defaultValue = "${env:FAULTS_DB_USER:-postgres}")
+    @Option(names = "--db-user", defaultValue = "${env:FAULTS_DB_USER:-postgres}",
+            description = "($FAULTS_DB_USER) default ${DEFAULT-VALUE}")
     String dbUser;
-    @Option(names = "--kafka", defaultValue = "${env:FAULTS_KAFKA:-127.0.0.1:19092}")
+    @Option(names = "--kafka", defaultValue = "${env:FAULTS_KAFKA:-127.0.0.1:19092}",
+            description = "the fault broker ($FAULTS_KAFKA), default ${DEFAULT-VALUE}")
     String kafka;
-    @Option(names = "--state-dir", defaultValue = "${env:FAULTS_STATE_DIR:-/tmp/grid-faults}")
+    @Option(names = "--state-dir", defaultValue = "${env:FAULTS_STATE_DIR:-/tmp/grid-faults}",
+            description = "the launcher's state dir, its pids/ ($FAULTS_STATE_DIR), default ${DEFAULT-VALUE}")
     Path stateDir;
     @Option(names = "--control", defaultValue = "${env:FAULTS_CONTROL:-bench/faults/run}",
-            description = "the script that does the faults (--fault NAME)")
+            description = "the script that does the faults, CONTROL --fault NAME ($FAULTS_CONTROL), default ${DEFAULT-VALUE}")
     Path control;
-    @Option(names = "--clients", defaultValue = "${env:FAULTS_CLIENTS:-8}", description = "submitting clients")
+    @Option(names = "--clients", defaultValue = "${env:FAULTS_CLIENTS:-8}", description = "submitting clients ($FAULTS_CLIENTS), default ${DEFAULT-VALUE}")
     int clients;
-    @Option(names = "--claimants", defaultValue = "${env:FAULTS_CLAIMANTS:-50}")
+    @Option(names = "--claimants", defaultValue = "${env:FAULTS_CLAIMANTS:-50}",
+            description = "claims of one wish at once ($FAULTS_CLAIMANTS), default ${DEFAULT-VALUE}")
     int claimants;
-    @Option(names = "--wishes", defaultValue = "${env:FAULTS_WISHES:-5}")
+    @Option(names = "--wishes", defaultValue = "${env:FAULTS_WISHES:-5}",
+            description = "wishes claimed ($FAULTS_WISHES), default ${DEFAULT-VALUE}")
     int wishes;
-    @Option(names = "--event-samples", defaultValue = "${env:FAULTS_EVENT_SAMPLES:-50}")
+    @Option(names = "--event-samples", defaultValue = "${env:FAULTS_EVENT_SAMPLES:-50}",
+            description = "tickets rated for event-latency ($FAULTS_EVENT_SAMPLES), default ${DEFAULT-VALUE}")
     int eventSamples;
     @Option(names = "--kafka-down-seconds", split = ",", defaultValue = "${env:FAULTS_KAFKA_DOWN_SECONDS:-30,120,300}",
-            description = "a kafka-outage round per value")
+            description = "a kafka-outage round per value ($FAULTS_KAFKA_DOWN_SECONDS), default ${DEFAULT-VALUE}")
     List<Long> kafkaDownSeconds;
-    @Option(names = "--order-seconds", defaultValue = "${env:FAULTS_ORDER_SECONDS:-40}")
+    @Option(names = "--order-seconds", defaultValue = "${env:FAULTS_ORDER_SECONDS:-40}",
+            description = "order-at-scale's load ($FAULTS_ORDER_SECONDS), default ${DEFAULT-VALUE}")
     long orderSeconds;
     @Option(names = {"-h", "--help"}, usageHelp = true)
     boolean help;

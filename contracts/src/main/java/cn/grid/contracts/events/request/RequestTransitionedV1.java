@@ -1,4 +1,6 @@
-package cn.grid.platform.events;
+package cn.grid.contracts.events.request;
+
+import cn.grid.contracts.events.IntegrationEvent;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 

@@ -1,4 +1,4 @@
-package cn.grid.platform.events;
+package cn.grid.contracts.events;
 
 /** Every event type of the suite, with its topic. docs/events/ holds a JSON Schema and an example of each. */
 public final class EventTypes {

@@ -1,4 +1,7 @@
-package cn.grid.platform.events;
+package cn.grid.contracts.events.grid;
+
+import cn.grid.contracts.events.EventTypes;
+import cn.grid.contracts.events.IntegrationEvent;
 
 /**
  * A node was added to the grid hierarchy.

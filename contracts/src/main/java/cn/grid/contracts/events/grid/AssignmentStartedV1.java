@@ -1,4 +1,7 @@
-package cn.grid.platform.events;
+package cn.grid.contracts.events.grid;
+
+import cn.grid.contracts.events.EventTypes;
+import cn.grid.contracts.events.IntegrationEvent;
 
 /**
  * A person took up a role at a grid node (a grid worker, one of the five or three heads, a volunteer ...).

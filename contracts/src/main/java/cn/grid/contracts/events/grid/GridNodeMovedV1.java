@@ -1,4 +1,7 @@
-package cn.grid.platform.events;
+package cn.grid.contracts.events.grid;
+
+import cn.grid.contracts.events.EventTypes;
+import cn.grid.contracts.events.IntegrationEvent;
 
 /**
  * A node and its whole subtree moved under another parent. Every path that started with {@code oldPath}

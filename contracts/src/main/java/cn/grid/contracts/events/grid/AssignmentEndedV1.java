@@ -1,4 +1,7 @@
-package cn.grid.platform.events;
+package cn.grid.contracts.events.grid;
+
+import cn.grid.contracts.events.EventTypes;
+import cn.grid.contracts.events.IntegrationEvent;
 
 /** An assignment ended: {@code endDate} is the last day it held. */
 public record AssignmentEndedV1(String assignmentId, String personId, String nodeId, String role, String endDate,

@@ -1,13 +1,12 @@
-package cn.grid.study.messaging;
+package cn.grid.contracts.events.study;
 
-import cn.grid.platform.events.IntegrationEvent;
+import cn.grid.contracts.events.IntegrationEvent;
 
 import java.time.OffsetDateTime;
 
 /**
  * A member's reflection (观后感/心得) was approved or returned. Carries who wrote it (token subject and person
  * id) and their organisation, so a points ledger can credit approved reflections without calling back.
- * Lives here rather than in the platform kit: only study-service produces it.
  */
 public record ReflectionReviewedV1(String reflectionId, String memberSubject, String personId, String orgId,
         String sessionId, String materialId, String state, String reviewedBy, OffsetDateTime reviewedAt)

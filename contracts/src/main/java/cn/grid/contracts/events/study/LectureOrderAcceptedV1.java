@@ -1,6 +1,6 @@
-package cn.grid.study.messaging;
+package cn.grid.contracts.events.study;
 
-import cn.grid.platform.events.IntegrationEvent;
+import cn.grid.contracts.events.IntegrationEvent;
 
 import java.time.OffsetDateTime;
 

@@ -1,4 +1,4 @@
-package cn.grid.platform.events;
+package cn.grid.contracts.events;
 
 /**
  * The typed payload of an event that leaves a service. Implementations are records named after what

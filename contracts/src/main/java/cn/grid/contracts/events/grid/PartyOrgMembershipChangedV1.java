@@ -1,4 +1,7 @@
-package cn.grid.platform.events;
+package cn.grid.contracts.events.grid;
+
+import cn.grid.contracts.events.EventTypes;
+import cn.grid.contracts.events.IntegrationEvent;
 
 /**
  * A person joined a party organisation, or left it ({@code endDate} set: the last day). Key: the organisation,

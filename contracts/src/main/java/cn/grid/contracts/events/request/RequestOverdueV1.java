@@ -1,4 +1,7 @@
-package cn.grid.platform.events;
+package cn.grid.contracts.events.request;
+
+import cn.grid.contracts.events.EventTypes;
+import cn.grid.contracts.events.IntegrationEvent;
 
 import java.time.OffsetDateTime;
 

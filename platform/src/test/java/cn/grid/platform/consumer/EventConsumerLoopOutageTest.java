@@ -1,10 +1,10 @@
 package cn.grid.platform.consumer;
 
-import cn.grid.platform.tracing.EventTracing;
+import cn.grid.contracts.events.grid.GridNodeCreatedV1;
 import cn.grid.platform.events.CloudEvent;
 import cn.grid.platform.events.CloudEventCodec;
-import cn.grid.platform.events.GridNodeCreatedV1;
 import cn.grid.platform.outbox.KafkaClients;
+import cn.grid.platform.tracing.EventTracing;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;

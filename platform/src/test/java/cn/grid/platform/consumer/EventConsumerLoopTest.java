@@ -1,8 +1,8 @@
 package cn.grid.platform.consumer;
 
+import cn.grid.contracts.events.grid.GridNodeCreatedV1;
 import cn.grid.platform.events.CloudEvent;
 import cn.grid.platform.events.CloudEventCodec;
-import cn.grid.platform.events.GridNodeCreatedV1;
 import cn.grid.platform.events.MalformedEventException;
 import cn.grid.platform.outbox.KafkaClients;
 import cn.grid.platform.tracing.EventTracing;
@@ -10,8 +10,8 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import cn.grid.testsupport.RecordedSpans;
 import cn.grid.testsupport.EmbeddedKafka;
+import cn.grid.testsupport.RecordedSpans;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;

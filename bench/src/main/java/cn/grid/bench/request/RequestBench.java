@@ -1,3 +1,7 @@
+package cn.grid.bench.request;
+
+import cn.grid.bench.Json;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,8 +37,8 @@ import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
- * request-service benchmark (issue 4), run by bench/request/run as a single-file program with the PostgreSQL
- * JDBC driver on the class path. Three commands:
+ * request-service benchmark (issue 4), run by bench/request/run as {@code bench request <command> ...}
+ * ({@link RequestCommand}). The commands:
  *
  * <pre>
  *   setup  &lt;gatewayUrl&gt; &lt;adminToken&gt; &lt;jdbcUrl&gt;
@@ -61,21 +65,6 @@ public class RequestBench {
 
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
-
-    public static void main(String[] args) throws Exception {
-        switch (args.length == 0 ? "" : args[0]) {
-            case "setup" -> setup(args[1], args[2], args[3]);
-            case "submit" -> submit(args[1], args[2], args[3], Integer.parseInt(args[4]), Integer.parseInt(args[5]));
-            case "backlog" -> backlog(args[1], Integer.parseInt(args[2]), Duration.parse(args[3]));
-            case "list" -> list(args[1], args[2], args[3], args[4], args[5], Integer.parseInt(args[6]),
-                    Integer.parseInt(args[7]));
-            case "worklist" -> worklist(args[1], args[2], args[3], args[4], Integer.parseInt(args[5]));
-            default -> {
-                System.err.println("usage: java -cp <postgresql.jar> RequestBench.java setup|submit|list ...");
-                System.exit(2);
-            }
-        }
-    }
 
     // ---------------------------------------------------------------------------------------------------------
     // setup: the grid tree, through the API (idempotent)
@@ -145,9 +134,10 @@ public class RequestBench {
         HttpResponse<String> list = send(gateway, token, "GET", "/api/v1/grids/" + parent + "/children?limit=100",
                 null, null);
         check(list, 200, "children of " + parent);
-        Matcher m = Pattern.compile("\\{[^{}]*\"code\":\"" + Pattern.quote(code) + "\"[^{}]*}").matcher(list.body());
-        if (m.find()) {
-            return field(m.group(), "id");
+        for (JsonNode item : Json.tree(list.body()).path("items")) {
+            if (code.equals(item.path("code").asText())) {
+                return item.path("id").asText();
+            }
         }
         HttpResponse<String> r = send(gateway, token, "POST", "/api/v1/grids", "{\"name\":\"" + name + "\",\"level\":\""
                 + level + "\",\"code\":\"" + code + "\",\"parentId\":\"" + parent + "\",\"households\":300}", null);
@@ -797,10 +787,10 @@ public class RequestBench {
     }
 
     static String field(String json, String name) {
-        Matcher m = Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*\"([^\"]*)\"").matcher(json);
-        if (!m.find()) {
+        String value = Json.text(json, name);
+        if (value == null) {
             throw new IllegalStateException("no \"" + name + "\" in " + json);
         }
-        return m.group(1);
+        return value;
     }
 }

@@ -1,3 +1,6 @@
+package cn.grid.bench.races;
+
+import cn.grid.bench.Json;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,11 +22,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * The race suite of issue 17, run by {@code bench/faults/run races} against the fault suite, through the gateway.
+ * The race suite of issue 17, run by {@code bench/faults/run races} ({@link RacesCommand}) against the fault suite,
+ * through the gateway.
  * Each race fires the same request {@code RACES_PARALLEL} (30) times at once, released together by a latch, for
  * {@code RACES_ROUNDS} (3) fresh targets, and counts the answers. Every race has one winner by the API's rules; the
  * others must lose with a 4xx problem (412 for a stale If-Match, 409 for a taken key or an assignment already held):
@@ -47,23 +49,29 @@ public class RaceBench {
             .connectTimeout(Duration.ofSeconds(5)).build();
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
-    final String gateway = env("FAULTS_GATEWAY_URL", "http://127.0.0.1:18080");
-    final int parallel = Integer.parseInt(env("RACES_PARALLEL", "30"));
-    final int rounds = Integer.parseInt(env("RACES_ROUNDS", "3"));
+    final String gateway;
+    final int parallel;
+    final int rounds;
     final String run = Long.toString(System.currentTimeMillis() % 100_000_000L, 36);
+
+    RaceBench(String gateway, int parallel, int rounds) {
+        this.gateway = gateway;
+        this.parallel = parallel;
+        this.rounds = rounds;
+    }
 
     String admin;
     String citizen;
     String worker;
     String grid;
 
-    public static void main(String[] args) throws Exception {
-        List<String> races = args.length == 0 || args.length == 1 && args[0].equals("races")
-                ? List.of("same-version", "same-ticket-move", "same-login", "same-identity", "same-assignment",
-                        "same-org-member", "same-team-member")
-                : Arrays.asList(args);
-        RaceBench bench = new RaceBench();
-        bench.setUp();
+    /** Every race, in the order a run without names takes them. */
+    static final List<String> RACES = List.of("same-version", "same-ticket-move", "same-login", "same-identity",
+            "same-assignment", "same-org-member", "same-team-member");
+
+    /** Runs the races and prints their table; answers whether every goal was met. */
+    boolean runAll(List<String> races) throws Exception {
+        setUp();
         System.out.printf("%-18s %6s %8s %13s %5s  %s%n", "race", "sent", "winners", "extra winners", "5xx",
                 "status counts");
         long sent = 0;
@@ -71,25 +79,25 @@ public class RaceBench {
         boolean met = true;
         for (String race : races) {
             Result result = switch (race) {
-                case "same-version" -> bench.sameVersion();
-                case "same-ticket-move" -> bench.sameTicketMove();
-                case "same-login" -> bench.sameLogin();
-                case "same-identity" -> bench.sameIdentity();
-                case "same-assignment" -> bench.sameAssignment();
-                case "same-org-member" -> bench.sameOrgMember();
-                case "same-team-member" -> bench.sameTeamMember();
+                case "same-version" -> sameVersion();
+                case "same-ticket-move" -> sameTicketMove();
+                case "same-login" -> sameLogin();
+                case "same-identity" -> sameIdentity();
+                case "same-assignment" -> sameAssignment();
+                case "same-org-member" -> sameOrgMember();
+                case "same-team-member" -> sameTeamMember();
                 default -> throw new IllegalArgumentException("unknown race " + race);
             };
             System.out.printf("%-18s %6d %8d %13d %5d  %s%n", race, result.sent, result.winners, result.extraWinners,
                     result.fivexx, result.counts);
             sent += result.sent;
             fivexx += result.fivexx;
-            met &= result.fivexx == 0 && result.extraWinners == 0 && result.winners == bench.rounds;
+            met &= result.fivexx == 0 && result.extraWinners == 0 && result.winners == rounds;
         }
         System.out.printf("%nraces: %d requests sent, %d answered 5xx%n", sent, fivexx);
         System.out.println(met ? "races: every goal met (no 5xx, exactly one winner per round)"
                 : "races: a goal was NOT met (see above)");
-        System.exit(met ? 0 : 1);
+        return met;
     }
 
     void setUp() throws Exception {
@@ -105,7 +113,7 @@ public class RaceBench {
         if (person.status() != 201) {
             throw new IllegalStateException("register the worker: " + person.status() + " " + person.body());
         }
-        String workerPerson = person.body().replaceAll("(?s).*\"id\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+        String workerPerson = field(person.body(), "id");
         Reply assigned = send("POST", "/api/v1/grids/" + grid + "/assignments", admin, """
                 {"personId": "%s", "role": "GRID_WORKER"}""".formatted(workerPerson), Map.of());
         if (assigned.status() != 201) {
@@ -345,12 +353,6 @@ public class RaceBench {
     }
 
     static String field(String json, String name) {
-        Matcher m = Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*\"([^\"]*)\"").matcher(json);
-        return m.find() ? m.group(1) : null;
-    }
-
-    static String env(String name, String fallback) {
-        String v = System.getenv(name);
-        return v == null || v.isBlank() ? fallback : v;
+        return Json.text(json, name);
     }
 }

@@ -1,3 +1,5 @@
+package cn.grid.bench.study;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -37,7 +39,8 @@ import java.util.function.Supplier;
  * (recorded_by 'bench-batch', on the bench node, starting now, so outside the 12 bench months) and deleted with
  * everything it produced at the end of the run (and at the start, should an earlier run have been cut short).
  *
- * Usage: java -cp postgresql.jar BenchStudy.java <studyUrl> <token> <jdbcUrl> [requests per scenario] [concurrency]
+ * Started as {@code bench study <studyUrl> <token> <jdbcUrl> [requests per scenario] [concurrency]}
+ * ({@link StudyCommand}).
  */
 public class BenchStudy {
 
@@ -68,12 +71,14 @@ public class BenchStudy {
     static final Map<String, Integer> batchMembers = new ConcurrentHashMap<>();
     static int timeoutSeconds = 60;
 
-    public static void main(String[] args) throws Exception {
-        String base = args[0];
-        String token = args[1];
-        String jdbcUrl = args[2];
-        int requests = args.length > 3 ? Integer.parseInt(args[3]) : 400;
-        int concurrency = args.length > 4 ? Integer.parseInt(args[4]) : 8;
+    /**
+     * @param only     which scenarios, by index (0 = baseline, 1-3 compliance of committee / general branch / branch,
+     *                 4-5 export of the committee as JSON / CSV, 6-7 export of a general branch / branch, 8 a first
+     *                 attendance batch, 9 correcting one); empty for all
+     * @param timeout  seconds a request may take
+     */
+    static void bench(String base, String token, String jdbcUrl, int requests, int concurrency, List<Integer> only,
+            int timeout) throws Exception {
 
         // the months the fixture covers (12 calendar months before the one it was seeded in)
         try (Connection db = DriverManager.getConnection(jdbcUrl); Statement st = db.createStatement();
@@ -116,15 +121,11 @@ public class BenchStudy {
                         BenchStudy::firstBatch),
                 new Scenario("attendance: correct " + BATCH_LINES + " lines",
                         () -> correction(base, token)));
-        // BENCH_SCENARIOS: which of them, by index (0 = baseline, 1-3 compliance of committee / general branch /
-        // branch, 4-5 export of the committee as JSON / CSV, 6-7 export of a general branch / branch, 8 a first
-        // attendance batch, 9 correcting one); default all
-        String only = System.getenv().getOrDefault("BENCH_SCENARIOS", "");
-        if (!only.isBlank()) {
+        if (!only.isEmpty()) {
             List<Scenario> all = scenarios;
-            scenarios = Arrays.stream(only.split(",")).map(String::trim).map(Integer::parseInt).map(all::get).toList();
+            scenarios = only.stream().map(all::get).toList();
         }
-        timeoutSeconds = Integer.parseInt(System.getenv().getOrDefault("BENCH_TIMEOUT_S", "60"));
+        timeoutSeconds = timeout;
 
         int warmup = Math.max(8, requests / 10);
         boolean batches = scenarios.stream().anyMatch(s -> s.name().startsWith("attendance"));

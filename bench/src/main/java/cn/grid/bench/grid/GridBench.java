@@ -1,3 +1,5 @@
+package cn.grid.bench.grid;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,7 +23,7 @@ import java.util.function.Supplier;
  * Latency of grid-service's tree and geometry reads on the seeded 101,011-node / 11,011-boundary dataset,
  * each against a primary-key GET measured in the same run. Run by bench/grid/run; prints one table.
  *
- * Usage: java GridBench.java <baseUrl> <token> [requests per scenario] [concurrency]
+ * Started as {@code bench grid <baseUrl> <token> [requests per scenario] [concurrency]} ({@link GridCommand}).
  */
 public class GridBench {
 
@@ -31,11 +33,7 @@ public class GridBench {
         }
     }
 
-    public static void main(String[] args) throws Exception {
-        String base = args[0];
-        String token = args[1];
-        int requests = args.length > 2 ? Integer.parseInt(args[2]) : 4000;
-        int concurrency = args.length > 3 ? Integer.parseInt(args[3]) : 8;
+    static void bench(String base, String token, int requests, int concurrency) throws Exception {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
         List<Scenario> scenarios = List.of(

@@ -3,7 +3,9 @@ package cn.grid.grid.domain;
 import cn.grid.platform.geo.Area;
 import cn.grid.platform.geo.GeoJson;
 import cn.grid.platform.problem.ProblemType;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -14,16 +16,17 @@ import static cn.grid.grid.domain.GridTreeTest.assertProblem;
 /** Where a boundary may lie relative to its parent, siblings and children (plane geometry, no database). */
 class BoundaryPlacementTest {
 
-    static final ObjectMapper JSON = new ObjectMapper();
-
-    /** The axis-aligned square [x0, x1] × [y0, y1] as a GeoJSON polygon. */
+    /** The axis-aligned square [x0, x1] × [y0, y1] as a GeoJSON polygon (built as a tree: no ObjectMapper to start). */
     static Area square(double x0, double y0, double x1, double y1) {
-        String ring = "[[%s,%s],[%s,%s],[%s,%s],[%s,%s],[%s,%s]]".formatted(x0, y0, x1, y0, x1, y1, x0, y1, x0, y0);
-        try {
-            return GeoJson.read(JSON.readTree("{\"type\":\"Polygon\",\"coordinates\":[" + ring + "]}"));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+        JsonNodeFactory json = JsonNodeFactory.instance;
+        ArrayNode ring = json.arrayNode();
+        double[][] corners = {{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}, {x0, y0}};
+        for (double[] corner : corners) {
+            ring.addArray().add(corner[0]).add(corner[1]);
         }
+        ObjectNode polygon = json.objectNode().put("type", "Polygon");
+        polygon.putArray("coordinates").add(ring);
+        return GeoJson.read(polygon);
     }
 
     final UUID parent = UUID.randomUUID();

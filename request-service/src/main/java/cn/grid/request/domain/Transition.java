@@ -23,10 +23,13 @@ import static cn.grid.request.domain.RequestStatus.WITHDRAWN;
  * stays. Only RATE has two targets: CLOSED when satisfied, REOPENED (重办) when not.
  *
  * <pre>
- * SUBMITTED ─accept→ ACCEPTED ─dispatch→ DISPATCHED ─sign→ SIGNED ─start→ IN_PROGRESS ─resolve→ RESOLVED ─rate→ CLOSED
- *     └reject→ REJECTED  └claim (micro-wish)→ SIGNED   └return→ RETURNED ─dispatch→ …     rate 1–2, reopen → REOPENED ─start→ …
- *                                                                           RESOLVED ─close (rating window over)→ CLOSED
- * any open state ─withdraw→ WITHDRAWN
+ * SUBMITTED  -accept-> ACCEPTED  | -reject-> REJECTED
+ * ACCEPTED   -dispatch-> DISPATCHED | -claim (micro-wish)-> SIGNED
+ * DISPATCHED -sign-> SIGNED      | -return-> RETURNED -dispatch-> DISPATCHED
+ * SIGNED     -start-> IN_PROGRESS -resolve-> RESOLVED
+ * RESOLVED   -rate 3..5-> CLOSED | -rate 1..2, reopen-> REOPENED -start-> IN_PROGRESS
+ * RESOLVED   -close (rating window over)-> CLOSED
+ * any state but REJECTED, CLOSED, WITHDRAWN -withdraw-> WITHDRAWN
  * </pre>
  */
 public enum Transition {

@@ -16,13 +16,15 @@ class ArchitectureTest {
 
     /**
      * Tighter than the suite's rule: the ticket's domain needs the JDK, JPA's mapping annotations and the
-     * platform's problem and paging types — nothing else, so its rules run in plain JUnit.
+     * platform's framework-free problem, paging and credential types — nothing else, so its rules run in plain
+     * JUnit.
      */
     @Test
-    void theDomainNeedsOnlyTheJdkJpaAndThePlatformsProblems() {
+    void theDomainNeedsOnlyTheJdkJpaAndThePlatformsFrameworkFreeTypes() {
         classes().that().resideInAPackage("cn.grid.request.domain..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "jakarta.persistence..",
-                        "cn.grid.request.domain..", "cn.grid.platform.problem..", "cn.grid.platform.paging..")
+                        "cn.grid.request.domain..", "cn.grid.platform.problem..", "cn.grid.platform.paging..",
+                        "cn.grid.platform.credentials..")
                 .check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                         .importPackages("cn.grid.request.domain"));
     }

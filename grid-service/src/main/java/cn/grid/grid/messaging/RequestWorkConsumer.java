@@ -14,7 +14,6 @@ import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -30,9 +29,6 @@ import java.util.UUID;
 public class RequestWorkConsumer {
 
     /** Every lifecycle move, by the past tense its event type carries. */
-    private static final List<String> MOVES = List.of("accepted", "rejected", "dispatched", "signed", "claimed", "returned",
-            "started", "resolved", "rated", "closed", "reopened", "withdrawn");
-
     private final EventConsumers consumers;
     private final EntityManager entityManager;
     private final boolean enabled;
@@ -56,7 +52,7 @@ public class RequestWorkConsumer {
             RequestSubmittedV1 submitted = consumers.codec().data(e, RequestSubmittedV1.class);
             upsert(e, submitted.requestId(), submitted.gridNodeId(), "SUBMITTED");
         });
-        for (String move : MOVES) {
+        for (String move : EventTypes.REQUEST_MOVES) {
             handlers.put(RequestTransitionedV1.typeOf(move), e -> {
                 RequestTransitionedV1 moved = consumers.codec().data(e, RequestTransitionedV1.class);
                 upsert(e, moved.requestId(), moved.gridNodeId(), moved.toStatus());

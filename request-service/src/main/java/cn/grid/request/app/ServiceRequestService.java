@@ -77,7 +77,7 @@ public class ServiceRequestService {
     @Transactional
     public IdempotencyKeys.Outcome<ServiceRequest> submit(SubmitRequest command, Caller caller, String idempotencyKey) {
         return idempotencyKeys.once("POST /api/v1/requests", caller, idempotencyKey,
-                command.toString(), () -> create(command, caller), r -> r.id(), requests::findByIdOptional);
+                command, () -> create(command, caller), r -> r.id(), requests::findByIdOptional);
     }
 
     private ServiceRequest create(SubmitRequest command, Caller caller) {

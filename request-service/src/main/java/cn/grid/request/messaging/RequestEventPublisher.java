@@ -1,9 +1,9 @@
 package cn.grid.request.messaging;
 
-import cn.grid.platform.events.RequestEscalatedV1;
-import cn.grid.platform.events.RequestOverdueV1;
-import cn.grid.platform.events.RequestSubmittedV1;
-import cn.grid.platform.events.RequestTransitionedV1;
+import cn.grid.contracts.events.request.RequestEscalatedV1;
+import cn.grid.contracts.events.request.RequestOverdueV1;
+import cn.grid.contracts.events.request.RequestSubmittedV1;
+import cn.grid.contracts.events.request.RequestTransitionedV1;
 import cn.grid.platform.outbox.OutboxWriter;
 import cn.grid.request.domain.ServiceRequest;
 import cn.grid.request.domain.SlaStage;

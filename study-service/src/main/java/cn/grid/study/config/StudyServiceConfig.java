@@ -1,6 +1,6 @@
 package cn.grid.study.config;
 
-import cn.grid.platform.events.EventTypes;
+import cn.grid.contracts.events.EventTypes;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 

@@ -3,6 +3,7 @@ package cn.grid.grid.messaging;
 import cn.grid.contracts.events.EventTypes;
 import cn.grid.contracts.events.request.RequestSubmittedV1;
 import cn.grid.contracts.events.request.RequestTransitionedV1;
+import cn.grid.grid.config.RequestWorkConfig;
 import cn.grid.platform.consumer.EventConsumers;
 import cn.grid.platform.consumer.EventHandler;
 import cn.grid.platform.events.CloudEvent;
@@ -11,7 +12,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -35,12 +35,11 @@ public class RequestWorkConsumer {
     private final String topic;
 
     public RequestWorkConsumer(EventConsumers consumers, EntityManager entityManager,
-            @ConfigProperty(name = "grid.request-work.enabled", defaultValue = "true") boolean enabled,
-            @ConfigProperty(name = "grid.request-work.topic", defaultValue = EventTypes.REQUEST_TOPIC) String topic) {
+            RequestWorkConfig config) {
         this.consumers = consumers;
         this.entityManager = entityManager;
-        this.enabled = enabled;
-        this.topic = topic;
+        this.enabled = config.enabled();
+        this.topic = config.topic();
     }
 
     void onStart(@Observes StartupEvent event) {

@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -33,14 +32,11 @@ public class ConsumerSupervision {
     private final List<EventConsumerLoop> loops = new CopyOnWriteArrayList<>();
 
     public ConsumerSupervision(Instance<MeterRegistry> registry,
-            @ConfigProperty(name = "grid.consumer.commit-timeout", defaultValue = "PT10S") Duration commitTimeout,
-            @ConfigProperty(name = "grid.consumer.probe-interval", defaultValue = "PT5S") Duration probeInterval,
-            @ConfigProperty(name = "grid.consumer.max-restart-backoff", defaultValue = "PT30S")
-            Duration maxRestartBackoff) {
+            ConsumerConfig config) {
         this.registry = registry;
-        this.commitTimeout = commitTimeout;
-        this.probeInterval = probeInterval;
-        this.maxRestartBackoff = maxRestartBackoff;
+        this.commitTimeout = config.commitTimeout();
+        this.probeInterval = config.probeInterval();
+        this.maxRestartBackoff = config.maxRestartBackoff();
     }
 
     EventConsumerLoop.Settings settings(int maxAttempts) {

@@ -38,12 +38,11 @@ public class EventConsumers {
 
     public EventConsumers(ProcessedEvents processedEvents, ObjectMapper mapper,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-            @ConfigProperty(name = "grid.consumer.max-attempts", defaultValue = "3") int maxAttempts,
-            ConsumerSupervision supervision) {
+            ConsumerConfig config, ConsumerSupervision supervision) {
         this.processedEvents = processedEvents;
         this.codec = new CloudEventCodec(mapper);
         this.bootstrapServers = bootstrapServers;
-        this.maxAttempts = maxAttempts;
+        this.maxAttempts = config.maxAttempts();
         this.supervision = supervision;
     }
 

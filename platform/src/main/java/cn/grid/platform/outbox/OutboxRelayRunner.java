@@ -59,23 +59,17 @@ public class OutboxRelayRunner {
 
     public OutboxRelayRunner(AgroalDataSource dataSource,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-            @ConfigProperty(name = "grid.events.topic") String topic,
-            @ConfigProperty(name = "grid.events.partitions", defaultValue = "3") int partitions,
-            @ConfigProperty(name = "grid.outbox.batch-size", defaultValue = "200") int batchSize,
-            @ConfigProperty(name = "grid.outbox.poll-interval", defaultValue = "PT0.5S") Duration pollInterval,
-            @ConfigProperty(name = "grid.outbox.max-backoff", defaultValue = "PT5S") Duration maxBackoff,
-            @ConfigProperty(name = "grid.outbox.retention", defaultValue = "P7D") Duration retention,
-            @ConfigProperty(name = "grid.outbox.enabled", defaultValue = "true") boolean enabled,
+            EventsConfig events, OutboxConfig outbox,
             @ConfigProperty(name = "quarkus.application.name") String applicationName) {
         this.dataSource = dataSource;
         this.bootstrapServers = bootstrapServers;
-        this.topic = topic;
-        this.partitions = partitions;
-        this.batchSize = batchSize;
-        this.pollInterval = pollInterval;
-        this.maxBackoff = maxBackoff;
-        this.retention = retention;
-        this.enabled = enabled;
+        this.topic = events.topic();
+        this.partitions = events.partitions();
+        this.batchSize = outbox.batchSize();
+        this.pollInterval = outbox.pollInterval();
+        this.maxBackoff = outbox.maxBackoff();
+        this.retention = outbox.retention();
+        this.enabled = outbox.enabled();
         this.applicationName = applicationName;
     }
 

@@ -13,6 +13,7 @@ import cn.grid.platform.problem.DomainProblem;
 import cn.grid.platform.security.Caller;
 import cn.grid.platform.security.Roles;
 import cn.grid.platform.time.GridCalendar;
+import cn.grid.request.config.RequestsConfig;
 import cn.grid.request.domain.HandlingLevel;
 import cn.grid.request.domain.RequestCategory;
 import cn.grid.request.domain.ServiceRequest;
@@ -31,7 +32,6 @@ import cn.grid.request.persistence.DuplicateRepository;
 import cn.grid.request.persistence.ServiceRequestRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -59,14 +59,14 @@ public class ServiceRequestService {
     public ServiceRequestService(ServiceRequestRepository requests, GridNodeViews grids, RequestEventPublisher events,
             IdempotencyKeys idempotencyKeys, GridBoundaryViews boundaries, DuplicateRepository duplicates,
             CategoryCatalogueService catalogue, ObjectMapper json, GridAssignmentViews assignments,
-            GridCalendar calendar, TicketFilters ticketFilters, @ConfigProperty(name = "grid.requests.duplicate-radius", defaultValue = "200") double duplicateRadiusMetres) {
+            GridCalendar calendar, TicketFilters ticketFilters, RequestsConfig config) {
         this.requests = requests;
         this.grids = grids;
         this.events = events;
         this.idempotencyKeys = idempotencyKeys;
         this.boundaries = boundaries;
         this.duplicates = duplicates;
-        this.duplicateRadiusMetres = duplicateRadiusMetres;
+        this.duplicateRadiusMetres = config.duplicateRadius();
         this.catalogue = catalogue;
         this.json = json;
         this.assignments = assignments;
@@ -81,7 +81,7 @@ public class ServiceRequestService {
     @Transactional
     public IdempotencyKeys.Outcome<ServiceRequest> submit(SubmitRequest command, Caller caller, String idempotencyKey) {
         return idempotencyKeys.once("POST /api/v1/requests", caller, idempotencyKey,
-                command.toString(), () -> create(command, caller), r -> r.id(), requests::findByIdOptional);
+                command, () -> create(command, caller), r -> r.id(), requests::findByIdOptional);
     }
 
     private ServiceRequest create(SubmitRequest command, Caller caller) {

@@ -1,6 +1,7 @@
 package cn.grid.request.app;
 
 import cn.grid.platform.ids.Ids;
+import cn.grid.request.config.RequestsConfig;
 import cn.grid.request.domain.RequestStatus;
 import cn.grid.request.domain.ServiceRequest;
 import cn.grid.request.domain.SlaStage;
@@ -12,7 +13,6 @@ import cn.grid.request.persistence.TransitionRepository;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -41,12 +41,12 @@ public class SlaSweepService {
 
     public SlaSweepService(ServiceRequestRepository requests, TransitionRepository transitions,
             RequestEventPublisher events, EscalationService escalation,
-            @ConfigProperty(name = "grid.requests.rating-window", defaultValue = "7d") Duration ratingWindow) {
+            RequestsConfig config) {
         this.requests = requests;
         this.transitions = transitions;
         this.events = events;
         this.escalation = escalation;
-        this.ratingWindow = ratingWindow;
+        this.ratingWindow = config.ratingWindow();
     }
 
     @Scheduled(identity = "sla-sweep", every = "${grid.requests.sla.sweep-every:30s}", delayed = "5s",

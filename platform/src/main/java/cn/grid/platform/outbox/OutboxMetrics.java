@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -34,8 +35,8 @@ import java.util.function.BooleanSupplier;
  *       Kafka, and relay rounds that failed.</li>
  * </ul>
  *
- * The two table figures come from one query on the unsent rows' partial index, at most every
- * {@code grid.outbox.metrics-max-age} (5 s), however often the instance is scraped.
+ * The two table figures come from one query on the unsent rows' partial index, run in the background every
+ * {@code grid.outbox.metrics-interval} (5 s), however often the instance is scraped ({@link SampledValue}).
  */
 @ApplicationScoped
 public class OutboxMetrics {
@@ -44,22 +45,30 @@ public class OutboxMetrics {
     private final AgroalDataSource dataSource;
     private final OutboxRelayRunner relay;
     private final Duration tolerance;
-    private final Duration maxAge;
+    private final Duration interval;
+    private SampledValue<Backlog> backlog;
 
     public OutboxMetrics(Instance<MeterRegistry> registry, AgroalDataSource dataSource, OutboxRelayRunner relay,
             @ConfigProperty(name = "grid.outbox.health-tolerance", defaultValue = "PT30S") Duration tolerance,
-            @ConfigProperty(name = "grid.outbox.metrics-max-age", defaultValue = "PT5S") Duration maxAge) {
+            @ConfigProperty(name = "grid.outbox.metrics-interval", defaultValue = "PT5S") Duration interval) {
         this.registry = registry;
         this.dataSource = dataSource;
         this.relay = relay;
         this.tolerance = tolerance;
-        this.maxAge = maxAge;
+        this.interval = interval;
     }
 
     void onStart(@Observes StartupEvent event) {
         // a service without the micrometer extension still relays; it only has no outbox metrics
         if (registry.isResolvable()) {
-            bind(registry.get(), dataSource, relay.topic(), relay.status(), relay::relaying, tolerance, maxAge);
+            backlog = bind(registry.get(), dataSource, relay.topic(), relay.status(), relay::relaying, tolerance,
+                    interval);
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        if (backlog != null) {
+            backlog.stop();
         }
     }
 
@@ -67,10 +76,11 @@ public class OutboxMetrics {
     record Backlog(long rows, double oldestAgeSeconds) {
     }
 
-    static void bind(MeterRegistry registry, DataSource dataSource, String topic, RelayStatus status,
-            BooleanSupplier relaying, Duration tolerance, Duration maxAge) {
+    /** Registers the outbox's meters; returns the backlog's sampling, to stop at shutdown. */
+    static SampledValue<Backlog> bind(MeterRegistry registry, DataSource dataSource, String topic,
+            RelayStatus status, BooleanSupplier relaying, Duration tolerance, Duration interval) {
         Tags tags = Tags.of("topic", topic);
-        SampledValue<Backlog> backlog = new SampledValue<>(() -> backlog(dataSource), maxAge);
+        SampledValue<Backlog> backlog = SampledValue.every("the outbox backlog", interval, () -> backlog(dataSource));
         Gauge.builder("grid.outbox.backlog", backlog, b -> {
                     Backlog now = b.get();
                     return now == null ? Double.NaN : now.rows();
@@ -93,6 +103,7 @@ public class OutboxMetrics {
         FunctionCounter.builder("grid.outbox.relay.failures", status, RelayStatus::failures)
                 .description("Relay rounds that failed (Kafka or the database away); the relay backs off and retries")
                 .tags(tags).register(registry);
+        return backlog;
     }
 
     private static Backlog backlog(DataSource dataSource) throws Exception {

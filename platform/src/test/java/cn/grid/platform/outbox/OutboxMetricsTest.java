@@ -6,7 +6,9 @@ import io.micrometer.prometheus.PrometheusConfig;
 import io.micrometer.prometheus.PrometheusMeterRegistry;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
+import cn.grid.platform.metrics.SampledValue;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -21,6 +23,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
 
 /** The outbox's series in a Prometheus scrape, as an operator reads them, against a real database and broker. */
 class OutboxMetricsTest {
@@ -43,6 +46,15 @@ class OutboxMetricsTest {
         }
     }
 
+    private SampledValue<?> sampled;
+
+    @AfterEach
+    void stopSampling() {
+        if (sampled != null) {
+            sampled.stop();
+        }
+    }
+
     @AfterAll
     static void drop() {
         database.close();
@@ -52,24 +64,25 @@ class OutboxMetricsTest {
     void theBacklogAndTheAgeOfItsOldestRowFollowTheTableAndFallToZeroOncePublished() throws Exception {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         RelayStatus status = new RelayStatus();
-        // no caching between scrapes here: each scrape reads the table as it is
-        OutboxMetrics.bind(registry, dataSource, TOPIC, status, () -> true, Duration.ofSeconds(30), Duration.ZERO);
-        assertThat(value(registry, "grid_outbox_backlog")).isZero();
+        // sampled every 100 ms in the background (5 s in a service): the scrape follows within a moment
+        sampled = OutboxMetrics.bind(registry, dataSource, TOPIC, status, () -> true, Duration.ofSeconds(30),
+                Duration.ofMillis(100));
+        await().atMost(Duration.ofSeconds(20)).until(() -> value(registry, "grid_outbox_backlog") == 0);
         assertThat(value(registry, "grid_outbox_oldest_unsent_age_seconds")).isZero();
 
         insert("a", "90 seconds");
         insert("b", "10 seconds");
         insert("c", "0 seconds");
-        assertThat(value(registry, "grid_outbox_backlog")).isEqualTo(3);
+        await().atMost(Duration.ofSeconds(20)).until(() -> value(registry, "grid_outbox_backlog") == 3);
         // the oldest row's wait, not the newest's or an average
-        assertThat(value(registry, "grid_outbox_oldest_unsent_age_seconds")).isCloseTo(90, within(5.0));
+        assertThat(value(registry, "grid_outbox_oldest_unsent_age_seconds")).isCloseTo(90, within(10.0));
 
         try (Producer<String, String> producer = new KafkaProducer<>(
                 KafkaClients.producer(EmbeddedKafka.bootstrapServers(), "outbox-metrics-test"))) {
             OutboxRelay relay = new OutboxRelay(dataSource, producer, 100, Duration.ofSeconds(10));
             status.succeeded(Instant.now(), relay.publishBatch());
         }
-        assertThat(value(registry, "grid_outbox_backlog")).isZero();
+        await().atMost(Duration.ofSeconds(20)).until(() -> value(registry, "grid_outbox_backlog") == 0);
         assertThat(value(registry, "grid_outbox_oldest_unsent_age_seconds")).isZero();
         assertThat(value(registry, "grid_outbox_published_total")).isEqualTo(3);
     }
@@ -79,8 +92,8 @@ class OutboxMetricsTest {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         RelayStatus status = new RelayStatus();
         AtomicBoolean threadAlive = new AtomicBoolean(true);
-        OutboxMetrics.bind(registry, dataSource, TOPIC, status, threadAlive::get, Duration.ofSeconds(30),
-                Duration.ZERO);
+        sampled = OutboxMetrics.bind(registry, dataSource, TOPIC, status, threadAlive::get, Duration.ofSeconds(30),
+                Duration.ofSeconds(1));
         status.succeeded(Instant.now(), 0);
         assertThat(value(registry, "grid_outbox_relay_up")).isEqualTo(1);
 
@@ -92,7 +105,8 @@ class OutboxMetricsTest {
         RelayStatus stuck = new RelayStatus();
         stuck.failed(Instant.now().minusSeconds(31), "broker away");
         PrometheusMeterRegistry other = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        OutboxMetrics.bind(other, dataSource, TOPIC, stuck, () -> true, Duration.ofSeconds(30), Duration.ZERO);
+        OutboxMetrics.bind(other, dataSource, TOPIC, stuck, () -> true, Duration.ofSeconds(30), Duration.ofSeconds(1))
+                .stop();
         assertThat(value(other, "grid_outbox_relay_up")).isZero();
 
         threadAlive.set(false);
@@ -104,9 +118,11 @@ class OutboxMetricsTest {
         PGSimpleDataSource nowhere = new PGSimpleDataSource();
         nowhere.setURL("jdbc:postgresql://127.0.0.1:1/none?connectTimeout=1");
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        OutboxMetrics.bind(registry, nowhere, TOPIC, new RelayStatus(), () -> true, Duration.ofSeconds(30),
-                Duration.ZERO);
-        // a gap, not a reassuring 0
+        sampled = OutboxMetrics.bind(registry, nowhere, TOPIC, new RelayStatus(), () -> true, Duration.ofSeconds(30),
+                Duration.ofMillis(100));
+        // a gap, not a reassuring 0 (after failed samples, not only before the first)
+        SampledValue<?> failing = sampled;
+        await().atMost(Duration.ofSeconds(20)).until(() -> failing.samples() >= 2);
         assertThat(value(registry, "grid_outbox_backlog")).isNaN();
         assertThat(value(registry, "grid_outbox_oldest_unsent_age_seconds")).isNaN();
     }

@@ -2,7 +2,7 @@
 -- Idempotent: does nothing when the 10,000 bench members and 3,600 bench sessions are there; otherwise deletes
 -- any partial seed (clean.sql) and writes it again. Run with psql -v ON_ERROR_STOP=1.
 --
--- Ids are md5(<name>)::uuid, so BenchStudy.java can name them without asking the database:
+-- Ids are md5(<name>)::uuid, so the study bench (cn.grid.bench.study.BenchStudy) can name them without asking the database:
 --   grid node          'bench-study-node'          grid_node_view, DISTRICT, code BENCH-STUDY, path '/<id>/'
 --   committee          'bench-study-org'           PARTY_COMMITTEE                       (10,000 members below)
 --   general branch g   'bench-study-org-<g>'       GENERAL_BRANCH, g = 0..9              (1,000 members below)

@@ -1,17 +1,16 @@
 package cn.grid.gateway;
 
 import cn.grid.platform.security.Roles;
+import cn.grid.testsupport.MetricSeries;
 import cn.grid.testsupport.TestJwt;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.UUID;
 import java.util.function.Supplier;
 
 import static io.restassured.RestAssured.given;
+import static cn.grid.testsupport.MetricSeries.random;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -28,13 +27,7 @@ class MetricsCardinalityTest {
 
     @Test
     void randomPathsAndMethodsAddNoSeries() {
-        round();
-        Set<String> before = series();
-        round();
-        Set<String> added = new TreeSet<>(series());
-        added.removeAll(before);
-        // the name and labels of a series, without the histogram's le="..." buckets
-        assertThat(added.stream().map(s -> s.replaceAll(",?le=\"[^\"]*\"", "")).distinct().toList())
+        assertThat(MetricSeries.addedBySecondRound(MetricsCardinalityTest::round, "http_server_", "gateway_"))
                 .as("series added by %d random requests of each kind", ROUND).isEmpty();
     }
 
@@ -64,20 +57,5 @@ class MetricsCardinalityTest {
                         path.get());
             }
         }
-    }
-
-    private static Set<String> series() {
-        Set<String> series = new TreeSet<>();
-        given().when().get("/q/metrics").then().statusCode(200).extract().asString().lines()
-                .filter(line -> line.startsWith("http_server_") || line.startsWith("gateway_"))
-                .filter(line -> !line.startsWith("#"))
-                // the name and labels, not the value
-                .map(line -> line.substring(0, line.lastIndexOf(' ')))
-                .forEach(series::add);
-        return series;
-    }
-
-    private static String random() {
-        return UUID.randomUUID().toString().replace("-", "");
     }
 }

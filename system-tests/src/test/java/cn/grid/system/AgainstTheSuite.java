@@ -37,6 +37,11 @@ abstract class AgainstTheSuite {
                 .extract().path("token");
     }
 
+    /** Creates a grid node through the gateway as {@code authorization} (a "Bearer ..." header); answers its id. */
+    static String node(String authorization, String name, String level, String parent) {
+        return GridNodes.create(suite.gateway(), authorization, name, level, parent);
+    }
+
     /**
      * Makes {@code subject} a person of the registry living at {@code node} (the token's roles are not believed: the
      * registry decides who is a grid worker, a member, an administrator). Returns the person's id.

@@ -79,11 +79,7 @@ class KeycloakIT {
     }
 
     static String node(String admin, String name, String level, String parent) {
-        return given().baseUri(suite.gateway()).header("Authorization", bearer(admin)).contentType(ContentType.JSON)
-                .body("{\"name\": \"%s\", \"level\": \"%s\", \"code\": \"%s\"%s}".formatted(name, level,
-                        level.charAt(0) + UUID.randomUUID().toString().substring(0, 8),
-                        parent == null ? "" : ", \"parentId\": \"" + parent + "\""))
-                .post("/api/v1/grids").then().statusCode(201).extract().path("id");
+        return GridNodes.create(suite.gateway(), bearer(admin), name, level, parent);
     }
 
     /** Registers a person linked to a login ({@code subject}) at a node and gives them a role there. */

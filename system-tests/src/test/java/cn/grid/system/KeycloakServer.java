@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.HttpURLConnection;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -22,7 +21,6 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -107,25 +105,11 @@ final class KeycloakServer implements AutoCloseable {
     }
 
     void awaitReady(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
         URI ready = URI.create(issuer() + "/.well-known/openid-configuration");
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Keycloak exited during start-up; see " + log);
-            }
-            try {
-                HttpURLConnection c = (HttpURLConnection) ready.toURL().openConnection();
-                c.setConnectTimeout(500);
-                c.setReadTimeout(2000);
-                if (c.getResponseCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            LockSupport.parkNanos(Duration.ofMillis(500).toNanos());
+        if (!HttpReadiness.await(ready, timeout, Duration.ofMillis(500), process::isAlive,
+                "Keycloak exited during start-up; see " + log)) {
+            throw new IllegalStateException("Keycloak's realm not ready within " + timeout + "; see " + log);
         }
-        throw new IllegalStateException("Keycloak's realm not ready within " + timeout + "; see " + log);
     }
 
     /** A user's access token by the password grant on the test-only client. */

@@ -26,14 +26,6 @@ class RegistryRightsIT extends AgainstTheSuite {
         return "Bearer " + devToken(subject, List.of(role), null);
     }
 
-    static String node(String admin, String name, String level, String parent) {
-        return given().baseUri(suite.gateway()).header("Authorization", admin).contentType(ContentType.JSON)
-                .body("{\"name\": \"%s\", \"level\": \"%s\", \"code\": \"%s\"%s}".formatted(name, level,
-                        level.charAt(0) + UUID.randomUUID().toString().substring(0, 8),
-                        parent == null ? "" : ", \"parentId\": \"" + parent + "\""))
-                .post("/api/v1/grids").then().statusCode(201).extract().path("id");
-    }
-
     static int status(String token, String path) {
         return given().baseUri(suite.gateway()).header("Authorization", token).get(path).then().extract().statusCode();
     }

@@ -27,14 +27,6 @@ class RequestLifecycleIT extends AgainstTheSuite {
         return "Bearer " + devToken(subject, List.of(role), scope);
     }
 
-    static String node(String admin, String name, String level, String parent) {
-        return given().baseUri(suite.gateway()).header("Authorization", admin).contentType(ContentType.JSON)
-                .body("{\"name\": \"%s\", \"level\": \"%s\", \"code\": \"%s\"%s}".formatted(name, level,
-                        level.charAt(0) + UUID.randomUUID().toString().substring(0, 8),
-                        parent == null ? "" : ", \"parentId\": \"" + parent + "\""))
-                .post("/api/v1/grids").then().statusCode(201).extract().path("id");
-    }
-
     static ValidatableResponse move(String token, String id, String action, String body) {
         String etag = given().baseUri(suite.gateway()).header("Authorization", token)
                 .get("/api/v1/requests/" + id).then().statusCode(200).extract().header("ETag");

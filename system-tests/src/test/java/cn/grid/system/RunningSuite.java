@@ -7,7 +7,6 @@ import cn.grid.testsupport.TestJwt;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.HttpURLConnection;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
@@ -182,28 +181,14 @@ final class RunningSuite implements AutoCloseable {
         processes.put(process, builder.start());
     }
 
-    private void awaitReady(String service, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
+    private void awaitReady(String service, Duration timeout) {
         URI ready = URI.create(management(service) + "/q/health/ready");
-        while (System.nanoTime() < deadline) {
-            for (Process p : processes.values()) {
-                if (!p.isAlive()) {
-                    throw new IllegalStateException("a service process died during start-up; see " + logs);
-                }
-            }
-            try {
-                HttpURLConnection c = (HttpURLConnection) ready.toURL().openConnection();
-                c.setConnectTimeout(500);
-                c.setReadTimeout(2000);
-                if (c.getResponseCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
+        if (!HttpReadiness.await(ready, timeout, Duration.ofMillis(200),
+                () -> processes.values().stream().allMatch(Process::isAlive),
+                "a service process died during start-up; see " + logs)) {
+            throw new IllegalStateException(service + " not ready within " + timeout + "; see "
+                    + logs.resolve(service + ".log"));
         }
-        throw new IllegalStateException(service + " not ready within " + timeout + "; see " + logs.resolve(service + ".log"));
     }
 
     @Override

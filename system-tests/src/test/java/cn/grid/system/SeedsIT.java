@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * seeds/Loader.java run against the packaged suite (fresh databases): the stats endpoints reproduce the seed
+ * The seeds module's loader (seeds/load) run against the packaged suite (fresh databases): the stats endpoints reproduce the seed
  * documents' figures, and a second run creates nothing.
  *
  * <p>By default it loads the districts {@code XS,CSX} — 庆相桥社区 (12 compounds, 174 party members, 6 volunteer
@@ -75,14 +75,18 @@ class SeedsIT extends AgainstTheSuite {
         assertThat(output).contains("every figure matches");
     }
 
-    /** Runs seeds/Loader.java as deploy/local/run does (seeds/load), and answers what it printed. */
+    /**
+     * Runs seeds/load as deploy/local/run does (it starts seeds/target/seeds.jar, which the reactor built before
+     * this module), and answers what it printed.
+     */
     private static String load(String only, Path state, Path logFile) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(Arrays.asList(java, "-Dseeds.home=" + ROOT.resolve("seeds"),
-                ROOT.resolve("seeds/Loader.java").toString(), "--gateway", suite.gateway(), "--only", only,
-                "--state", state.toString()));
+        List<String> command = new ArrayList<>(Arrays.asList(ROOT.resolve("seeds/load").toString(),
+                "--gateway", suite.gateway(), "--only", only, "--state", state.toString()));
         File log = logFile.toFile();
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+        ProcessBuilder load = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log);
+        // the Java this test runs on, for the loader too
+        load.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process p = load.start();
         // generous: the full dataset through the API on a shared 2-core machine
         assertThat(p.waitFor(60, TimeUnit.MINUTES)).as("loader finished").isTrue();
         String output = Files.readString(log.toPath(), StandardCharsets.UTF_8);

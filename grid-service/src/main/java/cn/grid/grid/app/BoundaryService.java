@@ -1,5 +1,6 @@
 package cn.grid.grid.app;
 
+import cn.grid.grid.domain.BoundaryPlacement;
 import cn.grid.grid.domain.GridNode;
 import cn.grid.grid.messaging.GridEventPublisher;
 import cn.grid.grid.persistence.BoundaryRepository;
@@ -17,6 +18,7 @@ import jakarta.transaction.Transactional;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -58,25 +60,14 @@ public class BoundaryService {
             IfMatch.check(IfMatch.version(ifMatch), existing.get().version(), "boundary of " + nodeId);
         }
         Area area = GeoJson.read(geometry);
+        Area parentArea = null;
+        List<BoundaryPlacement.Placed> siblings = List.of();
         if (node.parentId() != null) {
-            boundaries.find(node.parentId()).ifPresent(parent -> {
-                if (!area.within(parse(parent.geometry()))) {
-                    throw DomainProblem.conflict("the boundary leaves the boundary of parent node " + node.parentId());
-                }
-            });
-            for (BoundaryRepository.StoredBoundary sibling : boundaries.ofNodes(nodes.siblingIds(node.parentId(),
-                    nodeId))) {
-                if (area.overlaps(parse(sibling.geometry()))) {
-                    throw DomainProblem.conflict("the boundary overlaps the boundary of sibling node "
-                            + sibling.nodeId());
-                }
-            }
+            parentArea = boundaries.find(node.parentId()).map(parent -> parse(parent.geometry())).orElse(null);
+            siblings = placed(boundaries.ofNodes(nodes.siblingIds(node.parentId(), nodeId)));
         }
-        for (BoundaryRepository.StoredBoundary child : boundaries.ofNodes(nodes.childIds(nodeId))) {
-            if (!parse(child.geometry()).within(area)) {
-                throw DomainProblem.conflict("child node " + child.nodeId() + " would lie outside the new boundary");
-            }
-        }
+        BoundaryPlacement.check(area, node.parentId(), parentArea, siblings,
+                placed(boundaries.ofNodes(nodes.childIds(nodeId))));
         String stored = geometry.toString();
         long version = boundaries.save(nodeId, stored, area.boundingBox(), positions(area));
         events.boundaryChanged(node, version, geometry, area.boundingBox());
@@ -102,6 +93,10 @@ public class BoundaryService {
                 .orElseThrow(() -> new DomainProblem(cn.grid.platform.problem.ProblemType.NOT_FOUND,
                         "no grid boundary contains " + lat + ", " + lon));
         return nodes.findById(nodeId);
+    }
+
+    private List<BoundaryPlacement.Placed> placed(List<BoundaryRepository.StoredBoundary> stored) {
+        return stored.stream().map(b -> new BoundaryPlacement.Placed(b.nodeId(), parse(b.geometry()))).toList();
     }
 
     private Area parse(String geometry) {

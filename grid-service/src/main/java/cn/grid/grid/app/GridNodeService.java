@@ -94,9 +94,7 @@ public class GridNodeService {
     @Transactional
     public GridNode move(UUID id, long expectedVersion, UUID newParentId, Caller caller) {
         GridNode node = changeable(id, expectedVersion, caller);
-        if (node.parentId() == null) {
-            throw DomainProblem.conflict("a district is a root and cannot move");
-        }
+        node.requireMovable();
         GridNode newParent = nodes.findByIdOptional(newParentId)
                 .orElseThrow(() -> DomainProblem.invalid("parentId", "grid node " + newParentId + " does not exist"));
         caller.requireStaffOver(newParent.path(), "new parent " + newParentId);
@@ -117,11 +115,7 @@ public class GridNodeService {
     @Transactional
     public GridNode retire(UUID id, long expectedVersion, String reason, Caller caller) {
         GridNode node = changeable(id, expectedVersion, caller);
-        long children = nodes.activeChildren(id);
-        if (children > 0) {
-            throw DomainProblem.conflict("node " + id + " still has " + children
-                    + " active child node(s); move or retire them first");
-        }
+        node.requireNoActiveChildren(nodes.activeChildren(id));
         for (RetirementGuard guard : retirementGuards) {
             guard.check(node);
         }

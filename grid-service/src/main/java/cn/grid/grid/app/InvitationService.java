@@ -1,5 +1,6 @@
 package cn.grid.grid.app;
 
+import cn.grid.grid.domain.Assignment;
 import cn.grid.grid.domain.AssignmentRole;
 import cn.grid.grid.domain.GridNode;
 import cn.grid.grid.domain.Invitation;
@@ -97,10 +98,7 @@ public class InvitationService {
                             + "registry makes you an administrator");
                 }
                 AssignmentRole role = parse(AssignmentRole.class, required(command.role(), "role"));
-                if (command.workOrganisation() != null && role != AssignmentRole.PARTY_MEMBER) {
-                    throw DomainProblem.invalid("workOrganisation", "only a party member's residence registration "
-                            + "names a work organisation (双报到)");
-                }
+                Assignment.requireWorkOrganisationFits(role, command.workOrganisation());
                 yield Invitation.offer(Ids.newId(), person, InvitationKind.ASSIGNMENT, node, role.name(), null, null,
                         command.startDate(), command.endDate(), command.workOrganisation(), by, now);
             }
@@ -225,9 +223,6 @@ public class InvitationService {
         if (command.endDate() != null) {
             throw DomainProblem.invalid("endDate", "a membership or team place is open-ended; end it when it ends");
         }
-        if (command.workOrganisation() != null) {
-            throw DomainProblem.invalid("workOrganisation", "only a party member's residence registration names a "
-                    + "work organisation (双报到)");
-        }
+        Assignment.requireWorkOrganisationFits(null, command.workOrganisation());
     }
 }

@@ -162,12 +162,8 @@ public class PeopleService implements RetirementGuard {
         UUID nodeId = node.id();
         LocalDate start = command.startDate() == null ? today() : command.startDate();
         Tenure tenure = new Tenure(start, command.endDate());
-        for (Assignment existing : assignments.samePersonNodeRole(person.id(), nodeId, command.role())) {
-            if (existing.tenure().overlaps(tenure)) {
-                throw DomainProblem.conflict("person " + person.id() + " already holds " + command.role() + " at "
-                        + nodeId + " from " + existing.tenure());
-            }
-        }
+        Assignment.requireNoOverlap(person.id(), nodeId, command.role(), tenure,
+                assignments.samePersonNodeRole(person.id(), nodeId, command.role()));
         Assignment assignment = Assignment.start(Ids.newId(), person, node, command.role(), start,
                 command.endDate(), command.workOrganisation(), OffsetDateTime.now());
         assignments.persist(assignment);

@@ -100,7 +100,7 @@ public class RegistrationService {
         }
         LocalDate today = calendar.today();
         for (Assignment existing : assignments.samePersonNodeRole(member.id(), node.id(), AssignmentRole.PARTY_MEMBER)) {
-            if (existing.endDate() == null || !existing.endDate().isBefore(today)) {
+            if (existing.holdsOnOrAfter(today)) {
                 throw DomainProblem.conflict("you are already registered at " + node.id() + " (assignment "
                         + existing.id() + ")");
             }

@@ -1,5 +1,6 @@
 package cn.grid.grid.app;
 
+import cn.grid.contracts.events.grid.TeamChangedV1;
 import cn.grid.grid.domain.GridNode;
 import cn.grid.grid.domain.Person;
 import cn.grid.grid.domain.Team;
@@ -9,7 +10,6 @@ import cn.grid.grid.messaging.GridEventPublisher;
 import cn.grid.grid.persistence.GridNodeRepository;
 import cn.grid.grid.persistence.PersonRepository;
 import cn.grid.grid.persistence.TeamRepository;
-import cn.grid.platform.events.TeamChangedV1;
 import cn.grid.platform.idempotency.IdempotencyKeys;
 import cn.grid.platform.ids.Ids;
 import cn.grid.platform.paging.CursorPage;

@@ -12,6 +12,7 @@ import jakarta.persistence.Version;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.UUID;
 
 /**
@@ -61,10 +62,7 @@ public class Assignment {
         if (node.status() != NodeStatus.ACTIVE) {
             throw DomainProblem.conflict("node " + node.id() + " is retired; nobody can be assigned there");
         }
-        if (workOrganisation != null && role != AssignmentRole.PARTY_MEMBER) {
-            throw DomainProblem.invalid("workOrganisation", "only a party member's residence registration "
-                    + "names a work organisation (双报到)");
-        }
+        requireWorkOrganisationFits(role, workOrganisation);
         Assignment assignment = new Assignment();
         assignment.id = id;
         assignment.personId = person.id();
@@ -75,6 +73,38 @@ public class Assignment {
         assignment.workOrganisation = workOrganisation;
         assignment.createdAt = now;
         return assignment;
+    }
+
+    /**
+     * 双报到: a party member registered where they live may also name the organisation where they work; no other
+     * grant (another role, a membership, a team place: {@code role} null) names one.
+     */
+    public static void requireWorkOrganisationFits(AssignmentRole role, String workOrganisation) {
+        if (workOrganisation != null && role != AssignmentRole.PARTY_MEMBER) {
+            throw DomainProblem.invalid("workOrganisation", "only a party member's residence registration "
+                    + "names a work organisation (双报到)");
+        }
+    }
+
+    /** Whether the assignment still holds on {@code day} or will later (it has not ended before it). */
+    public boolean holdsOnOrAfter(LocalDate day) {
+        return tenure.endDate() == null || !tenure.endDate().isBefore(day);
+    }
+
+    /**
+     * A person holds a role at a node once at a time: refuses (409) a tenure that shares a day with one of the
+     * person's {@code existing} assignments of the same role at the same node. Other people, other roles and other
+     * nodes never collide; a PARTY_MEMBER registration at one grid and another at a second grid may run side by side.
+     */
+    public static void requireNoOverlap(UUID personId, UUID nodeId, AssignmentRole role, Tenure tenure,
+            Collection<Assignment> existing) {
+        for (Assignment other : existing) {
+            if (other.personId.equals(personId) && other.nodeId.equals(nodeId) && other.role == role
+                    && other.tenure.overlaps(tenure)) {
+                throw DomainProblem.conflict("person " + personId + " already holds " + role + " at " + nodeId
+                        + " from " + other.tenure);
+            }
+        }
     }
 
     /** Ends the assignment on {@code day} (the last day it holds). */

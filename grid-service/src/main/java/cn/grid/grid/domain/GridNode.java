@@ -116,6 +116,7 @@ public class GridNode {
      * still holds afterwards, and a node can never end up inside its own subtree.
      */
     public void moveUnder(GridNode newParent, OffsetDateTime now) {
+        requireMovable();
         requireActive("moved");
         if (newParent.id.equals(parentId)) {
             throw DomainProblem.conflict("node " + id + " is already under " + newParent.id);
@@ -135,6 +136,21 @@ public class GridNode {
         this.path = newParent.path + id + "/";
         this.depth = (short) (newParent.depth + 1);
         this.updatedAt = now;
+    }
+
+    /** A district is the root of its hierarchy and stays one. */
+    public void requireMovable() {
+        if (parentId == null) {
+            throw DomainProblem.conflict("a district is a root and cannot move");
+        }
+    }
+
+    /** A node retires only once its children have moved or retired: refuses while {@code activeChildren} remain. */
+    public void requireNoActiveChildren(long activeChildren) {
+        if (activeChildren > 0) {
+            throw DomainProblem.conflict("node " + id + " still has " + activeChildren
+                    + " active child node(s); move or retire them first");
+        }
     }
 
     /** Retires the node; the caller has checked that nothing active remains under or at it. */

@@ -1,12 +1,12 @@
 package cn.grid.grid.messaging;
 
+import cn.grid.contracts.events.EventTypes;
+import cn.grid.contracts.events.request.RequestSubmittedV1;
+import cn.grid.contracts.events.request.RequestTransitionedV1;
 import cn.grid.platform.consumer.EventConsumers;
 import cn.grid.platform.consumer.EventHandler;
 import cn.grid.platform.events.CloudEvent;
-import cn.grid.platform.events.EventTypes;
 import cn.grid.platform.events.MalformedEventException;
-import cn.grid.platform.events.RequestSubmittedV1;
-import cn.grid.platform.events.RequestTransitionedV1;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

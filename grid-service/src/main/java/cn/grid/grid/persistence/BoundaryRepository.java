@@ -1,5 +1,6 @@
 package cn.grid.grid.persistence;
 
+import cn.grid.platform.time.SqlTimestamps;
 import cn.grid.platform.geo.Area;
 import cn.grid.platform.geo.BoundaryLocator;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,7 +31,7 @@ public class BoundaryRepository {
                         "select node_id, geometry, version, updated_at from grid_boundary where node_id = ?1")
                 .setParameter(1, nodeId).getResultList();
         return rows.stream().findFirst().map(r -> new StoredBoundary((UUID) r[0], (String) r[1],
-                ((Number) r[2]).longValue(), toOffset(r[3])));
+                ((Number) r[2]).longValue(), SqlTimestamps.offsetDateTime(r[3])));
     }
 
     /** Inserts or replaces; returns the new version. */
@@ -70,16 +71,7 @@ public class BoundaryRepository {
                         "select node_id, geometry, version, updated_at from grid_boundary where node_id = any(?1)")
                 .setParameter(1, nodeIds.toArray(new UUID[0])).getResultList();
         return rows.stream().map(r -> new StoredBoundary((UUID) r[0], (String) r[1], ((Number) r[2]).longValue(),
-                toOffset(r[3]))).toList();
+                SqlTimestamps.offsetDateTime(r[3]))).toList();
     }
 
-    private static OffsetDateTime toOffset(Object value) {
-        if (value instanceof OffsetDateTime odt) {
-            return odt;
-        }
-        if (value instanceof java.time.Instant instant) {
-            return instant.atOffset(java.time.ZoneOffset.UTC);
-        }
-        return ((java.sql.Timestamp) value).toInstant().atOffset(java.time.ZoneOffset.UTC);
-    }
 }

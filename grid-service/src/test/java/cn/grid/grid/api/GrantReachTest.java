@@ -1,5 +1,6 @@
 package cn.grid.grid.api;
 
+import cn.grid.testsupport.SqlCount;
 import cn.grid.platform.security.Roles;
 import cn.grid.testsupport.TestJwt;
 import io.agroal.api.AgroalDataSource;
@@ -8,9 +9,6 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 
 import static cn.grid.grid.api.GridNodeResourceTest.district;
@@ -233,15 +231,6 @@ class GrantReachTest {
     }
 
     private long count(String sql, String... parameters) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setString(i + 1, parameters[i]);
-            }
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        }
+        return SqlCount.of(dataSource, sql, (Object[]) parameters);
     }
 }

@@ -1,5 +1,6 @@
 package cn.grid.grid.api;
 
+import cn.grid.testsupport.SqlCount;
 import cn.grid.grid.app.RegisterPerson;
 import cn.grid.platform.security.Roles;
 import cn.grid.testsupport.TestJwt;
@@ -13,9 +14,6 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -283,15 +281,6 @@ class IdempotentCreatesTest {
     }
 
     private long count(String sql, String... parameters) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setString(i + 1, parameters[i]);
-            }
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        }
+        return SqlCount.of(dataSource, sql, (Object[]) parameters);
     }
 }

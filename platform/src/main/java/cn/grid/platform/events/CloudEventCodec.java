@@ -1,5 +1,6 @@
 package cn.grid.platform.events;
 
+import cn.grid.contracts.events.IntegrationEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 

@@ -1,10 +1,10 @@
 package cn.grid.platform.gridview;
 
-import cn.grid.platform.events.AssignmentEndedV1;
-import cn.grid.platform.events.AssignmentStartedV1;
+import cn.grid.contracts.events.grid.AssignmentEndedV1;
+import cn.grid.contracts.events.grid.AssignmentStartedV1;
+import cn.grid.contracts.events.grid.PartyMemberRegisteredV1;
+import cn.grid.contracts.events.grid.PartyMemberUnregisteredV1;
 import cn.grid.platform.events.MalformedEventException;
-import cn.grid.platform.events.PartyMemberRegisteredV1;
-import cn.grid.platform.events.PartyMemberUnregisteredV1;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;

@@ -1,6 +1,6 @@
 package cn.grid.platform.gridview;
 
-import cn.grid.platform.events.GridBoundaryChangedV1;
+import cn.grid.contracts.events.grid.GridBoundaryChangedV1;
 import cn.grid.platform.events.MalformedEventException;
 import cn.grid.platform.geo.BoundaryLocator;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,9 +1,9 @@
 package cn.grid.platform.gridview;
 
-import cn.grid.platform.events.GridNodeCreatedV1;
-import cn.grid.platform.events.GridNodeMovedV1;
-import cn.grid.platform.events.GridNodeRetiredV1;
-import cn.grid.platform.events.GridNodeUpdatedV1;
+import cn.grid.contracts.events.grid.GridNodeCreatedV1;
+import cn.grid.contracts.events.grid.GridNodeMovedV1;
+import cn.grid.contracts.events.grid.GridNodeRetiredV1;
+import cn.grid.contracts.events.grid.GridNodeUpdatedV1;
 import cn.grid.platform.events.MalformedEventException;
 import cn.grid.platform.problem.DomainProblem;
 import cn.grid.platform.security.Caller;

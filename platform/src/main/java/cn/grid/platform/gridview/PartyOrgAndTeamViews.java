@@ -1,10 +1,10 @@
 package cn.grid.platform.gridview;
 
+import cn.grid.contracts.events.grid.PartyOrgChangedV1;
+import cn.grid.contracts.events.grid.PartyOrgCreatedV1;
+import cn.grid.contracts.events.grid.PartyOrgMembershipChangedV1;
+import cn.grid.contracts.events.grid.TeamChangedV1;
 import cn.grid.platform.events.MalformedEventException;
-import cn.grid.platform.events.PartyOrgChangedV1;
-import cn.grid.platform.events.PartyOrgCreatedV1;
-import cn.grid.platform.events.PartyOrgMembershipChangedV1;
-import cn.grid.platform.events.TeamChangedV1;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,8 +1,8 @@
 package cn.grid.platform.outbox;
 
+import cn.grid.contracts.events.IntegrationEvent;
 import cn.grid.platform.events.CloudEvent;
 import cn.grid.platform.events.CloudEventCodec;
-import cn.grid.platform.events.IntegrationEvent;
 import cn.grid.platform.ids.Ids;
 import cn.grid.platform.tracing.CurrentTrace;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,8 +1,8 @@
 package cn.grid.platform.consumer;
 
+import cn.grid.contracts.events.grid.GridNodeCreatedV1;
 import cn.grid.platform.events.CloudEvent;
 import cn.grid.platform.events.CloudEventCodec;
-import cn.grid.platform.events.GridNodeCreatedV1;
 import cn.grid.platform.events.MalformedEventException;
 import cn.grid.platform.outbox.KafkaClients;
 import cn.grid.platform.tracing.TraceMdc;

@@ -1,5 +1,6 @@
 package cn.grid.platform.events;
 
+import cn.grid.contracts.events.grid.GridNodeCreatedV1;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.junit.jupiter.api.Test;

@@ -98,12 +98,12 @@ public class SlaSweepService {
             List<SlaStage> stages = request.markOverdue(now);
             for (SlaStage stage : stages) {
                 transitions.persist(new TransitionRecord(Ids.newId(), id, Transition.OVERDUE, request.status(),
-                        request.status(), "sla", stage + " was due at " + request.dueAt(stage), now));
+                        request.status(), "sla", stage + " was due at " + request.sla().dueAt(stage), now));
                 events.overdue(request, stage, now);
                 metrics.markedOverdue(stage);
             }
-            if (!stages.isEmpty() && request.autoEscalate() && escalation.nextLevel(request).isPresent()) {
-                escalation.escalate(request, "sla", stages.get(0) + " overdue since " + request.dueAt(stages.get(0)),
+            if (!stages.isEmpty() && request.escalation().autoEscalate() && escalation.nextLevel(request).isPresent()) {
+                escalation.escalate(request, "sla", stages.get(0) + " overdue since " + request.sla().dueAt(stages.get(0)),
                         true, now);
             }
         }

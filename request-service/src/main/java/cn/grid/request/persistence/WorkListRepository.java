@@ -1,5 +1,6 @@
 package cn.grid.request.persistence;
 
+import cn.grid.platform.time.SqlTimestamps;
 import cn.grid.platform.gridview.SubtreeQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -60,7 +61,7 @@ public class WorkListRepository {
         List<Object[]> rows = list.getResultList();
         List<WorkTicket> tickets = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
-            tickets.add(new WorkTicket((UUID) r[0], (String) r[1], (UUID) r[2], (String) r[3], timestamp(r[4])));
+            tickets.add(new WorkTicket((UUID) r[0], (String) r[1], (UUID) r[2], (String) r[3], SqlTimestamps.offsetDateTime(r[4])));
         }
         return new KindPage(((Number) count.getSingleResult()).longValue(), tickets);
     }
@@ -90,16 +91,4 @@ public class WorkListRepository {
         return new HashMap<>();
     }
 
-    private static OffsetDateTime timestamp(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof OffsetDateTime t) {
-            return t;
-        }
-        if (value instanceof java.time.Instant i) {
-            return i.atOffset(java.time.ZoneOffset.UTC);
-        }
-        return ((java.sql.Timestamp) value).toInstant().atOffset(java.time.ZoneOffset.UTC);
-    }
 }

@@ -7,6 +7,7 @@ import cn.grid.study.domain.Attendance;
 import cn.grid.study.domain.AttendanceChange;
 import cn.grid.study.domain.AttendanceStatus;
 import cn.grid.study.domain.PointsActivity;
+import cn.grid.study.domain.PointsChange;
 import cn.grid.study.domain.StudySession;
 import cn.grid.study.messaging.StudyEventPublisher;
 import cn.grid.study.persistence.AttendanceRepository;
@@ -80,7 +81,7 @@ public class AttendanceService {
         OffsetDateTime now = OffsetDateTime.now();
         List<Attendance> saved = new ArrayList<>(changed.size());
         List<AttendanceChange> audit = new ArrayList<>(changed.size());
-        List<PointsLedgerService.Change> points = new ArrayList<>(changed.size());
+        List<PointsChange> points = new ArrayList<>(changed.size());
         int recorded = 0;
         for (Mark m : changed) {
             Attendance before = current.get(m.subject());
@@ -90,10 +91,7 @@ public class AttendanceService {
             audit.add(new AttendanceChange(Ids.newId(), sessionId, m.subject(),
                     before == null ? null : before.status(), m.status(), caller.subject(),
                     before == null ? null : reason, now));
-            points.add(m.status().attended()
-                    ? PointsLedgerService.Change.credit(m.subject(), "参加《" + session.title() + "》")
-                    : PointsLedgerService.Change.reversal(m.subject(),
-                            "签到更正为 " + m.status() + (reason == null ? "" : ": " + reason)));
+            points.add(PointsChange.forAttendance(m.subject(), m.status(), session.title(), reason));
             if (before == null) {
                 recorded++;
             }

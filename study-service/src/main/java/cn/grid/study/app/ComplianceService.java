@@ -5,6 +5,7 @@ import cn.grid.platform.security.Caller;
 import cn.grid.platform.time.GridCalendar;
 import cn.grid.platform.gridview.GridNodeSnapshot;
 import cn.grid.platform.gridview.GridNodeViews;
+import cn.grid.study.domain.ComplianceMonth;
 import cn.grid.study.domain.ComplianceReport;
 import cn.grid.study.domain.GridCompliance;
 import cn.grid.study.domain.PartyOrg;
@@ -16,7 +17,6 @@ import jakarta.transaction.Transactional;
 
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
@@ -80,10 +80,7 @@ public class ComplianceService {
         YearMonth ym = parse(month);
         PartyOrg org = access.get(orgId);
         access.requireAdminOver(org, caller);
-        if (!ym.isBefore(YearMonth.from(calendar.today()))) {
-            throw DomainProblem.conflict("month " + ym + " is not over yet; it can be closed from "
-                    + ym.plusMonths(1).atDay(1));
-        }
+        ComplianceMonth.requireOver(ym, calendar.today());
         ComplianceReport closed = compute(org, ym).closed(OffsetDateTime.now(), caller.subject());
         if (!compliance.close(closed)) {
             throw DomainProblem.conflict("month " + ym + " of organisation " + orgId + " is closed already");
@@ -99,17 +96,6 @@ public class ComplianceService {
     }
 
     private static YearMonth parse(String month) {
-        if (month == null) {
-            throw DomainProblem.invalid("month", "required, as YYYY-MM");
-        }
-        try {
-            YearMonth ym = YearMonth.parse(month);
-            if (ym.getYear() < 2000 || ym.getYear() > 2100) {
-                throw DomainProblem.invalid("month", "between 2000-01 and 2100-12");
-            }
-            return ym;
-        } catch (DateTimeParseException e) {
-            throw DomainProblem.invalid("month", "as YYYY-MM, e.g. 2026-11");
-        }
+        return ComplianceMonth.parse(month);
     }
 }

@@ -9,6 +9,8 @@ import cn.grid.platform.security.Caller;
 import cn.grid.platform.security.Roles;
 import cn.grid.platform.time.GridCalendar;
 import cn.grid.study.domain.PointsActivity;
+import cn.grid.study.domain.PointsBatch;
+import cn.grid.study.domain.PointsChange;
 import cn.grid.study.domain.PointsEntry;
 import cn.grid.study.domain.PointsRule;
 import cn.grid.study.domain.PointsStanding;
@@ -19,8 +21,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,21 +54,6 @@ public class PointsLedgerService {
     }
 
     /**
-     * One member's line of a batch for one activity and source: a credit (nothing when one stands already) or the
-     * reversal of the standing credit (nothing when none stands).
-     */
-    public record Change(String subject, boolean credit, String reason) {
-
-        public static Change credit(String subject, String reason) {
-            return new Change(subject, true, reason);
-        }
-
-        public static Change reversal(String subject, String reason) {
-            return new Change(subject, false, reason);
-        }
-    }
-
-    /**
      * Credits {@code subject} for an activity once per source: a second credit for the same source while the
      * first stands is nothing (idempotent). Runs in the caller's transaction.
      *
@@ -76,13 +61,13 @@ public class PointsLedgerService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<PointsEntry> credit(String subject, PointsActivity activity, String sourceId, String reason) {
-        return apply(activity, sourceId, List.of(Change.credit(subject, reason))).stream().findFirst();
+        return apply(activity, sourceId, List.of(PointsChange.credit(subject, reason))).stream().findFirst();
     }
 
     /** Takes back the standing credit for this source, if there is one. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<PointsEntry> reverse(String subject, PointsActivity activity, String sourceId, String reason) {
-        return apply(activity, sourceId, List.of(Change.reversal(subject, reason))).stream().findFirst();
+        return apply(activity, sourceId, List.of(PointsChange.reversal(subject, reason))).stream().findFirst();
     }
 
     /**
@@ -95,30 +80,19 @@ public class PointsLedgerService {
      * @return the entries appended, in the order of the changes
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<PointsEntry> apply(PointsActivity activity, String sourceId, List<Change> changes) {
+    public List<PointsEntry> apply(PointsActivity activity, String sourceId, List<PointsChange> changes) {
         if (changes.isEmpty()) {
             return List.of();
         }
-        List<String> subjects = changes.stream().map(Change::subject).toList();
-        if (new HashSet<>(subjects).size() != subjects.size()) {
-            throw new IllegalArgumentException("a subject appears twice among the changes");
-        }
+        PointsBatch.requireDistinctSubjects(changes);
+        List<String> subjects = changes.stream().map(PointsChange::subject).toList();
         ledger.lockAll(activity, sourceId, subjects);
         Map<String, PointsEntry> live = ledger.liveCredits(activity, sourceId, subjects);
-        List<Change> credits = changes.stream().filter(c -> c.credit() && !live.containsKey(c.subject())).toList();
-        int points = credits.isEmpty() ? 0 : ledger.rule(activity).map(PointsRule::points).orElse(0);
-        Map<String, UUID> persons = members.personsOf(credits.stream().map(Change::subject).toList());
-        OffsetDateTime now = OffsetDateTime.now();
-        List<PointsEntry> entries = new ArrayList<>();
-        for (Change c : changes) {
-            PointsEntry standing = live.get(c.subject());
-            if (c.credit() && standing == null) {
-                entries.add(new PointsEntry(Ids.newId(), persons.get(c.subject()), c.subject(), activity, points,
-                        sourceId, c.reason(), null, now));
-            } else if (!c.credit() && standing != null) {
-                entries.add(standing.reversal(Ids.newId(), c.reason(), now));
-            }
-        }
+        List<String> due = PointsBatch.creditsDue(changes, live);
+        int points = due.isEmpty() ? 0 : ledger.rule(activity).map(PointsRule::points).orElse(0);
+        Map<String, UUID> persons = members.personsOf(due);
+        List<PointsEntry> entries = PointsBatch.entries(activity, sourceId, changes, live, points, persons, Ids::newId,
+                OffsetDateTime.now());
         append(entries);
         return entries;
     }
@@ -130,26 +104,7 @@ public class PointsLedgerService {
         ledger.appendAll(entries);
         long[] balances = ledger.balances(entries.stream().map(PointsEntry::personId).toList(),
                 entries.stream().map(PointsEntry::subject).toList());
-        events.pointsAwarded(entries, balancesAsAppliedInOrder(entries, balances));
-    }
-
-    /**
-     * The balance after each entry from the balances after the whole batch: an entry's member (by person id or
-     * subject, as {@link PointsLedgerRepository#balance}) does not yet have the points of the entries after it.
-     */
-    static long[] balancesAsAppliedInOrder(List<PointsEntry> entries, long[] afterBatch) {
-        long[] balances = afterBatch.clone();
-        for (int i = 0; i < entries.size(); i++) {
-            PointsEntry mine = entries.get(i);
-            for (int j = i + 1; j < entries.size(); j++) {
-                PointsEntry later = entries.get(j);
-                boolean samePerson = mine.personId() != null && mine.personId().equals(later.personId());
-                if (samePerson || mine.subject().equals(later.subject())) {
-                    balances[i] -= later.points();
-                }
-            }
-        }
-        return balances;
+        events.pointsAwarded(entries, PointsBatch.balancesAsAppliedInOrder(entries, balances));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

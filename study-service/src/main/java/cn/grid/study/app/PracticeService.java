@@ -1,6 +1,6 @@
 package cn.grid.study.app;
 
-import cn.grid.platform.events.RequestTransitionedV1;
+import cn.grid.contracts.events.request.RequestTransitionedV1;
 import cn.grid.platform.security.Caller;
 import cn.grid.study.domain.PointsActivity;
 import cn.grid.study.domain.PracticeRecord;

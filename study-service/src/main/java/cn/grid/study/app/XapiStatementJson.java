@@ -2,6 +2,7 @@ package cn.grid.study.app;
 
 import cn.grid.platform.problem.DomainProblem;
 import cn.grid.platform.problem.ProblemType;
+import cn.grid.study.app.xapi.XapiStatementValidator;
 import cn.grid.study.domain.xapi.StatementFormat;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -3,6 +3,7 @@ package cn.grid.study.app;
 import cn.grid.platform.ids.Ids;
 import cn.grid.platform.problem.DomainProblem;
 import cn.grid.platform.problem.ProblemType;
+import cn.grid.study.app.xapi.XapiStatementValidator;
 import cn.grid.study.domain.xapi.Authority;
 import cn.grid.study.domain.xapi.StatementFacts;
 import cn.grid.study.domain.xapi.StatementFormat;

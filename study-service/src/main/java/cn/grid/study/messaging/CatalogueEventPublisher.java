@@ -1,5 +1,7 @@
 package cn.grid.study.messaging;
 
+import cn.grid.contracts.events.study.LectureOrderAcceptedV1;
+import cn.grid.contracts.events.study.ReflectionReviewedV1;
 import cn.grid.platform.outbox.OutboxWriter;
 import cn.grid.study.domain.LectureOrder;
 import cn.grid.study.domain.Reflection;

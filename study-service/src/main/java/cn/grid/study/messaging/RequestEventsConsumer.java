@@ -1,9 +1,9 @@
 package cn.grid.study.messaging;
 
+import cn.grid.contracts.events.EventTypes;
+import cn.grid.contracts.events.request.RequestTransitionedV1;
 import cn.grid.platform.consumer.EventConsumers;
 import cn.grid.platform.consumer.EventHandler;
-import cn.grid.platform.events.EventTypes;
-import cn.grid.platform.events.RequestTransitionedV1;
 import cn.grid.platform.ordering.SubjectSequences;
 import cn.grid.study.app.PracticeService;
 import io.quarkus.runtime.StartupEvent;

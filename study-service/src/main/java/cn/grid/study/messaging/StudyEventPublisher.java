@@ -1,9 +1,9 @@
 package cn.grid.study.messaging;
 
-import cn.grid.platform.events.StudySessionRecordedV1;
-import cn.grid.platform.events.StudyPointsAwardedV1;
-import cn.grid.platform.events.StudyAttendanceRecordedV1;
-import cn.grid.platform.events.StudyMonthClosedV1;
+import cn.grid.contracts.events.study.StudyAttendanceRecordedV1;
+import cn.grid.contracts.events.study.StudyMonthClosedV1;
+import cn.grid.contracts.events.study.StudyPointsAwardedV1;
+import cn.grid.contracts.events.study.StudySessionRecordedV1;
 import cn.grid.platform.outbox.OutboxWriter;
 import cn.grid.study.domain.Attendance;
 import cn.grid.study.domain.AttendanceStatus;

@@ -1,5 +1,6 @@
 package cn.grid.study.persistence;
 
+import cn.grid.platform.time.SqlTimestamps;
 import cn.grid.study.domain.Attendance;
 import cn.grid.study.domain.AttendanceChange;
 import cn.grid.study.domain.AttendanceStatus;
@@ -125,14 +126,14 @@ public class AttendanceRepository {
                 .getResultList();
         return rows.stream().map(r -> new AttendanceChange((UUID) r[0], (UUID) r[1], (String) r[2],
                 r[3] == null ? null : AttendanceStatus.valueOf((String) r[3]), AttendanceStatus.valueOf((String) r[4]),
-                (String) r[5], (String) r[6], PointsLedgerRepository.toOffset(r[7]))).toList();
+                (String) r[5], (String) r[6], SqlTimestamps.offsetDateTime(r[7]))).toList();
     }
 
     private List<Attendance> query(String sql, UUID sessionId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery(sql).setParameter(1, sessionId).getResultList();
         return rows.stream().map(r -> new Attendance((UUID) r[0], (String) r[1], (UUID) r[2], (String) r[3],
-                AttendanceStatus.valueOf((String) r[4]), (String) r[5], PointsLedgerRepository.toOffset(r[6])))
+                AttendanceStatus.valueOf((String) r[4]), (String) r[5], SqlTimestamps.offsetDateTime(r[6])))
                 .toList();
     }
 }

@@ -1,5 +1,6 @@
 package cn.grid.study.persistence;
 
+import cn.grid.platform.time.SqlTimestamps;
 import cn.grid.platform.gridview.SubtreeQuery;
 import cn.grid.study.domain.MemberSummary;
 import cn.grid.study.domain.RecordItem;
@@ -54,7 +55,7 @@ public class LearningRecordRepository {
                 order by at desc limit ?3""")
                 .setParameter(1, personId).setParameter(2, subjects.toArray(new String[0])).setParameter(3, limit)
                 .getResultList();
-        return rows.stream().map(r -> new RecordItem(PointsLedgerRepository.toOffset(r[0]), (String) r[1],
+        return rows.stream().map(r -> new RecordItem(SqlTimestamps.offsetDateTime(r[0]), (String) r[1],
                 (String) r[2], (String) r[3], (String) r[4])).toList();
     }
 

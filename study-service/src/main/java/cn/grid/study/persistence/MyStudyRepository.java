@@ -1,5 +1,6 @@
 package cn.grid.study.persistence;
 
+import cn.grid.platform.time.SqlTimestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -121,21 +122,9 @@ public class MyStudyRepository {
         List<Object[]> rows = list.getResultList();
         List<Waiting> items = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
-            items.add(new Waiting((UUID) r[0], (String) r[1], (UUID) r[2], (String) r[3], timestamp(r[4])));
+            items.add(new Waiting((UUID) r[0], (String) r[1], (UUID) r[2], (String) r[3], SqlTimestamps.offsetDateTime(r[4])));
         }
         return new WaitingPage(((Number) count.getSingleResult()).longValue(), items);
     }
 
-    private static OffsetDateTime timestamp(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof OffsetDateTime t) {
-            return t;
-        }
-        if (value instanceof java.time.Instant i) {
-            return i.atOffset(java.time.ZoneOffset.UTC);
-        }
-        return ((java.sql.Timestamp) value).toInstant().atOffset(java.time.ZoneOffset.UTC);
-    }
 }

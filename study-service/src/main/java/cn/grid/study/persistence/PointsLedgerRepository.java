@@ -1,5 +1,6 @@
 package cn.grid.study.persistence;
 
+import cn.grid.platform.time.SqlTimestamps;
 import cn.grid.study.domain.PointsActivity;
 import cn.grid.study.domain.PointsEntry;
 import cn.grid.study.domain.PointsRule;
@@ -217,16 +218,7 @@ public class PointsLedgerRepository {
 
     private static PointsEntry entry(Object[] r) {
         return new PointsEntry((UUID) r[0], (UUID) r[1], (String) r[2], PointsActivity.valueOf((String) r[3]),
-                ((Number) r[4]).intValue(), (String) r[5], (String) r[6], (UUID) r[7], toOffset(r[8]));
+                ((Number) r[4]).intValue(), (String) r[5], (String) r[6], (UUID) r[7], SqlTimestamps.offsetDateTime(r[8]));
     }
 
-    static OffsetDateTime toOffset(Object value) {
-        if (value instanceof OffsetDateTime o) {
-            return o;
-        }
-        if (value instanceof java.time.Instant i) {
-            return i.atOffset(java.time.ZoneOffset.UTC);
-        }
-        return ((java.sql.Timestamp) value).toInstant().atOffset(java.time.ZoneOffset.UTC);
-    }
 }

@@ -1,5 +1,6 @@
 package cn.grid.study.persistence;
 
+import cn.grid.platform.time.SqlTimestamps;
 import cn.grid.study.domain.PracticeRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -62,7 +63,7 @@ public class PracticeRepository {
 
     private static PracticeRecord record(Object[] r) {
         return new PracticeRecord((UUID) r[0], (String) r[1], (UUID) r[2], (String) r[3], (UUID) r[4],
-                r[5] == null ? null : ((Number) r[5]).intValue(), PointsLedgerRepository.toOffset(r[6]),
-                r[7] == null ? null : PointsLedgerRepository.toOffset(r[7]));
+                r[5] == null ? null : ((Number) r[5]).intValue(), SqlTimestamps.offsetDateTime(r[6]),
+                r[7] == null ? null : SqlTimestamps.offsetDateTime(r[7]));
     }
 }

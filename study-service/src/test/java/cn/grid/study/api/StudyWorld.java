@@ -3,6 +3,7 @@ package cn.grid.study.api;
 import cn.grid.platform.outbox.KafkaClients;
 import cn.grid.platform.security.Roles;
 import cn.grid.testsupport.EmbeddedKafka;
+import cn.grid.testsupport.SqlCount;
 import cn.grid.testsupport.TestGridEvents;
 import cn.grid.testsupport.TestJwt;
 import cn.grid.testsupport.TestRegistry;
@@ -13,9 +14,6 @@ import io.restassured.specification.RequestSpecification;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -67,12 +65,12 @@ final class StudyWorld {
         member(orgB, UUID.randomUUID(), "王党员", wang);
         member(orgA, UUID.randomUUID(), "赵党员", zhao);
         member(orgB, UUID.randomUUID(), "赵党员", zhao);
-        await().atMost(Duration.ofSeconds(30)).until(() -> count(dataSource,
+        await().atMost(Duration.ofSeconds(30)).until(() -> SqlCount.of(dataSource,
                 "select count(*) from party_org_member_view where org_id in (?, ?)", orgA, orgB) == 5
-                && count(dataSource, "select count(*) from party_org_view where org_id in (?, ?)", orgA, orgB) == 2
-                && count(dataSource, "select count(*) from party_org_view where org_id in (?, ?)", orgTown, orgTown) == 1
-                && count(dataSource, "select count(*) from grid_node_view where id in (?, ?)", villageA, villageB) == 2
-                && count(dataSource, "select count(*) from grid_node_view where id in (?, ?)", town, town) == 1);
+                && SqlCount.of(dataSource, "select count(*) from party_org_view where org_id in (?, ?)", orgA, orgB) == 2
+                && SqlCount.of(dataSource, "select count(*) from party_org_view where org_id in (?, ?)", orgTown, orgTown) == 1
+                && SqlCount.of(dataSource, "select count(*) from grid_node_view where id in (?, ?)", villageA, villageB) == 2
+                && SqlCount.of(dataSource, "select count(*) from grid_node_view where id in (?, ?)", town, town) == 1);
         // admin(node) logins: the registry makes each the secretary of the organisation at that node
         TestRegistry.orgRole("admin-" + town, orgTown, "SECRETARY");
         TestRegistry.orgRole("admin-" + villageA, orgA, "SECRETARY");
@@ -97,16 +95,6 @@ final class StudyWorld {
         TestGridEvents.publish("grid.party-org.membership-changed.v1", org, data);
     }
 
-    private static long count(AgroalDataSource dataSource, String sql, UUID a, UUID b) throws Exception {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setObject(1, a);
-            s.setObject(2, b);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-    }
 
     static String admin(UUID node) {
         return "Bearer " + TestJwt.token("admin-" + node, node.toString(), Roles.ORG_ADMIN);

@@ -406,7 +406,14 @@ class XapiStatementsResourceTest {
                 Map.entry("{\"actor\": {\"mbox\": \"" + mbox + "\"}, \"verb\": {\"id\": \"http://x.example/v\"},"
                         + " \"object\": {\"id\": \"http://x.example/a\"}, \"attachments\": [{\"usageType\": \"http://x.example/u\","
                         + " \"display\": {\"en-US\": \"a\"}, \"contentType\": \"text/plain\", \"length\": 1, \"sha2\": 12,"
-                        + " \"fileUrl\": \"http://x.example/f\"}]}", "attachments[0].sha2"));
+                        + " \"fileUrl\": \"http://x.example/f\"}]}", "attachments[0].sha2"),
+                Map.entry("{\"actor\": {\"mbox\": \"" + mbox + "\"}, \"verb\": {\"id\": \"http://x.example/v\"},"
+                        + " \"object\": {\"id\": \"http://x.example/a\"}, \"attachments\": [{\"usageType\": \"http://x.example/u\","
+                        + " \"display\": {\"en-US\": \"a\"}, \"contentType\": \"text/plain\", \"length\": 1, \"sha2\": \"ab\","
+                        + " \"fileUrl\": \"http://x.example/f\"}]}", "attachments[0].sha2"),
+                Map.entry("{\"actor\": {\"mbox\": \"" + mbox + "\"}, \"verb\": {\"id\": \"http://x.example/v\"},"
+                        + " \"object\": {\"id\": \"http://x.example/a\", \"definition\": {\"interactionType\": \"true-false\","
+                        + " \"choices\": [{\"id\": \"a\"}]}}}", "object.definition.choices"));
         for (Map.Entry<String, String> c : cases.entrySet()) {
             List<String> fields = xapi().contentType(ContentType.JSON).body(c.getKey()).when().post("/xapi/statements")
                     .then().statusCode(400).contentType("application/problem+json")

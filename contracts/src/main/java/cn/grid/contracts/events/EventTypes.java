@@ -1,0 +1,33 @@
+package cn.grid.contracts.events;
+
+/** Every event type of the suite, with its topic. docs/events/ holds a JSON Schema and an example of each. */
+public final class EventTypes {
+
+    public static final String GRID_TOPIC = "grid.events";
+    public static final String STUDY_TOPIC = "study.events";
+    public static final String REQUEST_TOPIC = "request.events";
+
+    public static final String GRID_NODE_CREATED = "cn.grid.grid.node.created.v1";
+    public static final String GRID_NODE_UPDATED = "cn.grid.grid.node.updated.v1";
+    public static final String GRID_NODE_MOVED = "cn.grid.grid.node.moved.v1";
+    public static final String GRID_NODE_RETIRED = "cn.grid.grid.node.retired.v1";
+    public static final String GRID_BOUNDARY_CHANGED = "cn.grid.grid.boundary.changed.v1";
+    public static final String ASSIGNMENT_STARTED = "cn.grid.grid.assignment.started.v1";
+    public static final String ASSIGNMENT_ENDED = "cn.grid.grid.assignment.ended.v1";
+    public static final String PARTY_MEMBER_REGISTERED = "cn.grid.grid.party-member.registered.v1";
+    public static final String PARTY_MEMBER_UNREGISTERED = "cn.grid.grid.party-member.unregistered.v1";
+    public static final String PARTY_ORG_CREATED = "cn.grid.grid.party-org.created.v1";
+    public static final String PARTY_ORG_CHANGED = "cn.grid.grid.party-org.changed.v1";
+    public static final String PARTY_ORG_MEMBERSHIP_CHANGED = "cn.grid.grid.party-org.membership-changed.v1";
+    public static final String TEAM_CHANGED = "cn.grid.grid.team.changed.v1";
+    public static final String REQUEST_SUBMITTED = "cn.grid.request.submitted.v1";
+    public static final String REQUEST_OVERDUE = "cn.grid.request.overdue.v1";
+    public static final String REQUEST_ESCALATED = "cn.grid.request.escalated.v1";
+    public static final String STUDY_SESSION_RECORDED = "cn.grid.study.session.recorded.v1";
+    public static final String STUDY_POINTS_AWARDED = "cn.grid.study.points.awarded.v1";
+    public static final String STUDY_ATTENDANCE_RECORDED = "cn.grid.study.attendance.recorded.v1";
+    public static final String STUDY_MONTH_CLOSED = "cn.grid.study.month.closed.v1";
+
+    private EventTypes() {
+    }
+}

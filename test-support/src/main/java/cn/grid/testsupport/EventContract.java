@@ -10,7 +10,7 @@ import java.util.TreeSet;
 
 /**
  * Producer side of the event contract: what a service publishes has exactly the fields (envelope and data) of
- * the example checked in under docs/events, which consumers' tests replay.
+ * the example checked in with the contracts module (resources {@code events/}), which consumers' tests replay.
  */
 public final class EventContract {
 
@@ -33,7 +33,7 @@ public final class EventContract {
 
     private static void compare(Set<String> expected, Set<String> actual, String what) {
         if (!expected.equals(actual)) {
-            throw new AssertionError(what + " fields differ from docs/events: example has " + expected
+            throw new AssertionError(what + " fields differ from the contracts example: it has " + expected
                     + ", the service published " + actual);
         }
     }

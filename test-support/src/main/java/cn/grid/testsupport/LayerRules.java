@@ -17,6 +17,33 @@ public final class LayerRules {
     private LayerRules() {
     }
 
+    /**
+     * platform is the technical kit: it knows no service and no service's events. It may use the contracts' kernel
+     * ({@code IntegrationEvent}, {@code EventTypes}) and nothing below it — except the grid read models
+     * ({@code cn.grid.platform.gridview}), a consumer-side projection of grid.events that is to move into a module
+     * of its own (docs/architecture.md, "Where code goes"); until then they are the one named exception.
+     */
+    public static void verifyPlatformKit() {
+        JavaClasses platform = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("cn.grid.platform");
+
+        noClasses().that().resideInAPackage("cn.grid.platform..")
+                .should().dependOnClassesThat().resideInAnyPackage("cn.grid.grid..", "cn.grid.study..",
+                        "cn.grid.request..", "cn.grid.gateway..", "cn.grid.seeds..", "cn.grid.bench..")
+                .because("platform is shared by every service and depends on none")
+                .check(platform);
+
+        noClasses().that().resideInAPackage("cn.grid.platform..")
+                .and().resideOutsideOfPackage(GRID_READ_MODELS)
+                .should().dependOnClassesThat().resideInAnyPackage("cn.grid.contracts.events.*..")
+                .because("the kit carries any event; what an event says belongs to its producer and consumers")
+                .check(platform);
+    }
+
+    /** The grid read models, still in platform (see {@link #verifyPlatformKit()}). */
+    private static final String GRID_READ_MODELS = "cn.grid.platform.gridview..";
+
     public static void verify(String servicePackage) {
         JavaClasses classes = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

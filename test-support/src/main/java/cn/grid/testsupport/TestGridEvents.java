@@ -8,9 +8,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,7 +18,7 @@ import java.util.UUID;
 
 /**
  * Plays a producing service towards a consumer under test: publishes events on the real broker, built from
- * the producer's own examples in docs/events (so a change of the contract breaks these tests).
+ * the producer's own examples in the contracts module (so a change of the contract breaks these tests).
  */
 public final class TestGridEvents {
 
@@ -29,13 +29,16 @@ public final class TestGridEvents {
     private TestGridEvents() {
     }
 
-    /** The checked-in example of an event type, e.g. {@code grid.node.created.v1}. */
+    /** The checked-in example of an event type, e.g. {@code grid.node.created.v1} (contracts' {@code events/}). */
     public static String example(String name) {
-        Path file = repoRoot().resolve("docs/events/" + name + ".example.json");
-        try {
-            return Files.readString(file);
+        String resource = "events/" + name + ".example.json";
+        try (InputStream in = TestGridEvents.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no example event " + resource + " in the contracts module");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("no example event " + file, e);
+            throw new UncheckedIOException("cannot read the example event " + resource, e);
         }
     }
 
@@ -106,15 +109,5 @@ public final class TestGridEvents {
         } catch (Exception e) {
             throw new IllegalStateException("could not publish a test grid event", e);
         }
-    }
-
-    private static Path repoRoot() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve("docs/events")) && Files.exists(dir.resolve("mvnw"))) {
-                return dir;
-            }
-        }
-        throw new IllegalStateException("cannot find the repository root (with docs/events) above "
-                + Path.of("").toAbsolutePath());
     }
 }

@@ -1,5 +1,6 @@
 package cn.grid.bench.faults;
 
+import cn.grid.bench.Reply;
 import com.fasterxml.jackson.databind.JsonNode;
 import cn.grid.bench.Json;
 

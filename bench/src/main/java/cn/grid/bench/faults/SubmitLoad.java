@@ -1,5 +1,6 @@
 package cn.grid.bench.faults;
 
+import cn.grid.bench.Reply;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;

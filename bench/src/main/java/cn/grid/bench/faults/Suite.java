@@ -1,13 +1,10 @@
 package cn.grid.bench.faults;
 
+import cn.grid.bench.GatewayClient;
 import cn.grid.bench.Json;
+import cn.grid.bench.Reply;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -19,17 +16,15 @@ import java.util.UUID;
 /** The fault suite through its gateway: plain calls, dev tokens, and the registry's places and people. */
 public final class Suite {
 
-    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(3)).build();
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
-    private final String gateway;
+    private final GatewayClient client;
     /** This run's id: the codes and subjects it makes carry it, so runs against one suite do not collide. */
     private final String run;
     private String admin;
 
     Suite(String gateway, String run) {
-        this.gateway = gateway;
+        this.client = new GatewayClient(gateway, Duration.ofSeconds(30));
         this.run = run;
     }
 
@@ -47,23 +42,7 @@ public final class Suite {
 
     public Reply send(String method, String path, String token, String body, Map<String, String> headers)
             throws IOException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        if (body != null) {
-            b.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        headers.forEach(b::header);
-        try {
-            HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Reply(r.statusCode(), r.body(), r.headers());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        }
+        return client.send(method, path, token, body, headers);
     }
 
     /** POSTs a JSON body (a map, written with Jackson). */
@@ -82,15 +61,7 @@ public final class Suite {
 
     /** The status of a GET of a whole URL (a management interface), or -1 without an answer. */
     public static int statusOf(String url) {
-        try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
+        return GatewayClient.statusOf(url);
     }
 
     /** A lifecycle step with the ticket's current ETag as If-Match. */

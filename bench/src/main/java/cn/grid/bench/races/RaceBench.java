@@ -1,12 +1,9 @@
 package cn.grid.bench.races;
 
+import cn.grid.bench.GatewayClient;
 import cn.grid.bench.Json;
+import cn.grid.bench.Reply;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -45,17 +42,15 @@ import java.util.concurrent.TimeUnit;
  */
 public class RaceBench {
 
-    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
-    final String gateway;
+    final GatewayClient client;
     final int parallel;
     final int rounds;
     final String run = Long.toString(System.currentTimeMillis() % 100_000_000L, 36);
 
     RaceBench(String gateway, int parallel, int rounds) {
-        this.gateway = gateway;
+        this.client = new GatewayClient(gateway, Duration.ofSeconds(60));
         this.parallel = parallel;
         this.rounds = rounds;
     }
@@ -319,29 +314,12 @@ public class RaceBench {
         return body + "10X98765432".charAt(sum % 11);
     }
 
-    record Reply(int status, String body, java.net.http.HttpHeaders headers) {
-    }
-
-    Reply send(String method, String path, String token, String body, Map<String, String> headers) throws IOException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(60))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        if (body != null) {
-            b.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        headers.forEach(b::header);
+    /** The answer; {@link Reply#none} when there was none, counted like a 5xx: the client could not tell the outcome. */
+    Reply send(String method, String path, String token, String body, Map<String, String> headers) {
         try {
-            HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Reply(r.statusCode(), r.body(), r.headers());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(e);
+            return client.send(method, path, token, body, headers);
         } catch (IOException e) {
-            // no answer at all (connection reset, timeout): counted like a 5xx, the client could not tell the outcome
-            return new Reply(0, String.valueOf(e), java.net.http.HttpHeaders.of(Map.of(), (a, c) -> true));
+            return Reply.none(e);
         }
     }
 

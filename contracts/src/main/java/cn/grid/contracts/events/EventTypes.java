@@ -1,6 +1,11 @@
 package cn.grid.contracts.events;
 
-/** Every event type of the suite, with its topic. docs/events/ holds a JSON Schema and an example of each. */
+import java.util.List;
+
+/**
+ * Every event type of the suite, with its topic. This module's resources {@code events/} hold a JSON Schema and an
+ * example of each ({@code <type without cn.grid.>.schema.json}, {@code .example.json}).
+ */
 public final class EventTypes {
 
     public static final String GRID_TOPIC = "grid.events";
@@ -23,10 +28,19 @@ public final class EventTypes {
     public static final String REQUEST_SUBMITTED = "cn.grid.request.submitted.v1";
     public static final String REQUEST_OVERDUE = "cn.grid.request.overdue.v1";
     public static final String REQUEST_ESCALATED = "cn.grid.request.escalated.v1";
+    /**
+     * The lifecycle moves announced as {@code RequestTransitionedV1}, each under its own type
+     * {@code cn.grid.request.<move>.v1} ({@code RequestTransitionedV1.typeOf(move)}). Extension requests and
+     * decisions stay on the ticket's timeline; escalations and overdue marks have types of their own.
+     */
+    public static final List<String> REQUEST_MOVES = List.of("accepted", "rejected", "dispatched", "signed",
+            "claimed", "returned", "started", "resolved", "rated", "closed", "reopened", "withdrawn");
     public static final String STUDY_SESSION_RECORDED = "cn.grid.study.session.recorded.v1";
     public static final String STUDY_POINTS_AWARDED = "cn.grid.study.points.awarded.v1";
     public static final String STUDY_ATTENDANCE_RECORDED = "cn.grid.study.attendance.recorded.v1";
     public static final String STUDY_MONTH_CLOSED = "cn.grid.study.month.closed.v1";
+    public static final String STUDY_LECTURE_ORDER_ACCEPTED = "cn.grid.study.lecture-order.accepted.v1";
+    public static final String STUDY_REFLECTION_REVIEWED = "cn.grid.study.reflection.reviewed.v1";
 
     private EventTypes() {
     }

@@ -1,5 +1,6 @@
 package cn.grid.gateway.auth;
 
+import cn.grid.gateway.config.DevTokenKeyConfig;
 import cn.grid.gateway.config.GatewayConfig;
 import cn.grid.gateway.problem.ProblemResponses;
 import cn.grid.platform.problem.Problem;
@@ -22,7 +23,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -47,9 +47,8 @@ public class DevTokens {
     private final ProblemResponses problems;
 
     public DevTokens(GatewayConfig config, ObjectMapper json, ProblemResponses problems,
-            @ConfigProperty(name = "grid.jwt.private-key-location") Optional<String> keyLocation,
-            @ConfigProperty(name = "mp.jwt.verify.issuer") String issuer) {
-        this.key = PemKeys.readPrivateKey(keyLocation.orElseThrow(() -> new IllegalStateException(
+            DevTokenKeyConfig keyConfig, @ConfigProperty(name = "mp.jwt.verify.issuer") String issuer) {
+        this.key = PemKeys.readPrivateKey(keyConfig.privateKeyLocation().orElseThrow(() -> new IllegalStateException(
                 "gateway.dev-token.enabled is true but no signing key is configured: set "
                         + "GRID_JWT_PRIVATE_KEY_LOCATION (grid.jwt.private-key-location)")));
         this.issuer = issuer;

@@ -43,7 +43,7 @@ import java.util.UUID;
 @SecurityRequirement(name = "jwt")
 @APIResponse(responseCode = "401", description = "No valid bearer token",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role or grid scope does not allow it",
+@APIResponse(responseCode = "403", description = "Role or the caller's registry grants do not allow it",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class AssignmentResource {
 
@@ -97,7 +97,9 @@ public class AssignmentResource {
     @Path("/assignments/{assignmentId}/end")
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.ORG_ADMIN})
     @Operation(operationId = "endAssignment", summary = "End an assignment (it stays in the history)",
-            description = "Requires If-Match with the assignment's ETag.")
+            description = "Requires If-Match with the assignment's ETag. "
+                    + "Takes endDate and reason; the assignment stays in the history. For district and organisation "
+                    + "administrators.")
     @APIResponse(responseCode = "200", description = "Ended",
             content = @Content(schema = @Schema(implementation = AssignmentView.class)))
     @APIResponse(responseCode = "409", description = "Already ended",
@@ -113,7 +115,9 @@ public class AssignmentResource {
     @Path("/people")
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.ORG_ADMIN, Roles.GRID_WORKER, Roles.SERVICE})
     @Operation(operationId = "listSubtreePeople", summary = "Who holds which role in the node's subtree on a day",
-            description = "Phones are masked. Keyset paged.")
+            description = "Phones are masked. Keyset paged. "
+                    + "Who holds which role in the subtree on a day (on, default today; role filters). For staff "
+                    + "and service accounts.")
     @APIResponse(responseCode = "200", description = "One page")
     public CursorPage<AssignmentView> people(@PathParam("nodeId") UUID nodeId,
             @QueryParam("role") AssignmentRole role,
@@ -128,7 +132,8 @@ public class AssignmentResource {
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.ORG_ADMIN, Roles.GRID_WORKER, Roles.SERVICE})
     @Operation(operationId = "whoWasResponsible", summary = "Who was responsible for the node on a day",
             description = "The assignments holding that day at the node and at each of its ancestors, the node's "
-                    + "own first.")
+                    + "own first. "
+                    + "For staff and service accounts.")
     @APIResponse(responseCode = "200", description = "Closest first")
     public AssignmentList responsible(@PathParam("nodeId") UUID nodeId,
             @QueryParam("on") @Parameter(description = "Day (default today)", example = "2026-03-15") LocalDate on) {

@@ -38,7 +38,7 @@ import java.util.UUID;
 @SecurityRequirement(name = "jwt")
 @APIResponse(responseCode = "401", description = "No valid bearer token",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role or grid scope does not allow it",
+@APIResponse(responseCode = "403", description = "Role or the caller's registry grants do not allow it",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class BoundaryResource {
 
@@ -61,7 +61,9 @@ public class BoundaryResource {
     @Operation(operationId = "putGridBoundary", summary = "Set or replace a node's boundary",
             description = "Closed rings, coordinates in range, no self-intersection, holes inside their shell; "
                     + "inside the parent's boundary, overlapping no sibling's (shared borders are fine), and every "
-                    + "child's boundary still inside. Replacing needs If-Match with the boundary's ETag.")
+                    + "child's boundary still inside. Replacing needs If-Match with the boundary's ETag. "
+                    + "A refusal names the offending node (409) or position (400). For district and organisation "
+                    + "administrators.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Object.class),
             examples = @ExampleObject(name = "a grid", value = """
                     {"type": "Polygon", "coordinates": [[[103.820, 25.660], [103.826, 25.660], [103.826, 25.668],
@@ -86,7 +88,7 @@ public class BoundaryResource {
     @Operation(operationId = "getGridBoundary", summary = "A node's boundary",
             description = "The GeoJSON geometry as stored, with the boundary's version, which is also the ETag to "
                     + "send as If-Match to putGridBoundary. A caller holding only the citizen role may read any "
-                    + "node's boundary; staff and service accounts only nodes inside their grid scope. 404 when the "
+                    + "node's boundary; staff and service accounts only nodes inside what their registry grants reach. 404 when the "
                     + "node does not exist or has no boundary yet.")
     @APIResponse(responseCode = "200", description = "The boundary",
             content = @Content(schema = @Schema(implementation = BoundaryView.class)))
@@ -102,7 +104,9 @@ public class BoundaryResource {
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.ORG_ADMIN, Roles.GRID_WORKER, Roles.PARTY_MEMBER, Roles.SERVICE,
             Roles.CITIZEN})
     @Operation(operationId = "locateGridNode", summary = "The deepest node whose boundary contains a point",
-            description = "Public node information: anyone signed in may ask where a place belongs.")
+            description = "Public node information: anyone signed in may ask where a place belongs. "
+                    + "Answers the deepest active node whose boundary contains lat/lon (a GiST bounding-box index, "
+                    + "then the exact test); 404 problem when none does.")
     @APIResponse(responseCode = "200", description = "The node",
             content = @Content(schema = @Schema(implementation = GridNodeView.class)))
     @APIResponse(responseCode = "404", description = "No boundary contains the point",

@@ -44,7 +44,7 @@ import java.util.UUID;
 @SecurityRequirement(name = "jwt")
 @APIResponse(responseCode = "401", description = "No valid bearer token",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role or grid scope does not allow it",
+@APIResponse(responseCode = "403", description = "Role or the caller's registry grants do not allow it",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class GridNodeResource {
 
@@ -60,10 +60,12 @@ public class GridNodeResource {
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.ORG_ADMIN})
     @Operation(operationId = "createGridNode", summary = "Add a node to the grid hierarchy",
             description = "A DISTRICT is a root (parentId null, unbound district-admin only); any other node is "
-                    + "exactly one level below its parent and inside the caller's grid scope. With an "
+                    + "exactly one level below its parent and inside what the caller's registry grants reach. With an "
                     + "Idempotency-Key, a retry with the same key and body returns the node the first call added "
                     + "(201, Idempotency-Replayed: true) where a retry without a key is refused (409, the code is "
-                    + "taken); the same key with another body is 422. Keys are per caller.")
+                    + "taken); the same key with another body is 422. Keys are per caller. "
+                    + "For district and organisation administrators; code is unique among the parent's children "
+                    + "(409), and the parent must be active.")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = GridNodeView.class)))
     @APIResponse(responseCode = "400", description = "Invalid input",
@@ -105,7 +107,8 @@ public class GridNodeResource {
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.ORG_ADMIN, Roles.GRID_WORKER, Roles.PARTY_MEMBER, Roles.SERVICE,
             Roles.CITIZEN})
     @Operation(operationId = "listGridNodeChildren", summary = "The children of a node, in creation order",
-            description = "Keyset paging: pass the previous page's nextCursor as cursor.")
+            description = "Keyset paging: pass the previous page's nextCursor as cursor. "
+                    + "For any signed-in caller.")
     @APIResponse(responseCode = "200", description = "One page of children")
     @APIResponse(responseCode = "404", description = "No such node",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -120,7 +123,9 @@ public class GridNodeResource {
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.ORG_ADMIN})
     @Operation(operationId = "updateGridNode", summary = "Rename a node or change its counts",
             description = "Optimistic concurrency: If-Match must carry the ETag last read (428 without it, 412 "
-                    + "when the node changed since).")
+                    + "when the node changed since). "
+                    + "Sets a new name and/or households and residents; for district and organisation "
+                    + "administrators.")
     @APIResponse(responseCode = "200", description = "Updated; ETag carries the new version",
             content = @Content(schema = @Schema(implementation = GridNodeView.class)))
     @APIResponse(responseCode = "412", description = "The node changed since the ETag in If-Match",
@@ -138,8 +143,11 @@ public class GridNodeResource {
     @Path("/{id}/move")
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.ORG_ADMIN})
     @Operation(operationId = "moveGridNode", summary = "Move a node and its subtree under another parent",
-            description = "The new parent is one level above the node and inside the caller's scope; a move "
-                    + "into the node's own subtree is refused (409). Requires If-Match.")
+            description = "The new parent is one level above the node and inside what the caller's registry grants reach; a move "
+                    + "into the node's own subtree is refused (409). Requires If-Match. "
+                    + "The node moves with its whole subtree (one statement rewrites every path); 409 also for a "
+                    + "code already taken under the new parent, 400 when the level does not fit. For district and "
+                    + "organisation administrators.")
     @APIResponse(responseCode = "200", description = "Moved",
             content = @Content(schema = @Schema(implementation = GridNodeView.class)))
     @APIResponse(responseCode = "409", description = "Cycle, retired parent or code taken under the new parent",
@@ -154,7 +162,11 @@ public class GridNodeResource {
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.ORG_ADMIN})
     @Operation(operationId = "retireGridNode", summary = "Retire a node",
             description = "Refused (409) while active children, assignments, organisations or teams remain at it. "
-                    + "Requires If-Match.")
+                    + "Requires If-Match. "
+                    + "Takes a reason. Refused (409, saying what remains) also while current or planned assignments "
+                    + "or open citizen tickets remain: move, end or dispatch them elsewhere first. A retired node "
+                    + "takes no new children, people, organisations or teams. For district and organisation "
+                    + "administrators.")
     @APIResponse(responseCode = "200", description = "Retired",
             content = @Content(schema = @Schema(implementation = GridNodeView.class)))
     @APIResponse(responseCode = "409", description = "Something active remains, or already retired",
@@ -181,7 +193,8 @@ public class GridNodeResource {
     @Path("/{id}/descendants")
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.ORG_ADMIN, Roles.GRID_WORKER, Roles.SERVICE})
     @Operation(operationId = "searchGridSubtree", summary = "Search a node's subtree by name and level",
-            description = "Nodes strictly below the node, filtered by a name fragment (q) and/or level, keyset paged.")
+            description = "Nodes strictly below the node, filtered by a name fragment (q) and/or level, keyset paged. "
+                    + "Name search by trigram index. For staff and service accounts.")
     @APIResponse(responseCode = "200", description = "One page of matching nodes")
     public CursorPage<GridNodeView> descendants(@PathParam("id") UUID id,
             @QueryParam("q") @Size(max = 100) @Parameter(description = "name fragment", example = "龙华") String q,
@@ -198,7 +211,7 @@ public class GridNodeResource {
             description = "For each level that has active nodes in the subtree (the node itself included), top level "
                     + "first: how many, and the sums of the households and residents recorded on them; retired nodes "
                     + "are left out and levels without active nodes omitted. For administrators, grid workers and "
-                    + "service accounts whose grid scope covers the node; 404 for an unknown node.")
+                    + "service accounts whose registry grants reach the node; 404 for an unknown node.")
     @APIResponse(responseCode = "200", description = "Counts",
             content = @Content(schema = @Schema(implementation = GridCountsView.class)))
     public GridCountsView counts(@PathParam("id") UUID id) {

@@ -45,7 +45,7 @@ import java.util.UUID;
 @SecurityRequirement(name = "jwt")
 @APIResponse(responseCode = "401", description = "No valid bearer token",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role or grid scope does not allow it",
+@APIResponse(responseCode = "403", description = "Role or the caller's registry grants do not allow it",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class PartyOrgResource {
 
@@ -90,7 +90,7 @@ public class PartyOrgResource {
     @Operation(operationId = "getPartyOrg", summary = "A party organisation",
             description = "Its kind, branch type, place in the organisation tree (orgPath, root first), the grid node "
                     + "it serves and its status; the ETag (its version) is what renamePartyOrg expects as If-Match. "
-                    + "For administrators, grid workers, party members and service accounts whose grid scope covers "
+                    + "For administrators, grid workers, party members and service accounts whose registry grants reach "
                     + "the node it serves; 404 when it does not exist.")
     @APIResponse(responseCode = "200", description = "The organisation",
             content = @Content(schema = @Schema(implementation = PartyOrgDtos.OrgView.class)))
@@ -107,7 +107,7 @@ public class PartyOrgResource {
     @Operation(operationId = "renamePartyOrg", summary = "Rename a party organisation (If-Match required)",
             description = "Sets the name (stripped, at most 200 characters) and publishes the organisation's full "
                     + "state (cn.grid.grid.party-org.changed.v1) through the outbox; the response's ETag is the new "
-                    + "version. District and org administrators whose grid scope covers the node the organisation "
+                    + "version. District and org administrators whose registry grants reach the node the organisation "
                     + "serves; 404 for an unknown organisation, 428 without If-Match, 412 when it names an older "
                     + "version (as a retry with the old ETag does), 409 when the organisation is dissolved.")
     @APIResponse(responseCode = "200", description = "Renamed",
@@ -124,7 +124,7 @@ public class PartyOrgResource {
     @Operation(operationId = "listPartyOrgChildren", summary = "The organisations directly under one, keyset paged",
             description = "Dissolved ones included, oldest first. limit is clamped to 1..100 (default 20); pass "
                     + "nextCursor back as cursor until it is absent. For administrators, grid workers, party members "
-                    + "and service accounts whose grid scope covers the node the parent serves; 404 for an unknown "
+                    + "and service accounts whose registry grants reach the node the parent serves; 404 for an unknown "
                     + "organisation, 400 for a cursor the API did not issue.")
     @APIResponse(responseCode = "200", description = "One page")
     public CursorPage<PartyOrgDtos.OrgView> children(@PathParam("id") UUID id, @QueryParam("limit") Integer limit,
@@ -144,7 +144,9 @@ public class PartyOrgResource {
                     + "retry with the same key and body returns the membership the first call made (201, "
                     + "Idempotency-Replayed: true) and publishes nothing again, where a retry without a key is refused "
                     + "(409) or, racing the first, could make it twice; the same key with another body is 422. Keys "
-                    + "are per caller.")
+                    + "are per caller. "
+                    + "Roles: SECRETARY, DEPUTY_SECRETARY, COMMITTEE_MEMBER, GROUP_LEADER or none (a plain member). "
+                    + "For district and organisation administrators.")
     @APIResponse(responseCode = "201", description = "Joined",
             content = @Content(schema = @Schema(implementation = PartyOrgDtos.MembershipView.class)))
     @APIResponse(responseCode = "409", description = "Already a member in that role, or the single role is taken",
@@ -170,7 +172,7 @@ public class PartyOrgResource {
     @Operation(operationId = "leavePartyOrg", summary = "End a membership (If-Match required)",
             description = "Ends the membership on endDate (its last day; default today), keeping it as history, and "
                     + "publishes cn.grid.grid.party-org.membership-changed.v1 through the outbox; the body may be {}. "
-                    + "District and org administrators whose grid scope covers the node the organisation serves; "
+                    + "District and org administrators whose registry grants reach the node the organisation serves; "
                     + "If-Match is the membership's version (428 without it, 412 when stale), 404 when the membership "
                     + "is not in this organisation, 409 when it has already ended, 400 for an endDate before its "
                     + "start.")
@@ -191,7 +193,7 @@ public class PartyOrgResource {
                     + "so a person with a role and a plain membership appears twice; the organisation's roll order: "
                     + "SECRETARY, DEPUTY_SECRETARY, COMMITTEE_MEMBER, GROUP_LEADER, MEMBER, each by start date; not "
                     + "paged. Each item's version is the If-Match leavePartyOrg expects. For administrators, grid "
-                    + "workers and service accounts whose grid scope covers the node the organisation serves; 404 for "
+                    + "workers and service accounts whose registry grants reach the node the organisation serves; 404 for "
                     + "an unknown organisation.")
     @APIResponse(responseCode = "200", description = "The roll, secretary first and plain members last")
     public PartyOrgDtos.MembershipList members(@PathParam("id") UUID id, @QueryParam("on") LocalDate on) {
@@ -203,7 +205,9 @@ public class PartyOrgResource {
     @Path("/counts")
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.ORG_ADMIN, Roles.GRID_WORKER, Roles.SERVICE})
     @Operation(operationId = "countPartyOrgs", summary = "Organisations and members of a grid subtree",
-            description = "E.g. 南沙街道: 505 grid branches and 10,758 registered members.")
+            description = "E.g. 南沙街道: 505 grid branches and 10,758 registered members. "
+                    + "Organisations per kind and branch type serving the subtree of gridNodeId on a day, their "
+                    + "members, and the registered party members. For staff and service accounts.")
     @APIResponse(responseCode = "200", description = "Counts",
             content = @Content(schema = @Schema(implementation = PartyOrgDtos.CountsView.class)))
     public PartyOrgDtos.CountsView counts(@QueryParam("gridNodeId") @NotNull UUID gridNodeId,

@@ -40,7 +40,7 @@ import java.util.UUID;
 @SecurityRequirement(name = "jwt")
 @APIResponse(responseCode = "401", description = "No valid bearer token",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role or grid scope does not allow it",
+@APIResponse(responseCode = "403", description = "Role or the caller's registry grants do not allow it",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class PersonResource {
 
@@ -59,7 +59,7 @@ public class PersonResource {
     @Operation(operationId = "registerPerson", summary = "Register a person living at a node of the caller's scope",
             description = "Returns the person with Location and ETag; an identity number must be 17 digits and a "
                     + "matching check character (GB 11643, else 400) and is kept only as a keyed hash and its last "
-                    + "four characters. District and org administrators and grid workers whose grid scope covers "
+                    + "four characters. District and org administrators and grid workers whose registry grants reach "
                     + "homeNodeId; 400 when that node does not exist, 409 when it is retired or the identity number "
                     + "or login subject is already registered. Publishes no event. With an Idempotency-Key, a retry "
                     + "with the same key and body returns the person the first call registered (201, "
@@ -92,8 +92,9 @@ public class PersonResource {
     @RolesAllowed("**")
     @Operation(operationId = "getPerson", summary = "A person",
             description = "For the person themself (their login is the person's subject), and for administrators, "
-                    + "grid workers and service accounts whose scope covers the person's home, a current or planned "
-                    + "assignment, or the grid of a current party-organisation membership or team place.")
+                    + "grid workers and service accounts whose registry grants reach the person's home, a current or planned "
+                    + "assignment, or the grid of a current party-organisation membership or team place. "
+                    + "The identity number is masked.")
     @APIResponse(responseCode = "200", description = "The person",
             content = @Content(schema = @Schema(implementation = PersonView.class)))
     @APIResponse(responseCode = "404", description = "No such person",
@@ -108,7 +109,7 @@ public class PersonResource {
     @RolesAllowed("**")
     @Operation(operationId = "listPersonAssignments", summary = "A person's assignments, ended ones included",
             description = "Every assignment the person has held, holds or is to hold, at any node (also outside the "
-                    + "caller's grid scope), by start date then id, not paged; personName, phone, nodeName and "
+                    + "caller's registry grants), by start date then id, not paged; personName, phone, nodeName and "
                     + "nodeLevel are null. For whoever may read the person (getPerson); 404 for an unknown person.")
     @APIResponse(responseCode = "200", description = "The full history, oldest first")
     public AssignmentList history(@PathParam("id") UUID id) {

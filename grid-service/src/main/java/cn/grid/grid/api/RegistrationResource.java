@@ -98,7 +98,8 @@ public class RegistrationResource {
     @GET
     @Operation(operationId = "listRegistrations", summary = "Registration requests in this node's subtree",
             description = "For the node's reviewers: staff whose area holds it, and people with a current grid head, "
-                    + "grid worker or service specialist assignment at the node or above. Keyset paged, id order.")
+                    + "grid worker or service specialist assignment at the node or above. Keyset paged, id order. "
+                    + "status filters the requests.")
     @APIResponse(responseCode = "200", description = "One page")
     public CursorPage<RegistrationDtos.RegistrationView> list(@PathParam("nodeId") UUID nodeId,
             @QueryParam("status") @Parameter(description = "Only this status, e.g. PENDING")

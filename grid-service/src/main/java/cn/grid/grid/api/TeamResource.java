@@ -48,7 +48,7 @@ import java.util.UUID;
 @SecurityRequirement(name = "jwt")
 @APIResponse(responseCode = "401", description = "No valid bearer token",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role or grid scope does not allow it",
+@APIResponse(responseCode = "403", description = "Role or the caller's registry grants do not allow it",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class TeamResource {
 
@@ -98,11 +98,12 @@ public class TeamResource {
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.ORG_ADMIN})
     @Operation(operationId = "formTeam", summary = "Form a team at this node",
             description = "Creates an ACTIVE team without members, linked to the node, and publishes its snapshot "
-                    + "(cn.grid.grid.team.changed.v1) through the outbox. District and org administrators whose grid "
-                    + "scope covers the node; 404 for an unknown node, 409 when it is retired. With an "
+                    + "(cn.grid.grid.team.changed.v1) through the outbox. District and org administrators whose registry grants reach "
+                    + "the node; 404 for an unknown node, 409 when it is retired. With an "
                     + "Idempotency-Key, a retry with the same key and body returns the team the first call formed "
                     + "(201, Idempotency-Replayed: true) and publishes nothing again, instead of forming a second team "
-                    + "as a retry without a key does; the same key with another body is 422. Keys are per caller.")
+                    + "as a retry without a key does; the same key with another body is 422. Keys are per caller. "
+                    + "Kinds: 志愿服务队, 宣讲队, 党员突击队, 党群服务队 (see the kind enum).")
     @APIResponse(responseCode = "201", description = "Formed",
             content = @Content(schema = @Schema(implementation = TeamView.class)))
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different request",
@@ -124,7 +125,7 @@ public class TeamResource {
     @Operation(operationId = "listTeams", summary = "Teams in the node's subtree, keyset paged",
             description = "Teams linked to the node or any node below it, whatever their status, oldest first. limit "
                     + "is clamped to 1..100 (default 20); pass nextCursor back as cursor until it is absent. For "
-                    + "administrators, grid workers, party members and service accounts whose grid scope covers the "
+                    + "administrators, grid workers, party members and service accounts whose registry grants reach the "
                     + "node; 404 for an unknown node, 400 for a cursor the API did not issue.")
     @APIResponse(responseCode = "200", description = "One page")
     public CursorPage<TeamView> list(@PathParam("nodeId") UUID nodeId, @QueryParam("limit") Integer limit,
@@ -138,8 +139,8 @@ public class TeamResource {
     @Operation(operationId = "joinTeam", summary = "A person joins the team",
             description = "Adds the person as LEADER (leader true) or MEMBER from startDate (default today) with no "
                     + "end, and publishes the team's current snapshot (cn.grid.grid.team.changed.v1) through the "
-                    + "outbox; personName is null in the response. District and org administrators whose grid scope "
-                    + "covers the team's node, for a person within their area (home, a current or planned assignment, "
+                    + "outbox; personName is null in the response. District and org administrators whose registry grants reach "
+                    + "the team's node, for a person within their area (home, a current or planned assignment, "
                     + "a current membership or team place there; else 403 naming personId: invite them instead); "
                     + "404 when no such team is at this node, 400 for an unknown personId, "
                     + "409 when one of the person's memberships of this team lasts until startDate or later (so a "
@@ -172,7 +173,7 @@ public class TeamResource {
     @Operation(operationId = "leaveTeam", summary = "A person leaves the team",
             description = "Ends the membership on endDate (its last day; default today), keeping it as history, and "
                     + "publishes the team's current snapshot (cn.grid.grid.team.changed.v1) through the outbox; no "
-                    + "If-Match, the body may be {}. District and org administrators whose grid scope covers the "
+                    + "If-Match, the body may be {}. District and org administrators whose registry grants reach the "
                     + "team's node; 404 when the team or the membership is not under this path, 409 when the "
                     + "membership has already ended (a retry) or the team is disbanded, 400 for an endDate before its "
                     + "start.")
@@ -189,8 +190,9 @@ public class TeamResource {
     @Operation(operationId = "listTeamMembers", summary = "The team's current members, leaders first",
             description = "Memberships that hold today, each with the person's name: one starting later is not listed "
                     + "yet, one ending today still is; within a role by start date, the whole list (not paged). For "
-                    + "administrators, grid workers and service accounts whose grid scope covers the team's node; 404 "
-                    + "when the team is not at this node.")
+                    + "administrators, grid workers and service accounts whose registry grants reach the team's node; 404 "
+                    + "when the team is not at this node. "
+                    + "Leaders first.")
     @APIResponse(responseCode = "200", description = "Members")
     public MemberList members(@PathParam("nodeId") UUID nodeId, @PathParam("teamId") UUID teamId) {
         return new MemberList(service.members(nodeId, teamId, caller.get()).stream()

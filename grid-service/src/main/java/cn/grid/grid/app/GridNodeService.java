@@ -45,7 +45,7 @@ public class GridNodeService {
     @Transactional
     public IdempotencyKeys.Outcome<GridNode> create(CreateGridNode command, Caller caller, String idempotencyKey) {
         return idempotencyKeys.once("POST /api/v1/grids", caller, idempotencyKey,
-                command.toString(), () -> create(command, caller), n -> n.id(), nodes::findByIdOptional);
+                command, () -> create(command, caller), n -> n.id(), nodes::findByIdOptional);
     }
 
     private GridNode create(CreateGridNode command, Caller caller) {

@@ -1,8 +1,8 @@
 package cn.grid.grid.app;
 
+import cn.grid.grid.config.PeopleConfig;
 import cn.grid.grid.domain.IdentityNumber;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import javax.crypto.Mac;
@@ -24,7 +24,8 @@ public class IdentityNumberProtector {
 
     private final SecretKeySpec key;
 
-    public IdentityNumberProtector(@ConfigProperty(name = "grid.people.id-hmac-key") String key) {
+    public IdentityNumberProtector(PeopleConfig config) {
+        String key = config.idHmacKey();
         if (LOCAL_KEY.equals(key)) {
             LOG.warn("grid.people.id-hmac-key is the local development default; set GRID_PEOPLE_ID_HMAC_KEY in production");
         }

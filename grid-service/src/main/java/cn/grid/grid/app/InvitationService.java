@@ -76,7 +76,7 @@ public class InvitationService {
     @Transactional
     public IdempotencyKeys.Outcome<Invitation> invite(OfferGrant command, Caller caller, String idempotencyKey) {
         return idempotencyKeys.once("POST /api/v1/people/{personId}/invitations", caller, idempotencyKey,
-                command.toString(), () -> create(command, caller), Invitation::id, invitations::findByIdOptional);
+                command, () -> create(command, caller), Invitation::id, invitations::findByIdOptional);
     }
 
     private Invitation create(OfferGrant command, Caller caller) {

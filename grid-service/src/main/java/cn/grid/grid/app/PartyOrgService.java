@@ -63,7 +63,7 @@ public class PartyOrgService implements RetirementGuard {
     @Transactional
     public IdempotencyKeys.Outcome<PartyOrg> found(FoundPartyOrg command, Caller caller, String idempotencyKey) {
         return idempotencyKeys.once("POST /api/v1/party-orgs", caller, idempotencyKey,
-                command.toString(), () -> create(command, caller), o -> o.id(), orgs::findByIdOptional);
+                command, () -> create(command, caller), o -> o.id(), orgs::findByIdOptional);
     }
 
     private PartyOrg create(FoundPartyOrg command, Caller caller) {
@@ -113,7 +113,7 @@ public class PartyOrgService implements RetirementGuard {
     @Transactional
     public IdempotencyKeys.Outcome<OrgMembership> join(JoinPartyOrg command, Caller caller, String idempotencyKey) {
         return idempotencyKeys.once("POST /api/v1/party-orgs/{id}/members", caller, idempotencyKey,
-                command.toString(), () -> admit(command, caller), m -> m.id(),
+                command, () -> admit(command, caller), m -> m.id(),
                 id -> Optional.ofNullable(orgs.membership(id)));
     }
 

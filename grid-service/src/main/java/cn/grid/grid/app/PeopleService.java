@@ -77,8 +77,8 @@ public class PeopleService implements RetirementGuard {
                 : identities.protect(command.idNumber(), "idNumber");
         // The request is kept as a plain SHA-256 fingerprint; with the identity number in it, the few digits the
         // stored person does not reveal could be searched through. Its keyed hash stands in for it instead.
-        String request = new RegisterPerson(command.name(), command.phone(), command.address(),
-                idNumber == null ? null : idNumber.hmac(), command.homeNodeId(), command.subject()).toString();
+        RegisterPerson request = new RegisterPerson(command.name(), command.phone(), command.address(),
+                idNumber == null ? null : idNumber.hmac(), command.homeNodeId(), command.subject());
         return idempotencyKeys.once("POST /api/v1/people", caller, idempotencyKey,
                 request, () -> create(command, home, idNumber), p -> p.id(), people::findByIdOptional);
     }
@@ -118,7 +118,7 @@ public class PeopleService implements RetirementGuard {
     public IdempotencyKeys.Outcome<Assignment> assign(StartAssignment command, Caller caller,
             String idempotencyKey) {
         return idempotencyKeys.once("POST /api/v1/grids/{nodeId}/assignments", caller, idempotencyKey,
-                command.toString(), () -> start(command, caller), a -> a.id(), assignments::findByIdOptional);
+                command, () -> start(command, caller), a -> a.id(), assignments::findByIdOptional);
     }
 
     private Assignment start(StartAssignment command, Caller caller) {

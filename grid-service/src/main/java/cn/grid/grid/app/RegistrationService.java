@@ -84,7 +84,7 @@ public class RegistrationService {
                 + caller.subject() + " is linked to no person in the grid registry, so it cannot report in; ask "
                 + "your community to register you with it"));
         return idempotencyKeys.once("POST /api/v1/grids/{nodeId}/registrations", caller, idempotencyKey,
-                command.toString(), () -> create(command, member), RegistrationRequest::id,
+                command, () -> create(command, member), RegistrationRequest::id,
                 requests::findByIdOptional);
     }
 

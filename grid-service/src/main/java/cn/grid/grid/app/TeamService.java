@@ -64,7 +64,7 @@ public class TeamService implements RetirementGuard {
     @Transactional
     public IdempotencyKeys.Outcome<Team> form(FormTeam command, Caller caller, String idempotencyKey) {
         return idempotencyKeys.once("POST /api/v1/grids/{nodeId}/teams", caller, idempotencyKey,
-                command.toString(), () -> create(command, caller), t -> t.id(), teams::findByIdOptional);
+                command, () -> create(command, caller), t -> t.id(), teams::findByIdOptional);
     }
 
     private Team create(FormTeam command, Caller caller) {
@@ -99,7 +99,7 @@ public class TeamService implements RetirementGuard {
     @Transactional
     public IdempotencyKeys.Outcome<TeamMember> join(JoinTeam command, Caller caller, String idempotencyKey) {
         return idempotencyKeys.once("POST /api/v1/grids/{nodeId}/teams/{teamId}/members", caller, idempotencyKey,
-                command.toString(), () -> addMember(command, caller), m -> m.id(),
+                command, () -> addMember(command, caller), m -> m.id(),
                 id -> Optional.ofNullable(teams.member(id)));
     }
 

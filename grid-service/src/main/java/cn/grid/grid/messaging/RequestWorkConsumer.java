@@ -3,6 +3,7 @@ package cn.grid.grid.messaging;
 import cn.grid.contracts.events.EventTypes;
 import cn.grid.contracts.events.request.RequestSubmittedV1;
 import cn.grid.contracts.events.request.RequestTransitionedV1;
+import cn.grid.grid.config.RequestWorkConfig;
 import cn.grid.platform.consumer.EventConsumers;
 import cn.grid.platform.consumer.EventHandler;
 import cn.grid.platform.events.CloudEvent;
@@ -11,10 +12,8 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -30,21 +29,17 @@ import java.util.UUID;
 public class RequestWorkConsumer {
 
     /** Every lifecycle move, by the past tense its event type carries. */
-    private static final List<String> MOVES = List.of("accepted", "rejected", "dispatched", "signed", "claimed", "returned",
-            "started", "resolved", "rated", "closed", "reopened", "withdrawn");
-
     private final EventConsumers consumers;
     private final EntityManager entityManager;
     private final boolean enabled;
     private final String topic;
 
     public RequestWorkConsumer(EventConsumers consumers, EntityManager entityManager,
-            @ConfigProperty(name = "grid.request-work.enabled", defaultValue = "true") boolean enabled,
-            @ConfigProperty(name = "grid.request-work.topic", defaultValue = EventTypes.REQUEST_TOPIC) String topic) {
+            RequestWorkConfig config) {
         this.consumers = consumers;
         this.entityManager = entityManager;
-        this.enabled = enabled;
-        this.topic = topic;
+        this.enabled = config.enabled();
+        this.topic = config.topic();
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -56,7 +51,7 @@ public class RequestWorkConsumer {
             RequestSubmittedV1 submitted = consumers.codec().data(e, RequestSubmittedV1.class);
             upsert(e, submitted.requestId(), submitted.gridNodeId(), "SUBMITTED");
         });
-        for (String move : MOVES) {
+        for (String move : EventTypes.REQUEST_MOVES) {
             handlers.put(RequestTransitionedV1.typeOf(move), e -> {
                 RequestTransitionedV1 moved = consumers.codec().data(e, RequestTransitionedV1.class);
                 upsert(e, moved.requestId(), moved.gridNodeId(), moved.toStatus());

@@ -41,13 +41,12 @@ public class EventConsumers {
 
     public EventConsumers(ProcessedEvents processedEvents, ObjectMapper mapper,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-            @ConfigProperty(name = "grid.consumer.max-attempts", defaultValue = "3") int maxAttempts,
-            ConsumerSupervision supervision, OpenTelemetry openTelemetry) {
+            ConsumerConfig config, ConsumerSupervision supervision, OpenTelemetry openTelemetry) {
         this.processedEvents = processedEvents;
         this.tracing = new EventTracing(openTelemetry);
         this.codec = new CloudEventCodec(mapper);
         this.bootstrapServers = bootstrapServers;
-        this.maxAttempts = maxAttempts;
+        this.maxAttempts = config.maxAttempts();
         this.supervision = supervision;
     }
 

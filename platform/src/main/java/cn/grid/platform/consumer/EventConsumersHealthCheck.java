@@ -2,7 +2,6 @@ package cn.grid.platform.consumer;
 
 import io.smallrye.health.api.Wellness;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
@@ -28,9 +27,9 @@ public class EventConsumersHealthCheck implements HealthCheck {
     private final Duration tolerance;
 
     public EventConsumersHealthCheck(ConsumerSupervision supervision,
-            @ConfigProperty(name = "grid.consumer.health-tolerance", defaultValue = "PT30S") Duration tolerance) {
+            ConsumerConfig config) {
         this.supervision = supervision;
-        this.tolerance = tolerance;
+        this.tolerance = config.healthTolerance();
     }
 
     @Override

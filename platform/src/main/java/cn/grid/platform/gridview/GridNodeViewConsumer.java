@@ -23,7 +23,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.BiConsumer;
 
 /**
@@ -47,19 +46,16 @@ public class GridNodeViewConsumer {
 
     public GridNodeViewConsumer(EventConsumers consumers, GridNodeViews views, GridAssignmentViews assignments,
             PartyOrgAndTeamViews orgs, GridBoundaryViews boundaries,
-            @ConfigProperty(name = "grid.gridview.enabled", defaultValue = "false") boolean enabled,
-            @ConfigProperty(name = "quarkus.application.name") String application,
-            @ConfigProperty(name = "grid.gridview.topic", defaultValue = EventTypes.GRID_TOPIC) String topic,
-            @ConfigProperty(name = "grid.gridview.path-columns") Optional<List<String>> pathColumns) {
+            GridViewConfig config, @ConfigProperty(name = "quarkus.application.name") String application) {
         this.consumers = consumers;
         this.views = views;
         this.assignments = assignments;
         this.orgs = orgs;
         this.boundaries = boundaries;
-        this.enabled = enabled;
+        this.enabled = config.enabled();
         this.consumerName = application + ".grid-events";
-        this.topic = topic;
-        this.pathColumns = pathColumns.orElse(List.of());
+        this.topic = config.topic();
+        this.pathColumns = config.pathColumns().orElse(List.of());
     }
 
     /**

@@ -43,7 +43,7 @@ public abstract class KnownGridNodeResourceBase {
             description = "Fed by grid.events; a node appears here shortly after grid-service created it.")
     @APIResponse(responseCode = "200", description = "The node",
             content = @Content(schema = @Schema(implementation = GridNodeSnapshot.class)))
-    @APIResponse(responseCode = "403", description = "Outside the token's grid scope",
+    @APIResponse(responseCode = "403", description = "Outside the caller's reach (the registry's grants, narrowed by a token's grid_scope)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Not (yet) known here",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -6,7 +6,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import javax.sql.DataSource;
@@ -34,11 +33,10 @@ public class IdempotencyKeyPurge {
     private ScheduledExecutorService scheduler;
 
     public IdempotencyKeyPurge(AgroalDataSource dataSource,
-            @ConfigProperty(name = "grid.idempotency.retention", defaultValue = "P7D") Duration retention,
-            @ConfigProperty(name = "grid.idempotency.purge-every", defaultValue = "PT1H") Duration every) {
+            IdempotencyConfig config) {
         this.dataSource = dataSource;
-        this.retention = retention;
-        this.every = every;
+        this.retention = config.retention();
+        this.every = config.purgeEvery();
     }
 
     /** Deletes the keys recorded longer ago than {@code retention}; returns how many. */

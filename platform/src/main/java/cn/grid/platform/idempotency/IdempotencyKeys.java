@@ -7,10 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -44,17 +40,18 @@ public class IdempotencyKeys {
      *
      * @param operation   method and path template, e.g. {@code POST /api/v1/grids/{nodeId}/teams}
      * @param key         the client's Idempotency-Key (null: no idempotency, just create)
-     * @param request     a canonical form of the request, to tell a retry from a different request
+     * @param command     the request as the use case got it (a record): its {@link RequestFingerprint} tells a
+     *                    retry from a different request, whatever order the client wrote the JSON keys in
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public <T> Outcome<T> once(String operation, Caller caller, String key, String request, Supplier<T> create,
+    public <T> Outcome<T> once(String operation, Caller caller, String key, Object command, Supplier<T> create,
             Function<T, UUID> id, Function<UUID, Optional<T>> lookup) {
         String scope = operation + " " + caller.subject();
         if (key == null) {
             return new Outcome<>(create.get(), false);
         }
         validate(key);
-        String fingerprint = sha256(request);
+        String fingerprint = RequestFingerprint.of(command);
         int claimed = entityManager.createNativeQuery("""
                 insert into idempotency_key (scope, key, fingerprint) values (?1, ?2, ?3) on conflict do nothing""")
                 .setParameter(1, scope).setParameter(2, key).setParameter(3, fingerprint).executeUpdate();
@@ -70,7 +67,7 @@ public class IdempotencyKeys {
                         "select fingerprint, resource_id from idempotency_key where scope = ?1 and key = ?2")
                 .setParameter(1, scope).setParameter(2, key).getResultList();
         Object[] row = rows.get(0);
-        if (!fingerprint.equals(row[0])) {
+        if (!RequestFingerprint.matches((String) row[0], command)) {
             throw new DomainProblem(ProblemType.IDEMPOTENCY_KEY_REUSED,
                     "Idempotency-Key " + key + " was already used with a different request");
         }
@@ -92,15 +89,6 @@ public class IdempotencyKeys {
         if (key.isEmpty() || key.length() > 255 || !key.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
             throw new DomainProblem(ProblemType.BAD_REQUEST,
                     "Idempotency-Key must be 1 to 255 printable ASCII characters without spaces");
-        }
-    }
-
-    private static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -2,7 +2,6 @@ package cn.grid.platform.outbox;
 
 import io.smallrye.health.api.Wellness;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
@@ -23,9 +22,9 @@ public class OutboxRelayHealthCheck implements HealthCheck {
     private final Duration tolerance;
 
     public OutboxRelayHealthCheck(OutboxRelayRunner relay,
-            @ConfigProperty(name = "grid.outbox.health-tolerance", defaultValue = "PT30S") Duration tolerance) {
+            OutboxConfig config) {
         this.relay = relay;
-        this.tolerance = tolerance;
+        this.tolerance = config.healthTolerance();
     }
 
     @Override

@@ -57,35 +57,40 @@ public class OutboxRelayRunner {
 
     private Producer<String, String> producer;
     private OutboxRelay relay;
-    private Thread thread;
+    private volatile Thread thread;
     private Connection listenConnection;
 
     public OutboxRelayRunner(AgroalDataSource dataSource,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-            @ConfigProperty(name = "grid.events.topic") String topic,
-            @ConfigProperty(name = "grid.events.partitions", defaultValue = "3") int partitions,
-            @ConfigProperty(name = "grid.outbox.batch-size", defaultValue = "200") int batchSize,
-            @ConfigProperty(name = "grid.outbox.poll-interval", defaultValue = "PT0.5S") Duration pollInterval,
-            @ConfigProperty(name = "grid.outbox.max-backoff", defaultValue = "PT5S") Duration maxBackoff,
-            @ConfigProperty(name = "grid.outbox.retention", defaultValue = "P7D") Duration retention,
-            @ConfigProperty(name = "grid.outbox.enabled", defaultValue = "true") boolean enabled,
+            EventsConfig events, OutboxConfig outbox,
             @ConfigProperty(name = "quarkus.application.name") String applicationName, OpenTelemetry openTelemetry) {
         this.dataSource = dataSource;
         this.openTelemetry = openTelemetry;
         this.bootstrapServers = bootstrapServers;
-        this.topic = topic;
-        this.partitions = partitions;
-        this.batchSize = batchSize;
-        this.pollInterval = pollInterval;
-        this.maxBackoff = maxBackoff;
-        this.retention = retention;
-        this.enabled = enabled;
+        this.topic = events.topic();
+        this.partitions = events.partitions();
+        this.batchSize = outbox.batchSize();
+        this.pollInterval = outbox.pollInterval();
+        this.maxBackoff = outbox.maxBackoff();
+        this.retention = outbox.retention();
+        this.enabled = outbox.enabled();
         this.applicationName = applicationName;
     }
 
-    /** For the health check: how publishing goes. */
+    /** For the health check and the metrics: how publishing goes. */
     public RelayStatus status() {
         return status;
+    }
+
+    /** Whether this instance relays at all: enabled, and its thread is alive (not ended by an Error). */
+    public boolean relaying() {
+        Thread relayThread = thread;
+        return enabled && relayThread != null && relayThread.isAlive();
+    }
+
+    /** The topic this service's outbox publishes to. */
+    public String topic() {
+        return topic;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -127,7 +132,7 @@ public class OutboxRelayRunner {
         while (stopping.getCount() > 0) {
             try {
                 int published = relay.publishBatch();
-                status.succeeded(Instant.now());
+                status.succeeded(Instant.now(), published);
                 backoff = Duration.ofMillis(100);
                 if (Instant.now().isAfter(nextPurge)) {
                     int purged = relay.purgeSent(retention);

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -43,12 +42,11 @@ public class OutboxWriter {
     private final String topic;
 
     public OutboxWriter(EntityManager entityManager, ObjectMapper mapper,
-            @ConfigProperty(name = "grid.events.source") String source,
-            @ConfigProperty(name = "grid.events.topic") String topic) {
+            EventsConfig events) {
         this.entityManager = entityManager;
         this.codec = new CloudEventCodec(mapper);
-        this.source = source;
-        this.topic = topic;
+        this.source = events.source();
+        this.topic = events.topic();
     }
 
     /** Records the event; must run inside the transaction that makes the change it announces. */

@@ -10,7 +10,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.time.Clock;
-import java.time.Duration;
 
 /**
  * The services' bearer-token check with a memory: Quarkus' JWT mechanism verifies each request's token with
@@ -31,9 +30,9 @@ public class CachingJwtParser extends DefaultJWTParser {
     @Inject
     public CachingJwtParser(
             @ConfigProperty(name = "mp.jwt.verify.clock.skew", defaultValue = "60") long skewSeconds,
-            @ConfigProperty(name = "grid.auth.verified-tokens.max-size", defaultValue = "10000") long maxSize,
-            @ConfigProperty(name = "grid.auth.verified-tokens.ttl", defaultValue = "5M") Duration ttl) {
-        this.cache = new VerifiedTokenCache(super::parse, skewSeconds, maxSize, ttl, Clock.systemUTC());
+            VerifiedTokensConfig config) {
+        this.cache = new VerifiedTokenCache(super::parse, skewSeconds, config.maxSize(), config.ttl(),
+                Clock.systemUTC());
     }
 
     /**

@@ -16,6 +16,8 @@ public class GridCalendar {
 
     private final ZoneId zone;
 
+    // grid.time-zone is a leaf right under the suite's grid.* namespace: a @ConfigMapping would need the prefix
+    // "grid", and SmallRye's unknown-property check would then claim every grid.* property of every service.
     public GridCalendar(@ConfigProperty(name = "grid.time-zone", defaultValue = "Asia/Shanghai") ZoneId zone) {
         this.zone = zone;
     }

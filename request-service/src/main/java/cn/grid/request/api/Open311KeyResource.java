@@ -95,7 +95,7 @@ public class Open311KeyResource {
 
     @GET
     @Operation(operationId = "listOpen311Keys", summary = "Every api key, newest first, without secrets",
-            description = "District administrators only, whatever their grid scope (keys belong to no grid). Lists "
+            description = "District administrators only, whatever their grants (keys belong to no grid). Lists "
                     + "live and revoked keys with id, integrator name, creator, creation and revocation times and a "
                     + "live flag; the clear key was shown once when issued and neither it nor its hash is ever "
                     + "returned.")

@@ -7,6 +7,7 @@ import cn.grid.request.app.CategoryCatalogueService;
 import cn.grid.request.app.Open311KeyService;
 import cn.grid.request.app.Open311Service;
 import cn.grid.request.app.SubmitRequest;
+import cn.grid.request.config.Open311Config;
 import cn.grid.request.domain.Channel;
 import cn.grid.request.domain.RequestCategory;
 import cn.grid.request.domain.RequestStatus;
@@ -25,7 +26,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -85,19 +85,16 @@ public class Open311Resource {
 
     public Open311Resource(Open311Service open311, Open311KeyService keys, CategoryCatalogueService catalogue,
             CurrentCaller caller, SecurityIdentity identity,
-            @ConfigProperty(name = "grid.open311.jurisdiction-id") Optional<String> jurisdiction,
-            @ConfigProperty(name = "grid.open311.contact") String contact,
-            @ConfigProperty(name = "grid.open311.key-service") String keyService,
-            @ConfigProperty(name = "grid.open311.changeset") String changeset) {
+            Open311Config config) {
         this.open311 = open311;
         this.keys = keys;
         this.catalogue = catalogue;
         this.caller = caller;
         this.identity = identity;
-        this.jurisdiction = jurisdiction.filter(j -> !j.isBlank());
-        this.contact = contact;
-        this.keyService = keyService;
-        this.changeset = changeset;
+        this.jurisdiction = config.jurisdictionId().filter(j -> !j.isBlank());
+        this.contact = config.contact();
+        this.keyService = config.keyService();
+        this.changeset = config.changeset();
     }
 
     @GET
@@ -144,8 +141,14 @@ public class Open311Resource {
     @Path("/requests.json")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(operationId = "open311Submit", summary = "File a service request (a ticket)",
-            description = "Form fields per GeoReport v2; authenticated by api_key or a citizen's bearer token. "
-                    + "With Idempotency-Key, a retry returns the first ticket.")
+            description = "Form fields per GeoReport v2 (application/x-www-form-urlencoded); authenticated by "
+                    + "api_key or a citizen's bearer token. service_code is required; lat + long and/or "
+                    + "address_string (one is required); description (at most 4000 characters: its first 60 "
+                    + "become the title, else the service's name); first_name, last_name, phone (the ticket's "
+                    + "contact); media_url (a photo); attribute[code]=value, and attribute[code][]=value repeated "
+                    + "for a multi-value list, checked like submitRequest's attributes. email, device_id, "
+                    + "account_id and address_id are accepted and not kept. With Idempotency-Key, a retry returns "
+                    + "the first ticket, as for submitRequest.")
     @APIResponse(responseCode = "201", description = "[{service_request_id, service_notice, account_id}]")
     @APIResponse(responseCode = "400", description = "Bad input: [{code, description}]")
     @APIResponse(responseCode = "403", description = "No, an unknown or a revoked api_key, and no citizen token")
@@ -167,9 +170,11 @@ public class Open311Resource {
     @GET
     @Path("/requests.json")
     @Operation(operationId = "open311Requests", summary = "Service requests, newest first",
-            description = "An api_key sees the tickets it filed, a citizen their own, staff those in their grid "
-                    + "scope. service_request_id (comma-separated) overrides every other filter; otherwise the "
-                    + "window is start_date..end_date (at most 90 days; the last 90 by default).")
+            description = "An api_key sees the tickets it filed, a citizen their own, staff those their registry "
+                    + "grants reach. service_request_id (comma-separated, at most 100) overrides every other "
+                    + "filter, as the spec says; otherwise service_code, status (open, closed or both) and the "
+                    + "window start_date..end_date (ISO-8601 with offset, at most 90 days apart; the last 90 by "
+                    + "default) narrow it; at most limit (1-1000, default 1000).")
     public List<Open311Views.Request> requests(@QueryParam("api_key") String apiKey,
             @QueryParam("jurisdiction_id") String jurisdictionId,
             @QueryParam("service_request_id") String ids, @QueryParam("service_code") String serviceCode,
@@ -188,7 +193,7 @@ public class Open311Resource {
     @Operation(operationId = "open311Request", summary = "One service request, as a one-element array",
             description = "Needs an api_key (query) or a bearer token (403 with neither or with an unknown or revoked "
                     + "key, 401 for an invalid token): a key reads only tickets it filed (403 otherwise), a token as "
-                    + "the JSON API (the reporter, or staff whose scope covers the ticket); 404 for an unknown or "
+                    + "the JSON API (the reporter, or staff whose registry grants reach the ticket); 404 for an unknown or "
                     + "malformed id. status is closed for REJECTED, RESOLVED, CLOSED and WITHDRAWN, otherwise open; "
                     + "status_notes names our status, expected_datetime is the resolution deadline while open; the "
                     + "reporter and their contact are never shown.")

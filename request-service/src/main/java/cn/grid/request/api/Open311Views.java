@@ -5,6 +5,8 @@ import cn.grid.request.domain.CategoryField;
 import cn.grid.request.domain.FieldType;
 import cn.grid.request.domain.RequestCategory;
 import cn.grid.request.domain.RequestStatus;
+import cn.grid.request.domain.Resolution;
+import cn.grid.request.domain.TicketLocation;
 import cn.grid.request.domain.ServiceRequest;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -103,14 +105,16 @@ final class Open311Views {
             RequestCategory category = ticket.category();
             boolean closed = Open311Service.CLOSED.contains(r.status());
             // for a closed ticket the spec wants the time it was closed
-            OffsetDateTime updated = closed ? firstNonNull(r.closedAt(), r.resolvedAt(), r.updatedAt()) : r.updatedAt();
+            OffsetDateTime updated = closed ? firstNonNull(r.closedAt(), r.resolution().resolvedAt(), r.updatedAt())
+                    : r.updatedAt();
+            TicketLocation where = r.location();
             return new Request(r.id().toString(), Open311Service.open311Status(r.status()), Open311Views.statusNotes(r),
                     category == null ? null : category.name(), r.categoryCode(),
                     r.description() == null || r.description().isBlank() ? r.title() : r.description(),
                     ticket.agency(), Open311Views.notice(category), time(r.submittedAt()), time(updated),
                     // the resolution deadline while it is open (extensions included); closed: nothing expected
-                    closed ? null : time(r.resolveDueAt()), r.address(), null, null, r.latitude(), r.longitude(),
-                    r.photos().isEmpty() ? null : r.photos().get(0));
+                    closed ? null : time(r.sla().resolveDueAt()), where.address(), null, null, where.latitude(),
+                    where.longitude(), r.photos().isEmpty() ? null : r.photos().get(0));
         }
     }
 
@@ -120,10 +124,12 @@ final class Open311Views {
     /** "IN_PROGRESS: 办理中"; once resolved, the outcome and the resolution notes follow. */
     static String statusNotes(ServiceRequest r) {
         StringBuilder notes = new StringBuilder(r.status().name()).append(": ").append(STATUS_LABELS.get(r.status()));
-        if (r.outcome() != null && (r.status() == RequestStatus.RESOLVED || r.status() == RequestStatus.CLOSED)) {
-            notes.append("; outcome ").append(r.outcome().name());
-            if (r.resolutionNotes() != null && !r.resolutionNotes().isBlank()) {
-                notes.append(": ").append(r.resolutionNotes().strip());
+        Resolution resolution = r.resolution();
+        if (resolution.outcome() != null
+                && (r.status() == RequestStatus.RESOLVED || r.status() == RequestStatus.CLOSED)) {
+            notes.append("; outcome ").append(resolution.outcome().name());
+            if (resolution.notes() != null && !resolution.notes().isBlank()) {
+                notes.append(": ").append(resolution.notes().strip());
             }
         }
         return notes.toString();

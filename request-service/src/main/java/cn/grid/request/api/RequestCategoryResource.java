@@ -113,7 +113,12 @@ public class RequestCategoryResource {
     @RolesAllowed({Roles.CITIZEN, Roles.GRID_WORKER, Roles.PARTY_MEMBER, Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN,
             Roles.SERVICE})
     @Operation(operationId = "listRequestCategories", summary = "The category catalogue",
-            description = "Active categories in code order; includeInactive=true adds retired ones.")
+            description = "Any role of the suite may read it, citizens included. Active categories in code order; "
+                    + "includeInactive=true adds retired ones. Each has its type, handlingLevel (GRID, COMMUNITY, "
+                    + "STREET or DISTRICT: the level that answers for its tickets), sla (minutes to answer, to sign "
+                    + "from each dispatch, to resolve), autoEscalate, group, the extra fields it asks for (Open311 "
+                    + "datatypes STRING, NUMBER, DATETIME, TEXT, SINGLE_VALUE_LIST, MULTI_VALUE_LIST, list types with "
+                    + "their values) and its version.")
     @APIResponse(responseCode = "200", description = "The catalogue")
     public List<CategoryView> list(@QueryParam("includeInactive") boolean includeInactive) {
         return service.list(includeInactive).stream().map(CategoryView::of).toList();
@@ -141,9 +146,10 @@ public class RequestCategoryResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.DISTRICT_ADMIN)
     @Operation(operationId = "putRequestCategory", summary = "Create or replace a category",
-            description = "Creates the category when the code is new (no If-Match); replacing one needs If-Match "
-                    + "with its ETag. Changed time limits apply to tickets submitted afterwards. A type's general "
-                    + "category (<type>-other) stays active and of its type.")
+            description = "District administrators only. Creates the category when the code is new (no If-Match, "
+                    + "201); replacing one needs If-Match with its ETag (428 without, 412 when stale). Changed time "
+                    + "limits apply to tickets submitted afterwards. A type's general category (<type>-other) stays "
+                    + "active and of its type.")
     @APIResponse(responseCode = "200", description = "Replaced",
             content = @Content(schema = @Schema(implementation = CategoryView.class)))
     @APIResponse(responseCode = "201", description = "Created",

@@ -133,8 +133,8 @@ public class RequestLifecycleResource {
     @Path("/accept")
     @RolesAllowed({STAFF, Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN})
     @Operation(operationId = "acceptRequest", summary = "受理: SUBMITTED → ACCEPTED",
-            description = "By grid staff (grid worker, organisation or district administrator) whose token scope "
-                    + "covers the ticket's grid (403 otherwise); returns the ticket with its new ETag. Needs If-Match "
+            description = "By grid staff (grid worker, organisation or district administrator) whose registry grants reach "
+                    + "the ticket's grid (403 otherwise); returns the ticket with its new ETag. Needs If-Match "
                     + "(428 without it, 412 when stale, so a retry with the same ETag is refused); 409 unless "
                     + "SUBMITTED, 404 for an unknown ticket. Ends the response clock (受理时限, noting whether it was "
                     + "late) and publishes cn.grid.request.accepted.v1 through the outbox.")
@@ -147,8 +147,8 @@ public class RequestLifecycleResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({STAFF, Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN})
     @Operation(operationId = "rejectRequest", summary = "SUBMITTED → REJECTED, with the reason",
-            description = "不予受理 by grid staff (grid worker, organisation or district administrator) whose scope "
-                    + "covers the ticket (403 otherwise); 409 from any state but SUBMITTED; needs If-Match (428/412); "
+            description = "不予受理 by grid staff (grid worker, organisation or district administrator) whose registry grants reach "
+                    + "the ticket (403 otherwise); 409 from any state but SUBMITTED; needs If-Match (428/412); "
                     + "404 for an unknown ticket. REJECTED is final: the response clock stops, and the reason "
                     + "(required, 400 if blank) goes on the timeline and into cn.grid.request.rejected.v1, published "
                     + "through the outbox.")
@@ -162,9 +162,9 @@ public class RequestLifecycleResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({STAFF, Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN})
     @Operation(operationId = "dispatchRequest", summary = "派单: ACCEPTED or RETURNED → DISPATCHED",
-            description = "By grid staff whose scope covers the ticket (403 otherwise); 409 unless ACCEPTED or "
+            description = "By grid staff whose registry grants reach the ticket (403 otherwise); 409 unless ACCEPTED or "
                     + "RETURNED; needs If-Match (428/412); 404 for an unknown ticket. A GRID target must be an active "
-                    + "node (400 unknown, 409 retired) inside the caller's scope (403) and re-routes the ticket "
+                    + "node (400 unknown, 409 retired) inside what the caller's registry grants reach (403) and re-routes the ticket "
                     + "there. A PERSON is the registry's person id: someone with a current assignment (any role, "
                     + "居住地报到 included), party-organisation membership or team place in the ticket's grid or above "
                     + "it; a TEAM must be active with its grid the ticket's or above; both are checked against the "
@@ -184,7 +184,7 @@ public class RequestLifecycleResource {
     @Operation(operationId = "signRequest", summary = "签收/接单: DISPATCHED → SIGNED by one it was dispatched to",
             description = "By one the ticket was dispatched to (403 for anyone else): the PERSON named (a login "
                     + "the registry links to that person; for a ticket dispatched to a login before issue 18, that "
-                    + "login), a member of the TEAM, a grid worker or party member whose scope covers the GRID, or an administrator over "
+                    + "login), a member of the TEAM, a grid worker or party member whose registry grants reach the GRID, or an administrator over "
                     + "the ticket for a DEPARTMENT. 409 unless DISPATCHED; needs If-Match (428/412); 404 for an "
                     + "unknown ticket. The caller becomes the assignee (credited with PRACTICE points by "
                     + "study-service once the reporter rates it satisfied); ends the sign clock and publishes "
@@ -198,7 +198,8 @@ public class RequestLifecycleResource {
     @RolesAllowed({Roles.PARTY_MEMBER, STAFF})
     @Operation(operationId = "claimMicroWish", summary = "认领 a micro-wish: ACCEPTED → SIGNED by the claimant",
             description = "For party members and volunteers registered in the wish's grid or above it. No If-Match: "
-                    + "of many parallel claims exactly one wins, the others get 409.")
+                    + "of many parallel claims exactly one wins (optimistic lock), the others get 409. The claimant "
+                    + "becomes the assignee.")
     public Response claim(@PathParam("id") UUID id) {
         return current(lifecycle.claim(id, caller.get()));
     }
@@ -222,7 +223,7 @@ public class RequestLifecycleResource {
     @RolesAllowed({Roles.PARTY_MEMBER, STAFF, Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN})
     @Operation(operationId = "startRequest", summary = "SIGNED or REOPENED → IN_PROGRESS (the one who took it)",
             description = "By the assignee (who signed or claimed the ticket) or an organisation or district "
-                    + "administrator whose scope covers it (403 otherwise); 409 unless SIGNED or REOPENED (after 重办 "
+                    + "administrator whose registry grants reach it (403 otherwise); 409 unless SIGNED or REOPENED (after 重办 "
                     + "the same assignee starts again). Needs If-Match (428/412); 404 for an unknown ticket; "
                     + "publishes cn.grid.request.started.v1 through the outbox.")
     public Response start(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
@@ -234,7 +235,7 @@ public class RequestLifecycleResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.PARTY_MEMBER, STAFF, Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN})
     @Operation(operationId = "resolveRequest", summary = "办结: IN_PROGRESS → RESOLVED with the outcome",
-            description = "By the assignee or an organisation or district administrator whose scope covers the ticket "
+            description = "By the assignee or an organisation or district administrator whose registry grants reach the ticket "
                     + "(403 otherwise); 409 unless IN_PROGRESS; needs If-Match (428/412); 404 for an unknown ticket. "
                     + "Outcome DUPLICATE_OF needs duplicateOf naming another existing ticket (400 otherwise; no other "
                     + "outcome may name one) and folds this ticket's reporter and me-toos into that original. Ends "
@@ -256,7 +257,8 @@ public class RequestLifecycleResource {
                     + "closes the ticket and study-service credits the assignee with PRACTICE points (积分); a "
                     + "dissatisfied one reopens it with a fresh resolution clock for the assignee to start again. "
                     + "Either way cn.grid.request.rated.v1 (with rating and satisfied) is published through the "
-                    + "outbox.")
+                    + "outbox. A ticket not rated within grid.requests.rating-window (7 days) is closed without a "
+                    + "rating by the SLA sweep (a CLOSE move by actor sla).")
     public Response rate(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull Rate body) {
         return current(lifecycle.rate(id, IfMatch.version(ifMatch), body.rating(), body.comment(), caller.get()));
@@ -267,8 +269,8 @@ public class RequestLifecycleResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CITIZEN, STAFF, Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN})
     @Operation(operationId = "reopenRequest", summary = "重办: RESOLVED → REOPENED, with the reason",
-            description = "By the reporter, or grid staff (grid worker, organisation or district administrator) whose "
-                    + "scope covers the ticket (403 otherwise); 409 unless RESOLVED; needs If-Match (428/412); 404 "
+            description = "By the reporter, or grid staff (grid worker, organisation or district administrator) whose registry grants reach "
+                    + "the ticket (403 otherwise); 409 unless RESOLVED; needs If-Match (428/412); 404 "
                     + "for an unknown ticket. The reason (required, 400 if blank) goes on the timeline; the "
                     + "resolution clock restarts, the assignee starts it again, and cn.grid.request.reopened.v1 is "
                     + "published through the outbox.")
@@ -312,8 +314,9 @@ public class RequestLifecycleResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.PARTY_MEMBER, STAFF, Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN})
     @Operation(operationId = "requestExtension", summary = "延期申请: ask for more time to resolve",
-            description = "By the one who took the ticket or grid staff over it, while it is being handled; one "
-                    + "request waits at a time (409 otherwise).")
+            description = "By the one who took the ticket or grid staff over it, while it is being handled (ACCEPTED "
+                    + "… REOPENED); minutes 1..43200 and a reason; one request waits at a time (409 otherwise). "
+                    + "An organisation or district administrator decides it (approveExtension, denyExtension).")
     public Response requestExtension(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull Extension body) {
         return current(lifecycle.requestExtension(id, IfMatch.version(ifMatch), body.minutes(), body.reason(),
@@ -324,7 +327,9 @@ public class RequestLifecycleResource {
     @Path("/extension/approve")
     @RolesAllowed({Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN})
     @Operation(operationId = "approveExtension", summary = "Grant the waiting extension: the resolution deadline moves out",
-            description = "By an administrator over the ticket who did not ask for it.")
+            description = "By an organisation or district administrator whose registry grants reach the ticket and "
+                    + "who did not ask for it. Moves the resolution deadline out by the minutes asked for, and "
+                    + "clears an overdue mark the new deadline cures.")
     public Response approveExtension(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         return current(lifecycle.decideExtension(id, IfMatch.version(ifMatch), true, null, caller.get()));
     }
@@ -334,7 +339,7 @@ public class RequestLifecycleResource {
     @RolesAllowed({Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "denyExtension", summary = "Refuse the waiting extension, saying why",
-            description = "By an organisation or district administrator whose scope covers the ticket and who did not "
+            description = "By an organisation or district administrator whose registry grants reach the ticket and who did not "
                     + "ask for the extension (403 otherwise), while it is ACCEPTED, DISPATCHED, SIGNED, RETURNED, "
                     + "IN_PROGRESS or REOPENED and an extension waits (409 otherwise); needs If-Match (428/412); 404 "
                     + "for an unknown ticket. State and resolution deadline stay; the refusal and its reason go on "
@@ -348,7 +353,7 @@ public class RequestLifecycleResource {
     @Path("/timeline")
     @RolesAllowed({Roles.CITIZEN, Roles.PARTY_MEMBER, STAFF, Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN, Roles.SERVICE})
     @Operation(operationId = "requestTimeline", summary = "Every move of the ticket, oldest first",
-            description = "For the reporter, or callers who are not only citizens and whose scope covers the ticket's "
+            description = "For the reporter, or callers who are not only citizens and whose registry grants reach the ticket's "
                     + "grid (403 otherwise; 404 for an unknown ticket). Returns every recorded move (lifecycle moves, "
                     + "escalations, overdue marks, extension requests and decisions, the automatic close) with actor "
                     + "and reason, and the comments, oldest first; the reporter sees only the comments meant for the "
@@ -367,7 +372,7 @@ public class RequestLifecycleResource {
     @RolesAllowed({Roles.CITIZEN, Roles.PARTY_MEMBER, STAFF, Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN})
     @Operation(operationId = "commentRequest", summary = "Add an update or comment to the ticket's timeline",
             description = "By the reporter, the assignee, or grid workers and organisation or district administrators "
-                    + "whose scope covers the ticket (403 otherwise; a holder of the party-member role only as "
+                    + "whose registry grants reach the ticket (403 otherwise; a holder of the party-member role only as "
                     + "reporter or assignee); 404 for an unknown ticket. Any state, no If-Match: the ticket and its "
                     + "ETag stay unchanged, no event is published, and every call adds a comment. The reporter's "
                     + "comments are always visible to the citizen; others are internal notes unless visibleToCitizen "
@@ -385,7 +390,8 @@ public class RequestLifecycleResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({STAFF, Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN})
     @Operation(operationId = "evaluateRequestOutcome", summary = "网格员评价办事成效 on a RESOLVED or CLOSED ticket",
-            description = "Grid staff over the ticket; If-Match required. Sits beside the citizen's rating.")
+            description = "Grid staff over the ticket, once it is RESOLVED or CLOSED: score 1..5 and a note; "
+                    + "If-Match required. Sits beside the citizen's rating.")
     public Response evaluate(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull Evaluation body) {
         return current(lifecycle.evaluate(id, IfMatch.version(ifMatch), body.score(), body.note(), caller.get()));

@@ -42,7 +42,11 @@ public class RequestStatsResource {
             description = "Tickets submitted into the node's subtree between from and to (days, both included, "
                     + "Asia/Shanghai): counts by type and status, resolved (办实事), rated (评价), satisfied, the "
                     + "resolution rate (of those not rejected or withdrawn), the satisfaction rate, and the average "
-                    + "seconds from submission to acceptance, to being taken (signed or claimed) and to resolution.")
+                    + "seconds from submission to acceptance, to being taken (signed or claimed) and to resolution; "
+                    + "firstResponseRate (answered within the limit), responseRate (signed within the limit), "
+                    + "onTimeClosureRate (resolved within the limit, extensions included), escalated, overdueNow, "
+                    + "topCategories and the headline \"办实事 N 项 / 评价 M 项\". For staff whose registry grants "
+                    + "reach the node, and service accounts.")
     @APIResponse(responseCode = "200", description = "The statistics",
             content = @Content(schema = @Schema(implementation = RequestStatsService.Stats.class)))
     @APIResponse(responseCode = "400", description = "Missing or inverted dates, unknown node",

@@ -46,7 +46,7 @@ import java.util.UUID;
 @SecurityRequirement(name = "jwt")
 @APIResponse(responseCode = "401", description = "No valid bearer token",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role or grid scope does not allow it",
+@APIResponse(responseCode = "403", description = "Role or the caller's registry grants do not allow it",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ServiceRequestResource {
 
@@ -62,8 +62,20 @@ public class ServiceRequestResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CITIZEN, Roles.GRID_WORKER, Roles.PARTY_MEMBER, Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN})
     @Operation(operationId = "submitRequest", summary = "Submit a request ticket (点单)",
-            description = "Routed to gridNodeId when given (it must be a grid known from grid events); "
-                    + "otherwise the ticket waits in the community-level queue.")
+            description = "By a citizen, or by staff on a citizen's behalf (with a contact: onBehalf is true; staff "
+                    + "file only inside what their registry grants reach). type and/or category: the category "
+                    + "defaults to the type's general one (<type>-other). attributes are the category's extra "
+                    + "fields, checked (an unknown field, a missing required one, a wrong type or list key is a "
+                    + "400); photos are up to 9 http(s) URLs. Routed to gridNodeId when given (a grid known from "
+                    + "grid events, else 400); otherwise by its coordinates to the deepest known grid whose "
+                    + "boundary contains them (grid-service's boundaries as this service keeps them, no call to "
+                    + "grid-service); otherwise it waits in the community-level queue (gridNodeId null). The "
+                    + "response lists likelyDuplicates: open tickets of the same type and category within "
+                    + "grid.requests.duplicate-radius metres (default 200), nearest first. With Idempotency-Key, a "
+                    + "retry by the same caller with the same body returns the first ticket (Idempotency-Replayed: "
+                    + "true), even when the retries race; the same body means the same content (key order, "
+                    + "whitespace and 2 vs 2.0 do not count); the key with another body is a 422. Publishes "
+                    + "cn.grid.request.submitted.v1 through the outbox.")
     @APIResponse(responseCode = "201", description = "Submitted",
             content = @Content(schema = @Schema(implementation = ServiceRequestView.class)))
     @APIResponse(responseCode = "400", description = "Invalid input",
@@ -104,7 +116,8 @@ public class ServiceRequestResource {
     @Path("/{id}/me-too")
     @RolesAllowed(Roles.CITIZEN)
     @Operation(operationId = "meTooRequest", summary = "我也遇到: add your weight to an open ticket",
-            description = "Counted once per citizen; instead of submitting a duplicate.")
+            description = "By a citizen who meets the same problem, instead of submitting a duplicate (submitRequest "
+                    + "lists the likely ones); counted once per citizen, on an open ticket (409 otherwise).")
     @APIResponse(responseCode = "200", description = "The count",
             content = @Content(schema = @Schema(implementation = MeTooView.class)))
     @APIResponse(responseCode = "409", description = "The ticket is no longer open",
@@ -119,7 +132,7 @@ public class ServiceRequestResource {
     @Operation(operationId = "microWishBoard", summary = "微心愿 board: accepted wishes you may claim",
             description = "Accepted MICRO_WISH tickets in the grids where the caller is registered as a party member "
                     + "or volunteer (grid_assignment_view), or below them, newest first; claim one with POST "
-                    + "/api/v1/requests/{id}/claim. Contacts masked.")
+                    + "/api/v1/requests/{id}/claim (claimMicroWish). Contacts masked.")
     @APIResponse(responseCode = "200", description = "One page")
     public CursorPage<ServiceRequestView> microWishes(
             @QueryParam("limit") @Schema(description = "1..100, default 20") Integer limit,
@@ -132,7 +145,8 @@ public class ServiceRequestResource {
     @RolesAllowed({Roles.GRID_WORKER, Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN, Roles.SERVICE})
     @Operation(operationId = "listEscalatedRequests", summary = "督办 queue: open tickets escalated to a node",
             description = "Tickets whose responsibility was escalated (by hand or by the SLA sweep) to exactly this "
-                    + "node and that are not resolved yet, newest first; contacts masked.")
+                    + "node and that are not resolved yet, newest first; contacts masked. For staff over the node "
+                    + "and service accounts.")
     @APIResponse(responseCode = "200", description = "One page")
     public CursorPage<ServiceRequestView> escalated(@QueryParam("nodeId") @NotNull UUID nodeId,
             @QueryParam("limit") @Schema(description = "1..100, default 20") Integer limit,
@@ -145,7 +159,7 @@ public class ServiceRequestResource {
     @RolesAllowed({Roles.CITIZEN, Roles.GRID_WORKER, Roles.PARTY_MEMBER, Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN,
             Roles.SERVICE})
     @Operation(operationId = "getRequest", summary = "A request ticket",
-            description = "Citizens see only their own tickets; staff only those routed inside their grid scope.")
+            description = "Citizens see only their own tickets; staff only those routed inside what their registry grants reach.")
     @APIResponse(responseCode = "200", description = "The ticket; ETag carries its version",
             content = @Content(schema = @Schema(implementation = ServiceRequestView.class)))
     @APIResponse(responseCode = "404", description = "No such ticket",
@@ -159,10 +173,13 @@ public class ServiceRequestResource {
     @RolesAllowed({Roles.CITIZEN, Roles.GRID_WORKER, Roles.PARTY_MEMBER, Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN,
             Roles.SERVICE})
     @Operation(operationId = "listRequests", summary = "Request tickets: a work list with filters and a sort",
-            description = "Without gridNodeId: the caller's own tickets. With it: the tickets routed into that "
-                    + "node's subtree (staff within scope). The filters narrow that set (all given must hold); "
-                    + "sort picks the order, newest first by default. Keyset paging via nextCursor: a cursor "
-                    + "continues the list with the same filters and sort it was issued for. Contacts masked.")
+            description = "Without gridNodeId: the caller's own tickets and, for staff, every ticket within their "
+                    + "reach (the subtrees their registry grants cover; district administrators and service "
+                    + "accounts: all). With it: the tickets routed into that node's subtree, for staff whose "
+                    + "registry grants reach the node (403 otherwise). The filters narrow that set (all given must "
+                    + "hold); sort picks the order, newest first by default. Keyset paging via nextCursor: a cursor "
+                    + "continues the list with the same filters and sort it was issued for. Contacts are masked "
+                    + "(李*, 138****1234).")
     @APIResponse(responseCode = "200", description = "One page")
     @APIResponse(responseCode = "400", description = "A filter, sort or cursor value this list does not know; "
             + "the problem names the parameter",

@@ -6,7 +6,9 @@ import cn.grid.request.domain.Outcome;
 import cn.grid.request.domain.RequestStatus;
 import cn.grid.request.domain.RequestType;
 import cn.grid.request.domain.ServiceRequest;
+import cn.grid.request.domain.SlaClocks;
 import cn.grid.request.domain.SlaStage;
+import cn.grid.request.domain.TicketLocation;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -67,9 +69,11 @@ public record ServiceRequestView(
             PendingExtension pendingExtension) {
 
         static SlaView of(ServiceRequest r) {
-            return new SlaView(r.respondDueAt(), r.signDueAt(), r.resolveDueAt(), r.overdueStages(),
-                    r.responsibleNodeId(), r.escalationLevel(), r.extensionMinutes() == null ? null
-                            : new PendingExtension(r.extensionMinutes(), r.extensionReason(), r.extensionRequestedBy()));
+            SlaClocks clocks = r.sla();
+            return new SlaView(clocks.respondDueAt(), clocks.signDueAt(), clocks.resolveDueAt(),
+                    clocks.overdueStages(), r.escalation().responsibleNodeId(), r.escalation().level(),
+                    r.pendingExtension().map(e -> new PendingExtension(e.minutes(), e.reason(), e.requestedBy()))
+                            .orElse(null));
         }
     }
 
@@ -79,30 +83,31 @@ public record ServiceRequestView(
 
     /** The whole ticket, contact included: for its reporter and the staff over it. */
     static ServiceRequestView of(ServiceRequest r) {
-        return of(r, r.contactName(), r.contactPhone(), null);
+        return of(r, r.contact().name(), r.contact().phone(), null);
     }
 
     /** A list entry: the contact masked (first character of the name, first 3 and last 4 digits). */
     static ServiceRequestView masked(ServiceRequest r) {
-        return of(r, ContactMask.name(r.contactName()), ContactMask.phone(r.contactPhone()), null);
+        return of(r, ContactMask.name(r.contact().name()), ContactMask.phone(r.contact().phone()), null);
     }
 
     static ServiceRequestView submitted(ServiceRequest r, List<UUID> likelyDuplicates) {
-        return of(r, r.contactName(), r.contactPhone(), likelyDuplicates);
+        return of(r, r.contact().name(), r.contact().phone(), likelyDuplicates);
     }
 
     private static ServiceRequestView of(ServiceRequest r, String contactName, String contactPhone,
             List<UUID> likelyDuplicates) {
-        SubmitRequestBody.Location location = r.latitude() == null && r.address() == null ? null
-                : new SubmitRequestBody.Location(r.latitude(), r.longitude(), r.address());
+        TicketLocation where = r.location();
+        SubmitRequestBody.Location location = where.latitude() == null && where.address() == null ? null
+                : new SubmitRequestBody.Location(where.latitude(), where.longitude(), where.address());
         SubmitRequestBody.Contact contact = contactName == null && contactPhone == null ? null
                 : new SubmitRequestBody.Contact(contactName, contactPhone);
         return new ServiceRequestView(r.id(), r.type(), r.categoryCode(), r.attributesJson(), r.channel(), r.title(),
-                r.description(), location, r.photos(), contact, r.onBehalf(), r.gridNodeId(), r.reporterId(),
-                r.status(), r.dispatchTargetType(), r.dispatchTargetId(), r.dispatchTargetName(), r.assignee(),
-                r.assigneePersonId(), r.assigneeName(),
-                r.outcome(), r.duplicateOf(), r.resolutionNotes(), r.resolutionPhotos(), r.rating(), r.ratingComment(),
-                r.workerEvaluation(), r.workerEvaluationNote(), SlaView.of(r), r.version(), r.submittedAt(), r.updatedAt(),
-                likelyDuplicates);
+                r.description(), location, r.photos(), contact, r.contact().onBehalf(), r.gridNodeId(),
+                r.reporterId(), r.status(), r.dispatch().targetType(), r.dispatch().targetId(),
+                r.dispatch().targetName(), r.assignee().login(), r.assignee().personId(), r.assignee().name(),
+                r.resolution().outcome(), r.resolution().duplicateOf(), r.resolution().notes(),
+                r.resolution().photos(), r.rating().stars(), r.rating().comment(), r.evaluation().score(),
+                r.evaluation().note(), SlaView.of(r), r.version(), r.submittedAt(), r.updatedAt(), likelyDuplicates);
     }
 }

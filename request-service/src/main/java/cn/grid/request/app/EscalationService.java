@@ -3,6 +3,7 @@ package cn.grid.request.app;
 import cn.grid.platform.gridview.GridNodeSnapshot;
 import cn.grid.platform.gridview.GridNodeViews;
 import cn.grid.platform.ids.Ids;
+import cn.grid.request.domain.GridPlace;
 import cn.grid.request.domain.RequestStatus;
 import cn.grid.request.domain.ServiceRequest;
 import cn.grid.request.domain.Transition;
@@ -37,7 +38,7 @@ public class EscalationService {
     /** The node above the one answering for the ticket; empty at the top, in the community queue, or unknown. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<GridNodeSnapshot> nextLevel(ServiceRequest request) {
-        return Optional.ofNullable(request.responsibleNodeId()).flatMap(grids::find)
+        return Optional.ofNullable(request.escalation().responsibleNodeId()).flatMap(grids::find)
                 .map(GridNodeSnapshot::parentId).flatMap(grids::find);
     }
 
@@ -45,10 +46,10 @@ public class EscalationService {
     @Transactional(Transactional.TxType.MANDATORY)
     public TransitionRecord escalate(ServiceRequest request, String actor, String reason, boolean automatic,
             OffsetDateTime now) {
-        UUID fromNode = request.responsibleNodeId();
+        UUID fromNode = request.escalation().responsibleNodeId();
         GridNodeSnapshot parent = nextLevel(request).orElse(null);
-        RequestStatus state = request.escalateTo(parent == null ? null : parent.id(),
-                parent == null ? null : parent.path(), now);
+        RequestStatus state = request.escalateTo(parent == null ? null : new GridPlace(parent.id(), parent.path()),
+                now);
         TransitionRecord record = new TransitionRecord(Ids.newId(), request.id(), Transition.ESCALATE, state, state,
                 actor, reason, now);
         transitions.persist(record);

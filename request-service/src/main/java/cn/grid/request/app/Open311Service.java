@@ -219,8 +219,9 @@ public class Open311Service {
 
     /** Whom the ticket was dispatched to, else the grid it was routed to, else nobody yet (community queue). */
     private String agencyOf(ServiceRequest request, Map<UUID, String> gridNames) {
-        if (request.dispatchTargetName() != null && !request.dispatchTargetName().isBlank()) {
-            return request.dispatchTargetName();
+        String dispatchedTo = request.dispatch().targetName();
+        if (dispatchedTo != null && !dispatchedTo.isBlank()) {
+            return dispatchedTo;
         }
         if (request.gridNodeId() == null) {
             return null;

@@ -11,7 +11,10 @@ import cn.grid.platform.problem.DomainProblem;
 import cn.grid.platform.security.Caller;
 import cn.grid.platform.security.Roles;
 import cn.grid.platform.time.GridCalendar;
+import cn.grid.request.domain.Assignee;
+import cn.grid.request.domain.Dispatch;
 import cn.grid.request.domain.DispatchTarget;
+import cn.grid.request.domain.GridPlace;
 import cn.grid.request.domain.Outcome;
 import cn.grid.request.domain.RequestComment;
 import cn.grid.request.domain.RequestType;
@@ -123,7 +126,8 @@ public class RequestLifecycleService {
                 }
                 case DEPARTMENT -> requireText(targetName, "targetName", "the department's name");
             }
-            return r.dispatch(type, chosenId, chosenName, gridId, gridPath, now());
+            return r.dispatch(Dispatch.to(type, chosenId, chosenName),
+                    gridId == null ? null : new GridPlace(gridId, gridPath), now());
         });
     }
 
@@ -132,11 +136,12 @@ public class RequestLifecycleService {
     public ServiceRequest sign(UUID id, long version, Caller caller) {
         return move(id, version, caller, Transition.SIGN, null, r -> {
             if (!mayTake(r, caller)) {
-                throw DomainProblem.forbidden("request " + id + " was dispatched to " + r.dispatchTargetType()
-                        + " " + (r.dispatchTargetId() == null ? r.dispatchTargetName() : r.dispatchTargetId())
+                Dispatch to = r.dispatch();
+                throw DomainProblem.forbidden("request " + id + " was dispatched to " + to.targetType()
+                        + " " + (to.targetId() == null ? to.targetName() : to.targetId())
                         + "; you are not among those who may take it");
             }
-            return r.sign(caller.subject(), personIdOf(caller), caller.personName(), now());
+            return r.sign(assigneeOf(caller), now());
         });
     }
 
@@ -153,7 +158,7 @@ public class RequestLifecycleService {
                     + "in the wish's grid or above it");
         }
         return move(id, current.version(), caller, Transition.CLAIM, null, r -> {
-            return r.claim(caller.subject(), personIdOf(caller), caller.personName(), now());
+            return r.claim(assigneeOf(caller), now());
         });
     }
 
@@ -239,7 +244,7 @@ public class RequestLifecycleService {
     @Transactional
     public ServiceRequest requestExtension(UUID id, long version, int minutes, String reason, Caller caller) {
         return move(id, version, caller, Transition.REQUEST_EXTENSION, reason, r -> {
-            if (!caller.subject().equals(r.assignee())) {
+            if (!r.assignee().is(caller.subject())) {
                 requireStaff(r, caller);
             }
             return r.requestExtension(minutes, reason, caller.subject(), now());
@@ -255,10 +260,8 @@ public class RequestLifecycleService {
                 throw DomainProblem.forbidden("only an administrator whose scope covers request " + id
                         + " decides on its extension");
             }
-            if (caller.subject().equals(r.extensionRequestedBy())) {
-                throw DomainProblem.forbidden("the one who asked for an extension does not decide on it");
-            }
-            return approve ? r.approveExtension(now()) : r.denyExtension(now());
+            // the one who asked does not decide: the domain refuses that once it knows an extension waits
+            return approve ? r.approveExtension(caller.subject(), now()) : r.denyExtension(caller.subject(), now());
         });
     }
 
@@ -283,7 +286,7 @@ public class RequestLifecycleService {
     public RequestComment comment(UUID id, String text, boolean visibleToCitizen, Caller caller) {
         ServiceRequest request = requests.findByIdOptional(id).orElseThrow(() -> DomainProblem.notFound("request", id));
         boolean reporter = request.reportedBy(caller.subject());
-        boolean staff = !isCitizenOnly(caller) && (caller.subject().equals(request.assignee())
+        boolean staff = !isCitizenOnly(caller) && (request.assignee().is(caller.subject())
                 || caller.staffOver(request.gridPath()));
         if (!reporter && !staff) {
             throw DomainProblem.forbidden("only the reporter, the assignee or grid staff over request " + id
@@ -336,7 +339,7 @@ public class RequestLifecycleService {
      * move's own check.
      */
     private void requireInvolved(ServiceRequest r, Caller caller) {
-        boolean involved = r.reportedBy(caller.subject()) || caller.subject().equals(r.assignee())
+        boolean involved = r.reportedBy(caller.subject()) || r.assignee().is(caller.subject())
                 || !isCitizenOnly(caller) && caller.covers(r.gridPath()) || mayTake(r, caller)
                 || r.type() == RequestType.MICRO_WISH && mayClaim(r, caller);
         if (!involved) {
@@ -352,14 +355,15 @@ public class RequestLifecycleService {
     }
 
     private boolean mayTake(ServiceRequest r, Caller caller) {
-        if (r.dispatchTargetType() == null) {
+        Dispatch to = r.dispatch();
+        if (to.isEmpty()) {
             return false;
         }
-        return switch (r.dispatchTargetType()) {
+        return switch (to.targetType()) {
             // a person of the registry: the caller's login must be that person's; before issue 18 a login string
-            case PERSON -> r.dispatchedToLogin() ? caller.subject().equals(r.dispatchTargetId())
-                    : r.dispatchPersonId().equals(personIdOf(caller));
-            case TEAM -> teams.teamHasMember(UUID.fromString(r.dispatchTargetId()), caller.subject());
+            case PERSON -> to.toLogin() ? caller.subject().equals(to.targetId())
+                    : to.personId().equals(personIdOf(caller));
+            case TEAM -> teams.teamHasMember(UUID.fromString(to.targetId()), caller.subject());
             // grid workers and party members the registry places at the ticket's grid or above it
             case GRID -> caller.covers(r.gridPath()) && caller.grants().stream()
                     .anyMatch(g -> (g.isGridStaff() || g.isPartyMember()) && g.reaches(r.gridPath()));
@@ -376,7 +380,7 @@ public class RequestLifecycleService {
     }
 
     private void requireAssigneeOrAdmin(ServiceRequest r, Caller caller) {
-        if (!caller.subject().equals(r.assignee()) && !isAdminCovering(r, caller)) {
+        if (!r.assignee().is(caller.subject()) && !isAdminCovering(r, caller)) {
             throw DomainProblem.forbidden("only the one who took request " + r.id() + " (or an administrator over it) "
                     + "may do this");
         }
@@ -390,6 +394,11 @@ public class RequestLifecycleService {
         if (!r.reportedBy(caller.subject())) {
             throw DomainProblem.forbidden("only the citizen who reported request " + r.id() + " may " + what + " it");
         }
+    }
+
+    /** The caller as the one who takes a ticket: their login, and their person in the registry when linked. */
+    private static Assignee assigneeOf(Caller caller) {
+        return new Assignee(caller.subject(), personIdOf(caller), caller.personName());
     }
 
     /** The registry's person linked to the caller's login (the rights core resolved it), or null. */

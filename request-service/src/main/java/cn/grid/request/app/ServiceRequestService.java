@@ -13,10 +13,15 @@ import cn.grid.platform.problem.DomainProblem;
 import cn.grid.platform.security.Caller;
 import cn.grid.platform.security.Roles;
 import cn.grid.platform.time.GridCalendar;
+import cn.grid.request.config.RequestsConfig;
 import cn.grid.request.domain.HandlingLevel;
 import cn.grid.request.domain.RequestCategory;
 import cn.grid.request.domain.ServiceRequest;
 import cn.grid.request.domain.TicketDetails;
+import cn.grid.request.domain.Contact;
+import cn.grid.request.domain.GridPlace;
+import cn.grid.request.domain.Submission;
+import cn.grid.request.domain.TicketLocation;
 import cn.grid.request.domain.TicketFilter;
 import cn.grid.request.domain.TicketScope;
 import cn.grid.request.domain.TicketSort;
@@ -27,7 +32,6 @@ import cn.grid.request.persistence.DuplicateRepository;
 import cn.grid.request.persistence.ServiceRequestRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -55,14 +59,14 @@ public class ServiceRequestService {
     public ServiceRequestService(ServiceRequestRepository requests, GridNodeViews grids, RequestEventPublisher events,
             IdempotencyKeys idempotencyKeys, GridBoundaryViews boundaries, DuplicateRepository duplicates,
             CategoryCatalogueService catalogue, ObjectMapper json, GridAssignmentViews assignments,
-            GridCalendar calendar, TicketFilters ticketFilters, @ConfigProperty(name = "grid.requests.duplicate-radius", defaultValue = "200") double duplicateRadiusMetres) {
+            GridCalendar calendar, TicketFilters ticketFilters, RequestsConfig config) {
         this.requests = requests;
         this.grids = grids;
         this.events = events;
         this.idempotencyKeys = idempotencyKeys;
         this.boundaries = boundaries;
         this.duplicates = duplicates;
-        this.duplicateRadiusMetres = duplicateRadiusMetres;
+        this.duplicateRadiusMetres = config.duplicateRadius();
         this.catalogue = catalogue;
         this.json = json;
         this.assignments = assignments;
@@ -77,7 +81,7 @@ public class ServiceRequestService {
     @Transactional
     public IdempotencyKeys.Outcome<ServiceRequest> submit(SubmitRequest command, Caller caller, String idempotencyKey) {
         return idempotencyKeys.once("POST /api/v1/requests", caller, idempotencyKey,
-                command.toString(), () -> create(command, caller), r -> r.id(), requests::findByIdOptional);
+                command, () -> create(command, caller), r -> r.id(), requests::findByIdOptional);
     }
 
     private ServiceRequest create(SubmitRequest command, Caller caller) {
@@ -91,14 +95,14 @@ public class ServiceRequestService {
             caller.requireStaffOver(grid.path(), "grid node " + grid.id());
         }
         grid = raiseToHandlingLevel(grid, category.handlingLevel());
-        boolean hasContact = command.contactName() != null || command.contactPhone() != null;
         TicketDetails details = new TicketDetails(category.code(), attributes, command.photos(),
-                command.contactName(), command.contactPhone(), staff && hasContact, category.sla(),
+                Contact.given(command.contactName(), command.contactPhone(), staff), category.sla(),
                 category.autoEscalate());
-        ServiceRequest request = ServiceRequest.submit(Ids.newId(), category.type(), command.channel(),
-                command.title(), command.description(), command.latitude(), command.longitude(), command.address(),
-                details, grid == null ? null : grid.id(), grid == null ? null : grid.path(), caller.subject(),
-                OffsetDateTime.now());
+        Submission submission = new Submission(category.type(), command.channel(), command.title(),
+                command.description(), new TicketLocation(command.latitude(), command.longitude(), command.address()),
+                details, caller.subject());
+        ServiceRequest request = ServiceRequest.submit(Ids.newId(), submission,
+                grid == null ? null : new GridPlace(grid.id(), grid.path()), OffsetDateTime.now());
         requests.persist(request);
         events.submitted(request);
         return request;
@@ -146,11 +150,12 @@ public class ServiceRequestService {
     /** Open tickets of the same category within {@code grid.requests.duplicate-radius} metres of this one. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<UUID> likelyDuplicates(ServiceRequest request) {
-        if (request.latitude() == null) {
+        TicketLocation location = request.location();
+        if (!location.hasCoordinates()) {
             return List.of();
         }
-        return duplicates.nearbyOpen(request.id(), request.type(), request.categoryCode(), request.latitude(), request.longitude(),
-                duplicateRadiusMetres, 5);
+        return duplicates.nearbyOpen(request.id(), request.type(), request.categoryCode(), location.latitude(),
+                location.longitude(), duplicateRadiusMetres, 5);
     }
 
     /** 我也遇到: a citizen who meets the same problem adds weight to a ticket instead of a second ticket. */

@@ -1,6 +1,7 @@
 package cn.grid.request.app;
 
 import cn.grid.platform.ids.Ids;
+import cn.grid.request.config.RequestsConfig;
 import cn.grid.request.domain.RequestStatus;
 import cn.grid.request.domain.ServiceRequest;
 import cn.grid.request.domain.SlaStage;
@@ -12,7 +13,6 @@ import cn.grid.request.persistence.TransitionRepository;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -38,15 +38,17 @@ public class SlaSweepService {
     private final RequestEventPublisher events;
     private final EscalationService escalation;
     private final Duration ratingWindow;
+    private final SlaMetrics metrics;
 
     public SlaSweepService(ServiceRequestRepository requests, TransitionRepository transitions,
             RequestEventPublisher events, EscalationService escalation,
-            @ConfigProperty(name = "grid.requests.rating-window", defaultValue = "7d") Duration ratingWindow) {
+            RequestsConfig config, SlaMetrics metrics) {
         this.requests = requests;
         this.transitions = transitions;
         this.events = events;
         this.escalation = escalation;
-        this.ratingWindow = ratingWindow;
+        this.ratingWindow = config.ratingWindow();
+        this.metrics = metrics;
     }
 
     @Scheduled(identity = "sla-sweep", every = "${grid.requests.sla.sweep-every:30s}", delayed = "5s",
@@ -95,11 +97,12 @@ public class SlaSweepService {
             List<SlaStage> stages = request.markOverdue(now);
             for (SlaStage stage : stages) {
                 transitions.persist(new TransitionRecord(Ids.newId(), id, Transition.OVERDUE, request.status(),
-                        request.status(), "sla", stage + " was due at " + request.dueAt(stage), now));
+                        request.status(), "sla", stage + " was due at " + request.sla().dueAt(stage), now));
                 events.overdue(request, stage, now);
+                metrics.markedOverdue(stage);
             }
-            if (!stages.isEmpty() && request.autoEscalate() && escalation.nextLevel(request).isPresent()) {
-                escalation.escalate(request, "sla", stages.get(0) + " overdue since " + request.dueAt(stages.get(0)),
+            if (!stages.isEmpty() && request.escalation().autoEscalate() && escalation.nextLevel(request).isPresent()) {
+                escalation.escalate(request, "sla", stages.get(0) + " overdue since " + request.sla().dueAt(stages.get(0)),
                         true, now);
             }
         }

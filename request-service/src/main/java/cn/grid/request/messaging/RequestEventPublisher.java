@@ -48,11 +48,12 @@ public class RequestEventPublisher {
         return new RequestTransitionedV1(RequestTransitionedV1.typeOf(move.action().pastTense()),
                 r.id().toString(), r.type().name(), move.action().name(), move.fromStatus().name(),
                 move.toStatus().name(), move.actor(), move.reason(),
-                r.gridNodeId() == null ? null : r.gridNodeId().toString(), r.gridPath(), r.assignee(),
-                r.dispatchTargetType() == null ? null : r.dispatchTargetType().name(), r.dispatchTargetId(),
-                r.outcome() == null ? null : r.outcome().name(), r.rating() == null ? null : r.rating().intValue(),
-                r.rating() == null ? null : r.satisfied(), move.at(), text(r.dispatchPersonId()),
-                text(r.dispatchTeamId()), text(r.assigneePersonId()));
+                r.gridNodeId() == null ? null : r.gridNodeId().toString(), r.gridPath(), r.assignee().login(),
+                r.dispatch().isEmpty() ? null : r.dispatch().targetType().name(), r.dispatch().targetId(),
+                r.resolution().outcome() == null ? null : r.resolution().outcome().name(),
+                r.rating().rated() ? Integer.valueOf(r.rating().stars()) : null,
+                r.rating().rated() ? Boolean.valueOf(r.rating().satisfied()) : null, move.at(),
+                text(r.dispatch().personId()), text(r.dispatch().teamId()), text(r.assignee().personId()));
     }
 
     public void submitted(ServiceRequest request) {
@@ -63,14 +64,14 @@ public class RequestEventPublisher {
 
     public void overdue(ServiceRequest r, SlaStage stage, OffsetDateTime at) {
         outbox.append(new RequestOverdueV1(r.id().toString(), r.type().name(), r.categoryCode(), stage.name(),
-                r.dueAt(stage), r.status().name(), text(r.gridNodeId()), r.gridPath(), text(r.responsibleNodeId()),
-                r.assignee(), at));
+                r.sla().dueAt(stage), r.status().name(), text(r.gridNodeId()), r.gridPath(),
+                text(r.escalation().responsibleNodeId()), r.assignee().login(), at));
     }
 
     public void escalated(ServiceRequest r, UUID fromNode, TransitionRecord move, boolean automatic) {
         outbox.append(new RequestEscalatedV1(r.id().toString(), r.type().name(), r.categoryCode(),
-                r.status().name(), fromNode.toString(), r.responsibleNodeId().toString(), r.responsiblePath(),
-                r.escalationLevel(), automatic, move.actor(), move.reason(), move.at()));
+                r.status().name(), fromNode.toString(), r.escalation().responsibleNodeId().toString(),
+                r.escalation().responsiblePath(), r.escalation().level(), automatic, move.actor(), move.reason(), move.at()));
     }
 
     private static String text(UUID id) {

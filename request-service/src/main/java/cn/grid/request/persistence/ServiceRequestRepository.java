@@ -58,7 +58,7 @@ public class ServiceRequestRepository implements PanacheRepositoryBase<ServiceRe
 
     /** 督办 queue: open tickets escalated to exactly this node, newest first. */
     public List<ServiceRequest> escalatedTo(UUID nodeId, UUID beforeId, int limit) {
-        String query = "responsibleNodeId = ?1 and escalationLevel > 0 and status not in ?2";
+        String query = "escalation.responsibleNodeId = ?1 and escalation.level > 0 and status not in ?2";
         List<RequestStatus> closed = List.of(RequestStatus.REJECTED, RequestStatus.CLOSED, RequestStatus.WITHDRAWN,
                 RequestStatus.RESOLVED);
         return beforeId == null

@@ -38,7 +38,7 @@ import java.util.UUID;
 @SecurityRequirement(name = "jwt")
 @APIResponse(responseCode = "401", description = "No valid bearer token",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The session is outside the caller's scope",
+@APIResponse(responseCode = "403", description = "The session is outside what the caller's registry grants reach",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "404", description = "No such session",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -85,8 +85,8 @@ public class AttendanceResource {
     @Operation(operationId = "sessionAttendance", summary = "The session's attendance",
             description = "Each member's current mark (PRESENT, LATE, ABSENT or EXCUSED) with who recorded it and "
                     + "when, by person name, in one unpaged list; marks made from xAPI statements have recordedBy "
-                    + "xapi:<statement id>. For grid-worker, org-admin, district-admin and service tokens whose grid "
-                    + "scope covers the session's grid node.")
+                    + "xapi:<statement id>. For grid-worker, org-admin, district-admin and service tokens whose registry grants reach "
+                    + "the session's grid node.")
     @APIResponse(responseCode = "200", description = "Every mark of the session",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = Attendance.class)))
     public List<Attendance> list(@PathParam("id") UUID sessionId) {
@@ -100,7 +100,7 @@ public class AttendanceResource {
             description = "One line per mark recorded or changed, in one unpaged list: subject, fromStatus (null on "
                     + "the first recording), toStatus, changedBy, at and the reason (given on corrections only); lines "
                     + "of a batch that repeated the recorded status leave none, and marks from xAPI show changedBy "
-                    + "xapi. For grid-worker, org-admin, district-admin and service tokens whose grid scope covers the "
+                    + "xapi. For grid-worker, org-admin, district-admin and service tokens whose registry grants reach the "
                     + "session's grid node.")
     @APIResponse(responseCode = "200", description = "Every recording and correction, oldest first",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = AttendanceChange.class)))

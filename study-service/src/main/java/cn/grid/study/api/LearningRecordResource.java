@@ -68,7 +68,7 @@ public class LearningRecordResource {
                     + "name: sessions attended (present or late; lecture-type and film among them), lectures given, "
                     + "practice, reflections approved and books finished between from and to (days, both included, "
                     + "Asia/Shanghai), the points earned then and the balance. For org-admin, district-admin and "
-                    + "service tokens whose grid scope covers the organisation; 400 when to is before from or more "
+                    + "service tokens whose registry grants reach the organisation; 400 when to is before from or more "
                     + "than five years after it, 404 for an unknown organisation. CSV is UTF-8 with a BOM, a header "
                     + "row and CRLF lines, sent as an attachment, with formula-like cells prefixed by an apostrophe.")
     @APIResponse(responseCode = "200", description = "One row per current member",

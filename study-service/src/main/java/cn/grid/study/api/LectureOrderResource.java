@@ -41,7 +41,7 @@ import java.util.UUID;
 @SecurityRequirement(name = "jwt")
 @APIResponse(responseCode = "401", description = "No valid bearer token",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role, grid scope or speaker does not allow it",
+@APIResponse(responseCode = "403", description = "Role, registry grants or speaker do not allow it",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class LectureOrderResource {
 
@@ -59,7 +59,7 @@ public class LectureOrderResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN})
     @Operation(operationId = "orderLecture", summary = "A branch orders an offered micro-lecture for a time and place",
-            description = "An org-admin or district-admin whose grid scope covers the ordering organisation places a "
+            description = "An org-admin or district-admin whose registry grants reach the ordering organisation places a "
                     + "REQUESTED order with the lecture's speaker (the material's speakerSubject), who then accepts or "
                     + "declines it; no event is published. Without an Idempotency-Key each call places another "
                     + "order; with one, a retry by the same caller with the same key and body returns the order the "
@@ -92,7 +92,7 @@ public class LectureOrderResource {
     @RolesAllowed({ANYONE_STUDYING, Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN})
     @Operation(operationId = "getLectureOrder", summary = "An order (its speaker, administrators over the branch)",
             description = "Readable by the lecture's speaker (token subject = the order's speakerSubject) and by "
-                    + "org-admins or district-admins whose grid scope covers the ordering organisation; anyone else "
+                    + "org-admins or district-admins whose registry grants reach the ordering organisation; anyone else "
                     + "gets 403. Carries the status, the decline reason or, once accepted, the scheduled sessionId; "
                     + "the ETag is the version accept and decline need in If-Match.")
     @APIResponse(responseCode = "200", description = "The order; ETag carries its version",

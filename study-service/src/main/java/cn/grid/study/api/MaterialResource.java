@@ -43,7 +43,7 @@ import java.util.UUID;
 @SecurityRequirement(name = "jwt")
 @APIResponse(responseCode = "401", description = "No valid bearer token",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role or grid scope does not allow it",
+@APIResponse(responseCode = "403", description = "Role or the caller's registry grants do not allow it",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class MaterialResource {
 
@@ -90,7 +90,7 @@ public class MaterialResource {
             Roles.SERVICE})
     @Operation(operationId = "getMaterial", summary = "A catalogue entry",
             description = "Every role (citizen, grid-worker, party-member, org-admin, district-admin, service) reads "
-                    + "every entry: the catalogue has no grid scope check. The ETag is the version replaceMaterial "
+                    + "every entry: the catalogue is not limited by the caller's grants. The ETag is the version replaceMaterial "
                     + "needs in If-Match; 404 when no entry has this id.")
     @APIResponse(responseCode = "200", description = "The entry; ETag carries its version",
             content = @Content(schema = @Schema(implementation = MaterialView.class)))
@@ -108,7 +108,7 @@ public class MaterialResource {
     @Operation(operationId = "replaceMaterial", summary = "Replace a catalogue entry (If-Match required)",
             description = "Replaces everything an editor sets (kind, title, author, speakerSubject, offered, "
                     + "durationMinutes, tags, description, url); id, owner grid, createdBy and createdAt stay. Only "
-                    + "org-admins and district-admins whose grid scope covers the grid the entry was created under (an "
+                    + "org-admins and district-admins whose registry grants reach the grid the entry was created under (an "
                     + "entry made by an unbound district administrator: only unbound ones). 400 when offered or "
                     + "speakerSubject is set on anything but a MICRO_LECTURE, or an offered one lacks speakerSubject "
                     + "or author; orders already placed keep the speaker they were placed with.")

@@ -130,7 +130,7 @@ public class PointsResource {
             description = "The balance sums every entry under the person's id or any login subject grid events gave "
                     + "them; the entries are credits and reversals (negative points, reverses naming the credit), "
                     + "keyset-paged by limit (1..100, default 20) and entries.nextCursor. Readable by the member "
-                    + "themselves and by org-admin, district-admin or service tokens whose grid scope covers an "
+                    + "themselves and by org-admin, district-admin or service tokens whose registry grants reach an "
                     + "organisation they belong or belonged to (unbound: every member); grid workers read only their "
                     + "own. An unknown personId is not a 404: balance 0 for an unbound district-admin or service "
                     + "token, 403 for others.")
@@ -151,7 +151,7 @@ public class PointsResource {
     @Operation(operationId = "pointsRanking", summary = "积分排名 of an organisation's current members",
             description = "The current members of this organisation itself (not of those below it) by all-time "
                     + "balance, highest first (ties by name), ranked 1..n and at most limit (1..500, default 100). "
-                    + "Readable by org-admin, district-admin or service tokens whose grid scope covers the "
+                    + "Readable by org-admin, district-admin or service tokens whose registry grants reach the "
                     + "organisation, and by its current members, wherever they rank (403 otherwise); 404 for an "
                     + "unknown organisation.")
     @APIResponse(responseCode = "200", description = "The members by balance, highest first",

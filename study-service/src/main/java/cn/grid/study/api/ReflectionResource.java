@@ -39,7 +39,7 @@ import java.util.UUID;
 @SecurityRequirement(name = "jwt")
 @APIResponse(responseCode = "401", description = "No valid bearer token",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role, membership or grid scope does not allow it",
+@APIResponse(responseCode = "403", description = "Role, membership or registry grants do not allow it",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ReflectionResource {
 
@@ -72,8 +72,8 @@ public class ReflectionResource {
     @Path("/{id}")
     @RolesAllowed({Roles.PARTY_MEMBER, Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN})
     @Operation(operationId = "getReflection", summary = "A reflection (its author, administrators over them)",
-            description = "Readable by its author (token subject) and by org-admins or district-admins whose grid "
-                    + "scope covers the organisation it was written for; anyone else gets 403. Carries the text, the "
+            description = "Readable by its author (token subject) and by org-admins or district-admins whose registry grants reach "
+                    + "the organisation it was written for; anyone else gets 403. Carries the text, the "
                     + "state (SUBMITTED, APPROVED or RETURNED) and the last review's note, reviewer and time; the ETag "
                     + "is the version approve, return and resubmit need in If-Match.")
     @APIResponse(responseCode = "200", description = "The reflection; ETag carries its version",
@@ -89,7 +89,7 @@ public class ReflectionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN})
     @Operation(operationId = "approveReflection", summary = "SUBMITTED → APPROVED (optional note)",
-            description = "By an org-admin or district-admin whose grid scope covers the reflection's organisation, "
+            description = "By an org-admin or district-admin whose registry grants reach the reflection's organisation, "
                     + "never its author (403), with If-Match (428 without, 412 when stale). Only a SUBMITTED "
                     + "reflection (409 naming its state otherwise); APPROVED is final. Stores the optional note (at "
                     + "most 1000 characters), credits the author REFLECTION points once "
@@ -113,7 +113,7 @@ public class ReflectionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN})
     @Operation(operationId = "returnReflection", summary = "SUBMITTED → RETURNED, with what to improve",
-            description = "By an org-admin or district-admin whose grid scope covers the reflection's organisation, "
+            description = "By an org-admin or district-admin whose registry grants reach the reflection's organisation, "
                     + "never its author (403), with If-Match (428 without, 412 when stale). Only a SUBMITTED "
                     + "reflection (409 naming its state otherwise): it becomes RETURNED with the note, which is "
                     + "required (400 when missing or blank; at most 1000 characters), and "
@@ -154,7 +154,7 @@ public class ReflectionResource {
     @RolesAllowed({Roles.PARTY_MEMBER, Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN})
     @Operation(operationId = "listReflections", summary = "Reflections, newest first",
             description = "Narrow by orgId (its subtree), sessionId, materialId or memberSubject. Members see "
-                    + "only their own; administrators what lies in their grid scope. Keyset paging via nextCursor.")
+                    + "only their own; administrators what their registry grants reach. Keyset paging via nextCursor.")
     @APIResponse(responseCode = "200", description = "One page")
     public CursorPage<ReflectionBodies.View> list(@QueryParam("orgId") UUID orgId,
             @QueryParam("sessionId") UUID sessionId, @QueryParam("materialId") UUID materialId,

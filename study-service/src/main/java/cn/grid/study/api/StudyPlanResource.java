@@ -42,7 +42,7 @@ import java.util.UUID;
 @SecurityRequirement(name = "jwt")
 @APIResponse(responseCode = "401", description = "No valid bearer token",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role or grid scope does not allow it",
+@APIResponse(responseCode = "403", description = "Role or the caller's registry grants do not allow it",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class StudyPlanResource {
 
@@ -75,7 +75,7 @@ public class StudyPlanResource {
     @Path("/{id}")
     @RolesAllowed({Roles.PARTY_MEMBER, Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN})
     @Operation(operationId = "getStudyPlan", summary = "A study plan (administrators over it, its members)",
-            description = "Readable by org-admins and district-admins whose grid scope covers the plan's organisation "
+            description = "Readable by org-admins and district-admins whose registry grants reach the plan's organisation "
                     + "and by that organisation's current members (by token subject, memberships from grid events); "
                     + "anyone else gets 403. The ETag is the version replaceStudyPlan needs in If-Match.")
     @APIResponse(responseCode = "200", description = "The plan; ETag carries its version",
@@ -94,7 +94,7 @@ public class StudyPlanResource {
     @Operation(operationId = "replaceStudyPlan", summary = "Replace a plan's topics, books and targets (If-Match)",
             description = "Title, topics, required books and targets are replaced as a whole; orgId and year must "
                     + "repeat the plan's (400 otherwise: another year is another plan). Only org-admin or "
-                    + "district-admin whose grid scope covers the plan's organisation; bookIds must be distinct "
+                    + "district-admin whose registry grants reach the plan's organisation; bookIds must be distinct "
                     + "catalogue entries of kind BOOK (400 otherwise).")
     @APIResponse(responseCode = "200", description = "Replaced; ETag carries the new version",
             content = @Content(schema = @Schema(implementation = PlanView.class)))
@@ -115,8 +115,8 @@ public class StudyPlanResource {
     @RolesAllowed({Roles.PARTY_MEMBER, Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN})
     @Operation(operationId = "listStudyPlans", summary = "Plans of an organisation (and, for administrators, "
             + "the organisations below it), newest first",
-            description = "orgId is required (400 without, 404 when unknown). An org-admin or district-admin whose "
-                    + "grid scope covers the organisation gets its plans and those of the organisations below it, a "
+            description = "orgId is required (400 without, 404 when unknown). An org-admin or district-admin whose registry grants reach "
+                    + "the organisation gets its plans and those of the organisations below it, a "
                     + "current member of the organisation only its own plans, anyone else 403. Optional year filter; "
                     + "keyset paging by limit (1..100, default 20) and nextCursor.")
     @APIResponse(responseCode = "200", description = "One page")

@@ -41,7 +41,7 @@ import java.util.UUID;
 @SecurityRequirement(name = "jwt")
 @APIResponse(responseCode = "401", description = "No valid bearer token",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role or grid scope does not allow it",
+@APIResponse(responseCode = "403", description = "Role or the caller's registry grants do not allow it",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class StudySessionResource {
 
@@ -56,7 +56,7 @@ public class StudySessionResource {
     @POST
     @RolesAllowed({Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN, Roles.GRID_WORKER})
     @Operation(operationId = "recordStudySession", summary = "Record a study session",
-            description = "By a grid-worker, org-admin or district-admin whose grid scope covers gridNodeId, a node "
+            description = "By a grid-worker, org-admin or district-admin whose registry grants reach gridNodeId, a node "
                     + "known from grid events (400 when unknown, 409 when retired). MICRO_LECTURE and LECTURE_TOUR "
                     + "need speaker, startsAt is at most a year ahead, and orgId and materialIds must be known (400 "
                     + "otherwise). Publishes cn.grid.study.session.recorded.v1 and, with a speakerSubject, credits "
@@ -90,7 +90,7 @@ public class StudySessionResource {
     @RolesAllowed({Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN, Roles.GRID_WORKER, Roles.PARTY_MEMBER, Roles.SERVICE})
     @Operation(operationId = "getStudySession", summary = "A study session",
             description = "The session with the catalogue materials it used (materialIds); the ETag is its version. "
-                    + "Readable when the token's grid scope covers the session's grid node, unbound tokens only for "
+                    + "Readable when the caller's registry grants reach the session's grid node, unbound tokens only for "
                     + "district-admin and service: party members and grid workers need a token bound to that node or "
                     + "one above it (403 otherwise).")
     @APIResponse(responseCode = "200", description = "The session; ETag carries its version",

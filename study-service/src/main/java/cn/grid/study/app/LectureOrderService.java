@@ -66,7 +66,7 @@ public class LectureOrderService {
     public IdempotencyKeys.Outcome<LectureOrder> place(PlaceLectureOrder command, Caller caller,
             String idempotencyKey) {
         return idempotencyKeys.once("POST /api/v1/study/lecture-orders", caller, idempotencyKey,
-                command.toString(), () -> create(command, caller), o -> o.id(), orders::findByIdOptional);
+                command, () -> create(command, caller), o -> o.id(), orders::findByIdOptional);
     }
 
     private LectureOrder create(PlaceLectureOrder command, Caller caller) {

@@ -40,14 +40,14 @@ public class MaterialService {
 
     /**
      * Adds an entry; with an {@code idempotencyKey}, a retry of the same addition returns the entry the first one
-     * added instead of a second entry. The canonical request is the content's {@code toString()}: every field of
-     * the body, the tags sorted.
+     * added instead of a second entry. The request is fingerprinted as the content: every field of the body, the
+     * tags sorted.
      */
     @Transactional
     public IdempotencyKeys.Outcome<StudyMaterial> create(StudyMaterial.Content content, Caller caller,
             String idempotencyKey) {
         return idempotencyKeys.once("POST /api/v1/study/materials", caller, idempotencyKey,
-                content.toString(), () -> add(content, caller), m -> m.id(), materials::findByIdOptional);
+                content, () -> add(content, caller), m -> m.id(), materials::findByIdOptional);
     }
 
     private StudyMaterial add(StudyMaterial.Content content, Caller caller) {

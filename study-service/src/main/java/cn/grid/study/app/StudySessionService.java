@@ -53,7 +53,7 @@ public class StudySessionService {
     public IdempotencyKeys.Outcome<StudySession> record(RecordSession command, Caller caller,
             String idempotencyKey) {
         return idempotencyKeys.once("POST /api/v1/study/sessions", caller, idempotencyKey,
-                command.toString(), () -> create(command, caller), s -> s.id(), sessions::findByIdOptional);
+                command, () -> create(command, caller), s -> s.id(), sessions::findByIdOptional);
     }
 
     /** Records a session (each call another one): for use cases that record one as part of their own work. */

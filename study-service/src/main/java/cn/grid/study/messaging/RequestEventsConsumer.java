@@ -1,15 +1,14 @@
 package cn.grid.study.messaging;
 
-import cn.grid.contracts.events.EventTypes;
 import cn.grid.contracts.events.request.RequestTransitionedV1;
 import cn.grid.platform.consumer.EventConsumers;
 import cn.grid.platform.consumer.EventHandler;
 import cn.grid.platform.ordering.SubjectSequences;
 import cn.grid.study.app.PracticeService;
+import cn.grid.study.config.StudyServiceConfig;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.Map;
 
@@ -33,13 +32,12 @@ public class RequestEventsConsumer {
     private final String topic;
 
     public RequestEventsConsumer(EventConsumers consumers, PracticeService practice, SubjectSequences sequences,
-            @ConfigProperty(name = "grid.study.practice.enabled", defaultValue = "true") boolean enabled,
-            @ConfigProperty(name = "grid.study.practice.topic", defaultValue = EventTypes.REQUEST_TOPIC) String topic) {
+            StudyServiceConfig config) {
         this.consumers = consumers;
         this.practice = practice;
         this.sequences = sequences;
-        this.enabled = enabled;
-        this.topic = topic;
+        this.enabled = config.practice().enabled();
+        this.topic = config.practice().topic();
     }
 
     void onStart(@Observes StartupEvent event) {

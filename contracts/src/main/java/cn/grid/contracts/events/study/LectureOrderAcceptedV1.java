@@ -1,5 +1,6 @@
 package cn.grid.contracts.events.study;
 
+import cn.grid.contracts.events.EventTypes;
 import cn.grid.contracts.events.IntegrationEvent;
 
 import java.time.OffsetDateTime;
@@ -12,7 +13,7 @@ public record LectureOrderAcceptedV1(String orderId, String materialId, String t
         String speakerSubject, String sessionId, String gridNodeId, OffsetDateTime startsAt,
         OffsetDateTime acceptedAt) implements IntegrationEvent {
 
-    public static final String TYPE = "cn.grid.study.lecture-order.accepted.v1";
+    public static final String TYPE = EventTypes.STUDY_LECTURE_ORDER_ACCEPTED;
 
     @Override
     public String eventType() {

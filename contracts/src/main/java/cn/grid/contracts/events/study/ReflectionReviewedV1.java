@@ -1,5 +1,6 @@
 package cn.grid.contracts.events.study;
 
+import cn.grid.contracts.events.EventTypes;
 import cn.grid.contracts.events.IntegrationEvent;
 
 import java.time.OffsetDateTime;
@@ -12,7 +13,7 @@ public record ReflectionReviewedV1(String reflectionId, String memberSubject, St
         String sessionId, String materialId, String state, String reviewedBy, OffsetDateTime reviewedAt)
         implements IntegrationEvent {
 
-    public static final String TYPE = "cn.grid.study.reflection.reviewed.v1";
+    public static final String TYPE = EventTypes.STUDY_REFLECTION_REVIEWED;
 
     @Override
     public String eventType() {

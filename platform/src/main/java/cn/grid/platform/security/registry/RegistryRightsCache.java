@@ -9,7 +9,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -17,7 +16,6 @@ import org.postgresql.PGNotification;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -51,14 +49,12 @@ public class RegistryRightsCache {
     private Thread listener;
 
     public RegistryRightsCache(RegistryRightsSource source, GridCalendar calendar, AgroalDataSource dataSource,
-            @ConfigProperty(name = "grid.rights.ttl", defaultValue = "PT60S") Duration ttl,
-            @ConfigProperty(name = "grid.rights.unlistened-ttl", defaultValue = "PT1S") Duration unlistenedTtl,
-            @ConfigProperty(name = "grid.rights.max-size", defaultValue = "20000") long maxSize) {
+            RightsConfig config) {
         this.source = source;
         this.calendar = calendar;
         this.dataSource = dataSource;
-        this.unlistenedTtlNanos = unlistenedTtl.toNanos();
-        this.entries = Caffeine.newBuilder().maximumSize(maxSize).expireAfterWrite(ttl).build();
+        this.unlistenedTtlNanos = config.unlistenedTtl().toNanos();
+        this.entries = Caffeine.newBuilder().maximumSize(config.maxSize()).expireAfterWrite(config.ttl()).build();
     }
 
     /** The cached rights of {@code subject} if they are fresh, without touching the database; null otherwise. */

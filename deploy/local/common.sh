@@ -92,6 +92,18 @@ KC_HOME="$KC_DIST_DIR/keycloak-$KC_VERSION"
 KC_JWKS_URL="http://127.0.0.1:$KEYCLOAK_PORT/realms/$KEYCLOAK_REALM/protocol/openid-connect/certs"
 KC_ISSUER="$KEYCLOAK_URL/realms/$KEYCLOAK_REALM"
 
+# ---- observability (--observability) ----------------------------------------------------
+# Prometheus (the Debian package's binary) with deploy/observability's alert rules, scraping every process's
+# management port; its configuration and data live in $PROM_DIR
+GRID_OBSERVABILITY="${GRID_OBSERVABILITY:-0}"
+PROMETHEUS_BIN="${PROMETHEUS_BIN:-prometheus}"
+PROMETHEUS_PORT="${PROMETHEUS_PORT:-9090}"
+PROMETHEUS_START_TIMEOUT="${PROMETHEUS_START_TIMEOUT:-60}"
+PROMETHEUS_STOP_TIMEOUT="${PROMETHEUS_STOP_TIMEOUT:-30}"
+PROM_DIR="$GRID_STATE_DIR/prometheus"
+PROM_CONFIG="$PROM_DIR/prometheus.yml"
+PROM_RULES_DIR="$REPO_ROOT/deploy/observability/prometheus/rules"
+
 # Modules in start order (the gateway last: it needs to know every instance).
 SERVICES=(grid-service study-service request-service gateway)
 
@@ -177,6 +189,11 @@ pid_matches() {
   [[ "$pid" =~ ^[0-9]+$ ]] || return 1
   [[ -r "/proc/$pid/cmdline" ]] || return 1
   cmd="$(tr '\0' '\n' <"/proc/$pid/cmdline" 2>/dev/null)" || return 1
+  if [[ "$name" == prometheus ]]; then
+    # not a JVM, so no marker properties: ours when it runs with the configuration file of this state dir
+    grep -qxF -- "--config.file=$PROM_CONFIG" <<<"$cmd"
+    return
+  fi
   grep -qxF -- "-Dgridlauncher.name=$name" <<<"$cmd" &&
     grep -qxF -- "-Dgridlauncher.state=$GRID_STATE_DIR" <<<"$cmd"
 }

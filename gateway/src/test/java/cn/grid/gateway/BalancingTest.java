@@ -92,6 +92,8 @@ class BalancingTest {
     @Test
     void aStoppedInstanceIsEjectedItsRequestsSucceedOnTheOtherAndItIsProbedBackIn() {
         double retriesBefore = retries();
+        double ejectionsBefore = count("gateway.upstream.ejections");
+        double readmissionsBefore = count("gateway.upstream.readmissions");
         upstreams.stop("request-2");
         for (int i = 0; i < 10; i++) {
             get("/api/v1/requests/r-" + i).then().statusCode(200).header("X-Upstream-Instance", "request-1");
@@ -100,6 +102,8 @@ class BalancingTest {
         assertThat(ejections.isEjected(SERVICE, address("request-1"))).isFalse();
         // the one GET that met the stopped instance went on to the other; after that none was sent there
         assertThat(retries() - retriesBefore).isEqualTo(1);
+        // what the upstream-ejection alert counts: one ejection of the one instance
+        assertThat(count("gateway.upstream.ejections") - ejectionsBefore).isEqualTo(1);
         given().when().get("/q/health/well").then().statusCode(200)
                 .body("checks[0].data.'request-service'", equalTo("UP (1 of 2 instances ready; " + address("request-2")
                         + " DOWN (connection refused) out of rotation)"));
@@ -114,6 +118,20 @@ class BalancingTest {
             served.add(get("/api/v1/requests/r-" + i).then().statusCode(200).extract().header("X-Upstream-Instance"));
         }
         assertThat(served).containsOnly("request-1", "request-2").filteredOn("request-2"::equals).hasSize(2);
+        assertThat(count("gateway.upstream.readmissions") - readmissionsBefore).isEqualTo(1);
+    }
+
+    @Test
+    void everyRoutedServiceHasItsBalancerCountersBeforeAnythingHappensToIt() {
+        // grid- and study-service are never ejected here: their series are there, at 0, for the alert rules
+        for (String service : List.of("grid-service", "study-service", "request-service")) {
+            for (String name : List.of("gateway.upstream.ejections", "gateway.upstream.readmissions",
+                    "gateway.upstream.retries")) {
+                assertThat(metrics.find(name).tag("service", service).counter()).as(name + " " + service).isNotNull();
+            }
+        }
+        assertThat(metrics.find("gateway.upstream.ejections").tag("service", "grid-service").counter().count())
+                .isZero();
     }
 
     @Test
@@ -256,6 +274,11 @@ class BalancingTest {
     private void awaitInRotation(String instance) {
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
                 .until(() -> !ejections.isEjected(SERVICE, address(instance)));
+    }
+
+    private double count(String name) {
+        var counter = metrics.find(name).tag("service", SERVICE).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private double retries() {

@@ -1,5 +1,6 @@
 package cn.grid.gateway.balancing;
 
+import cn.grid.gateway.metrics.UpstreamMetrics;
 import cn.grid.gateway.proxy.UpstreamFailures;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -100,7 +101,7 @@ public class Ejections {
             return next;
         });
         if (ejectedNow[0]) {
-            metrics.counter("gateway.upstream.ejections", "service", instance.service()).increment();
+            metrics.counter(UpstreamMetrics.EJECTIONS, "service", instance.service()).increment();
             LOG.warnf("%s %s taken out of rotation after %d failure(s) in a row (%s); probing it every %d ms",
                     instance.service(), instance.address(), after.failures, why, probeInterval.toMillis());
         }
@@ -143,7 +144,7 @@ public class Ejections {
     }
 
     private void readmitted(Failing f, String why) {
-        metrics.counter("gateway.upstream.readmissions", "service", f.instance.service()).increment();
+        metrics.counter(UpstreamMetrics.READMISSIONS, "service", f.instance.service()).increment();
         LOG.infof("%s %s back in rotation after %d ms: %s", f.instance.service(), f.instance.address(),
                 (System.nanoTime() - f.ejectedAt) / 1_000_000, why);
     }

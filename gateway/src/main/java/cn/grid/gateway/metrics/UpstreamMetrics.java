@@ -1,10 +1,15 @@
 package cn.grid.gateway.metrics;
 
 import cn.grid.gateway.limits.BodyTooLargeException;
+import cn.grid.gateway.proxy.Route;
+import cn.grid.gateway.proxy.Routes;
 import cn.grid.gateway.proxy.UpstreamFailures;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -17,11 +22,20 @@ import java.util.concurrent.TimeUnit;
  * {@code CLIENT_ERROR}, {@code SERVER_ERROR}, {@code REDIRECTION}, {@code INFORMATIONAL}, or for no answer
  * {@code TIMEOUT}, {@code BODY_TOO_LARGE} (the gateway cut the request off) or {@code ERROR} (refused, reset).
  * This is the per-service view ops scale by.
+ *
+ * <p>The counters of what the balancer does to a service's instances — {@code gateway_upstream_ejections_total},
+ * {@code gateway_upstream_readmissions_total}, {@code gateway_upstream_retries_total}, tag {@code service} — are
+ * counted where it happens ({@code Ejections}, {@code ReverseProxy}) but registered here at start, at 0, for every
+ * routed service: a counter that first appears at its first increment makes {@code increase()} miss that increment,
+ * and an alert rule would have no series to read until then.
  */
 @ApplicationScoped
 public class UpstreamMetrics {
 
-    static final String NAME = "gateway.upstream.requests";
+    public static final String NAME = "gateway.upstream.requests";
+    public static final String EJECTIONS = "gateway.upstream.ejections";
+    public static final String READMISSIONS = "gateway.upstream.readmissions";
+    public static final String RETRIES = "gateway.upstream.retries";
 
     private final MeterRegistry registry;
     /** A handful of (service, status) pairs: cached so a call does not build a meter id each time. */
@@ -29,6 +43,17 @@ public class UpstreamMetrics {
 
     public UpstreamMetrics(MeterRegistry registry) {
         this.registry = registry;
+    }
+
+    void registerBalancerCounters(@Observes StartupEvent started, Routes routes) {
+        for (Route route : routes.all()) {
+            Counter.builder(EJECTIONS).description("Instances of the service taken out of rotation after failures")
+                    .tag("service", route.service()).register(registry);
+            Counter.builder(READMISSIONS).description("Ejected instances probed back into rotation")
+                    .tag("service", route.service()).register(registry);
+            Counter.builder(RETRIES).description("Requests retried on another instance of the service")
+                    .tag("service", route.service()).register(registry);
+        }
     }
 
     public long start() {

@@ -151,7 +151,7 @@ public class ReverseProxy {
             UpstreamInstance instance = selected.result();
             tried.add(instance.address());
             if (previous != null) {
-                metrics.counter("gateway.upstream.retries", "service", route.service()).increment();
+                metrics.counter(UpstreamMetrics.RETRIES, "service", route.service()).increment();
                 LOG.infof("request %s: %s %s retried on %s after %s", RequestIds.of(ctx), ctx.request().method(),
                         ctx.request().path(), instance.address(), UpstreamFailures.describe(previous));
             }

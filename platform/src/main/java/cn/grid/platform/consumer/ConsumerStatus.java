@@ -1,8 +1,12 @@
 package cn.grid.platform.consumer;
 
+import org.apache.kafka.common.TopicPartition;
+
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * How one consumer is doing, written by its loop thread and read by the health check and the metrics.
@@ -22,6 +26,11 @@ public final class ConsumerStatus {
     /** Records behind the end of the partitions this instance holds; -1 until the first probe. */
     private volatile long lag = -1;
     private final AtomicLong restarts = new AtomicLong();
+    private final AtomicLong deadLettered = new AtomicLong();
+    /** Records behind per partition this instance held at the last probe (empty before it, or with none held). */
+    private volatile Map<TopicPartition, Long> partitionLags = Map.of();
+    /** Told each probe's partition lags (the per-partition gauges); a no-op unless metrics are bound. */
+    private volatile Consumer<Map<TopicPartition, Long>> partitionLagListener = lags -> { };
 
     public ConsumerStatus(Instant now) {
         this.since = now;
@@ -54,14 +63,30 @@ public final class ConsumerStatus {
         lastError = null;
     }
 
-    /** A probe went through: the lag is known; {@code recovered} unless commits are still failing. */
-    void probed(Instant now, long lag, boolean recovered) {
-        this.lag = lag;
+    /**
+     * A probe went through: the lag of each partition this instance holds is known; {@code recovered} unless
+     * commits are still failing.
+     */
+    void probed(Instant now, Map<TopicPartition, Long> lags, boolean recovered) {
+        this.partitionLags = Map.copyOf(lags);
+        // the per-partition series first: whoever sees the new total sees them too
+        partitionLagListener.accept(partitionLags);
+        this.lag = lags.values().stream().mapToLong(Long::longValue).sum();
         if (recovered) {
             contact(now);
         } else {
             lastContact = now;
         }
+    }
+
+    /** An event was written to the dead-letter topic. */
+    void deadLettered() {
+        deadLettered.incrementAndGet();
+    }
+
+    void onPartitionLags(Consumer<Map<TopicPartition, Long>> listener) {
+        this.partitionLagListener = listener;
+        listener.accept(partitionLags);
     }
 
     void failed(Instant now, String error) {
@@ -116,5 +141,14 @@ public final class ConsumerStatus {
 
     public long restarts() {
         return restarts.get();
+    }
+
+    /** Events this consumer wrote to its dead-letter topic since the start. */
+    public long deadLetteredCount() {
+        return deadLettered.get();
+    }
+
+    public Map<TopicPartition, Long> partitionLags() {
+        return partitionLags;
     }
 }

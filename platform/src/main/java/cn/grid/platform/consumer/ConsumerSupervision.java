@@ -3,6 +3,7 @@ package cn.grid.platform.consumer;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -20,7 +21,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * -1 before the first), {@code grid_consumer_running} (1 while a KafkaConsumer is consuming, 0 between a failure
  * and its restart), {@code grid_consumer_restarts_total}, {@code grid_consumer_last_poll_age_seconds} and
  * {@code grid_consumer_last_contact_age_seconds} (since the last poll returned, and since the broker last answered
- * a commit or a probe; -1 when never).
+ * a commit or a probe; -1 when never), {@code grid_consumer_dead_lettered_total} (events written to
+ * {@code <consumer>.dlt}), and {@code grid_consumer_partition_lag{consumer, topic, partition}} (the lag of each
+ * partition this instance held at the last probe; a partition that moved to another instance leaves this one's
+ * scrape, so {@code sum by (consumer, topic, partition)} over instances is the group's lag per partition).
  */
 @ApplicationScoped
 public class ConsumerSupervision {
@@ -74,6 +78,16 @@ public class ConsumerSupervision {
         Gauge.builder("grid.consumer.last.contact.age", status, s -> age(s.lastContact()))
                 .description("Seconds since the broker last answered the consumer's commit or probe (-1: never)")
                 .baseUnit("seconds").tags(tags).register(registry);
+        FunctionCounter.builder("grid.consumer.dead.lettered", status, ConsumerStatus::deadLetteredCount)
+                .description("Events the consumer wrote to its dead-letter topic (<consumer>.dlt)")
+                .tags(tags).register(registry);
+        MultiGauge partitionLag = MultiGauge.builder("grid.consumer.partition.lag")
+                .description("Records behind the end of each partition this instance consumes (last probe)")
+                .tags(tags).register(registry);
+        status.onPartitionLags(lags -> partitionLag.register(lags.entrySet().stream()
+                .map(lag -> MultiGauge.Row.of(Tags.of("topic", lag.getKey().topic(),
+                        "partition", Integer.toString(lag.getKey().partition())), lag.getValue()))
+                .toList(), true));
     }
 
     private static double age(Instant at) {

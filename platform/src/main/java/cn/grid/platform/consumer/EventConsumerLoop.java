@@ -307,7 +307,7 @@ public final class EventConsumerLoop implements Runnable {
     private void probe() {
         try {
             Set<TopicPartition> assigned = consumer.assignment();
-            long lag = 0;
+            Map<TopicPartition, Long> lags = new HashMap<>();
             if (assigned.isEmpty()) {
                 // no partitions (yet, or more members than partitions): contact is a metadata round trip
                 // (listTopics always asks the broker; partitionsFor would answer from its cache)
@@ -315,11 +315,12 @@ public final class EventConsumerLoop implements Runnable {
             } else {
                 Map<TopicPartition, Long> ends = consumer.endOffsets(assigned, settings.commitTimeout());
                 for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
-                    lag += Math.max(0, end.getValue() - consumer.position(end.getKey(), settings.commitTimeout()));
+                    lags.put(end.getKey(),
+                            Math.max(0, end.getValue() - consumer.position(end.getKey(), settings.commitTimeout())));
                 }
             }
             // the broker answered; but offsets still waiting to be committed mean the consumer is not done failing
-            status.probed(Instant.now(), lag, pending.isEmpty());
+            status.probed(Instant.now(), lags, pending.isEmpty());
         } catch (WakeupException e) {
             throw e;
         } catch (KafkaException e) {
@@ -393,6 +394,7 @@ public final class EventConsumerLoop implements Runnable {
         letter.headers().add("dlt-consumer", name.getBytes(StandardCharsets.UTF_8));
         try {
             deadLetters.send(letter).get(10, TimeUnit.SECONDS);
+            status.deadLettered();
             LOG.errorf("consumer %s: %s-%d@%d dead-lettered to %s: %s", name, record.topic(), record.partition(),
                     record.offset(), deadLetterTopic, rootMessage(reason));
             return true;

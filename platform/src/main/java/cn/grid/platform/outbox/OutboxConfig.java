@@ -50,4 +50,13 @@ public interface OutboxConfig {
     @WithDefault("PT30S")
     @DurationMin(seconds = 1)
     Duration healthTolerance();
+
+    /**
+     * How often each instance counts the outbox's backlog and the age of its oldest unsent row for the metrics
+     * ({@code grid_outbox_backlog}, {@code grid_outbox_oldest_unsent_age_seconds}): in the background, so a scrape
+     * never waits for a query.
+     */
+    @WithDefault("PT5S")
+    @DurationMin(millis = 10)
+    Duration metricsInterval();
 }

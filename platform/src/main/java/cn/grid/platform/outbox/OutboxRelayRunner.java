@@ -54,7 +54,7 @@ public class OutboxRelayRunner {
 
     private Producer<String, String> producer;
     private OutboxRelay relay;
-    private Thread thread;
+    private volatile Thread thread;
     private Connection listenConnection;
 
     public OutboxRelayRunner(AgroalDataSource dataSource,
@@ -73,9 +73,20 @@ public class OutboxRelayRunner {
         this.applicationName = applicationName;
     }
 
-    /** For the health check: how publishing goes. */
+    /** For the health check and the metrics: how publishing goes. */
     public RelayStatus status() {
         return status;
+    }
+
+    /** Whether this instance relays at all: enabled, and its thread is alive (not ended by an Error). */
+    public boolean relaying() {
+        Thread relayThread = thread;
+        return enabled && relayThread != null && relayThread.isAlive();
+    }
+
+    /** The topic this service's outbox publishes to. */
+    public String topic() {
+        return topic;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -117,7 +128,7 @@ public class OutboxRelayRunner {
         while (stopping.getCount() > 0) {
             try {
                 int published = relay.publishBatch();
-                status.succeeded(Instant.now());
+                status.succeeded(Instant.now(), published);
                 backoff = Duration.ofMillis(100);
                 if (Instant.now().isAfter(nextPurge)) {
                     int purged = relay.purgeSent(retention);

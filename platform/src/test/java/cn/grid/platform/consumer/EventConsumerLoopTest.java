@@ -32,6 +32,7 @@ import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -43,6 +44,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -79,12 +82,15 @@ class EventConsumerLoopTest {
 
     @Test
     void poisonEventsGoToTheDeadLetterTopicAndConsumptionGoesOn() throws Exception {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         start(event -> {
             if (event.subject().equals("poison")) {
                 throw new MalformedEventException("data is missing nodeId");
             }
             handled.add(event.subject());
         });
+        ConsumerSupervision.bind(registry, name, loop.status());
+        assertThat(gauge(registry, "grid_consumer_dead_lettered_total")).isZero();
 
         send("a");
         producer.send(new ProducerRecord<>(topic, "k", "this is not JSON")).get();
@@ -99,6 +105,8 @@ class EventConsumerLoopTest {
         assertThat(header(letters.get(0), "dlt-original-topic")).isEqualTo(topic);
         assertThat(letters.get(0).value()).isEqualTo("this is not JSON");
         assertThat(header(letters.get(1), "dlt-reason")).contains("data is missing nodeId");
+        // what the DLT growth alert counts: one per letter written, none for the events applied
+        assertThat(gauge(registry, "grid_consumer_dead_lettered_total")).isEqualTo(2);
     }
 
     @Test
@@ -271,6 +279,9 @@ class EventConsumerLoopTest {
         }
         // the events wait for the database: the loop keeps polling and its probe sees them all behind
         await().atMost(Duration.ofSeconds(60)).until(() -> gauge(registry, "grid_consumer_lag") == 5);
+        // per partition: each of the topic's three partitions, the one every event went to (one key) holding all 5
+        assertThat(partitionLags(registry)).containsOnlyKeys(topic + "/0", topic + "/1", topic + "/2")
+                .containsValue(5.0).values().filteredOn(lag -> lag != 5.0).containsOnly(0.0);
         assertThat(gauge(registry, "grid_consumer_running")).isEqualTo(1);
         assertThat(gauge(registry, "grid_consumer_last_poll_age_seconds")).isBetween(0.0, 30.0);
         assertThat(gauge(registry, "grid_consumer_last_contact_age_seconds")).isBetween(0.0, 30.0);
@@ -278,6 +289,7 @@ class EventConsumerLoopTest {
 
         databaseDown.set(false);
         await().atMost(Duration.ofSeconds(60)).until(() -> gauge(registry, "grid_consumer_lag") == 0);
+        assertThat(partitionLags(registry)).hasSize(3).values().containsOnly(0.0);
         assertThat(handled).hasSize(5);
         loop.stop(Duration.ofSeconds(10));
         assertThat(gauge(registry, "grid_consumer_running")).isZero();
@@ -290,6 +302,16 @@ class EventConsumerLoopTest {
         return registry.scrape().lines().filter(line -> line.startsWith(prefix)).findFirst()
                 .map(line -> Double.parseDouble(line.substring(prefix.length())))
                 .orElseThrow(() -> new AssertionError(metric + " not in the scrape:\n" + registry.scrape()));
+    }
+
+    /** This consumer's grid_consumer_partition_lag series in the scrape, by "topic/partition". */
+    private Map<String, Double> partitionLags(PrometheusMeterRegistry registry) {
+        Pattern series = Pattern.compile("grid_consumer_partition_lag\\{consumer=\"" + Pattern.quote(name)
+                + "\",partition=\"(\\d+)\",topic=\"([^\"]+)\",} (\\S+)");
+        Map<String, Double> lags = new HashMap<>();
+        registry.scrape().lines().map(series::matcher).filter(Matcher::matches)
+                .forEach(m -> lags.put(m.group(2) + "/" + m.group(1), Double.parseDouble(m.group(3))));
+        return lags;
     }
 
     /** Throws instead of reading a value while {@code failuresLeft} lasts, then reads strings. */

@@ -1,5 +1,6 @@
 package cn.grid.platform.consumer;
 
+import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +20,7 @@ class EventConsumersHealthCheckTest {
         ConsumerStatus status = new ConsumerStatus(T0);
         status.sessionStarted(T0);
         status.polled(T0.plusSeconds(1));
-        status.probed(T0.plusSeconds(1), 7, true);
+        status.probed(T0.plusSeconds(1), Map.of(new TopicPartition("t", 0), 4L, new TopicPartition("t", 1), 3L), true);
         return status;
     }
 
@@ -51,7 +52,7 @@ class EventConsumersHealthCheckTest {
         assertThat(down.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
         assertThat(down.getData().orElseThrow()).containsEntry("consumer-0", "consuming, lag 7")
                 .containsEntry("consumer-1", "failing since 2026-12-07T01:00:02Z: offset commit failed: TimeoutException");
-        status.probed(T0.plusSeconds(41), 0, false);
+        status.probed(T0.plusSeconds(41), Map.of(), false);
         assertThat(check(T0.plusSeconds(41), status).getStatus()).as("commits still pending")
                 .isEqualTo(HealthCheckResponse.Status.DOWN);
         status.contact(T0.plusSeconds(42));
@@ -67,7 +68,7 @@ class EventConsumersHealthCheckTest {
         assertThat(check(T0.plusSeconds(36), status).getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
         status.sessionStarted(T0.plusSeconds(37));
         status.polled(T0.plusSeconds(37));
-        status.probed(T0.plusSeconds(37), 3, true);
+        status.probed(T0.plusSeconds(37), Map.of(new TopicPartition("t", 0), 3L), true);
         assertThat(check(T0.plusSeconds(38), status).getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
     }
 

@@ -16,7 +16,7 @@ class OutboxRelayHealthCheckTest {
     @Test
     void aBlipWithinTheToleranceStaysUpAndSaysWhatFailed() {
         RelayStatus status = new RelayStatus();
-        status.succeeded(T0);
+        status.succeeded(T0, 0);
         status.failed(T0.plusSeconds(1), "Timeout expired while fetching topic metadata");
         status.failed(T0.plusSeconds(20), "still no broker");
         HealthCheckResponse response = OutboxRelayHealthCheck.describe(status, T0.plusSeconds(30), TOLERANCE);
@@ -32,7 +32,7 @@ class OutboxRelayHealthCheckTest {
         status.failed(T0, "broker down");
         assertThat(OutboxRelayHealthCheck.describe(status, T0.plusSeconds(31), TOLERANCE).getStatus())
                 .isEqualTo(HealthCheckResponse.Status.DOWN);
-        status.succeeded(T0.plusSeconds(40));
+        status.succeeded(T0.plusSeconds(40), 0);
         HealthCheckResponse back = OutboxRelayHealthCheck.describe(status, T0.plusSeconds(41), TOLERANCE);
         assertThat(back.getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
         assertThat(back.getData().orElseThrow()).doesNotContainKey("failingSince");

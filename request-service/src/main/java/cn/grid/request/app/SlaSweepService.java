@@ -38,15 +38,17 @@ public class SlaSweepService {
     private final RequestEventPublisher events;
     private final EscalationService escalation;
     private final Duration ratingWindow;
+    private final SlaMetrics metrics;
 
     public SlaSweepService(ServiceRequestRepository requests, TransitionRepository transitions,
             RequestEventPublisher events, EscalationService escalation,
-            RequestsConfig config) {
+            RequestsConfig config, SlaMetrics metrics) {
         this.requests = requests;
         this.transitions = transitions;
         this.events = events;
         this.escalation = escalation;
         this.ratingWindow = config.ratingWindow();
+        this.metrics = metrics;
     }
 
     @Scheduled(identity = "sla-sweep", every = "${grid.requests.sla.sweep-every:30s}", delayed = "5s",
@@ -97,6 +99,7 @@ public class SlaSweepService {
                 transitions.persist(new TransitionRecord(Ids.newId(), id, Transition.OVERDUE, request.status(),
                         request.status(), "sla", stage + " was due at " + request.sla().dueAt(stage), now));
                 events.overdue(request, stage, now);
+                metrics.markedOverdue(stage);
             }
             if (!stages.isEmpty() && request.escalation().autoEscalate() && escalation.nextLevel(request).isPresent()) {
                 escalation.escalate(request, "sla", stages.get(0) + " overdue since " + request.sla().dueAt(stages.get(0)),

@@ -45,5 +45,13 @@ public interface RequestsConfig {
         @WithDefault("30s")
         @NotBlank
         String sweepEvery();
+
+        /**
+         * How often each instance counts the overdue open tickets for {@code grid_requests_overdue}: in the
+         * background, so a scrape never waits for a query.
+         */
+        @WithDefault("PT5S")
+        @DurationMin(millis = 10)
+        Duration metricsInterval();
     }
 }

@@ -32,12 +32,6 @@ class OneDescriptionPerOperationTest {
     /** How the API guide links an operation: [`operationId`](openapi/gateway.json). */
     private static final Pattern OPERATION_LINK = Pattern.compile("\\[`([A-Za-z0-9]+)`]\\(openapi/gateway\\.json\\)");
 
-    /**
-     * READMEs whose endpoint tables still wait to be folded into their @Operation descriptions. The list may only
-     * shrink: a README taken off it must have no table any more, one on it that has none must be taken off.
-     */
-    private static final Set<String> TABLES_STILL_TO_FOLD = Set.of("study-service/README.md");
-
     private static Path root() {
         return CheckedInSpec.file("gateway").getParent().getParent().getParent();
     }
@@ -55,8 +49,7 @@ class OneDescriptionPerOperationTest {
             }
         }
         assertThat(withTables).as("READMEs with a | method | path | table: link the OpenAPI instead, and move what "
-                + "the table knew into the @Operation descriptions").containsExactlyInAnyOrderElementsOf(
-                TABLES_STILL_TO_FOLD);
+                + "the table knew into the @Operation descriptions").isEmpty();
     }
 
     @Test

@@ -333,7 +333,7 @@ public class RequestLifecycleService {
 
     /**
      * Those who may learn anything of the ticket: whoever may read it (its reporter; anyone but a plain citizen
-     * whose scope covers its grid), its assignee, those it was dispatched to (a person or a team may sit outside
+     * whose registry grants reach its grid), its assignee, those it was dispatched to (a person or a team may sit outside
      * the grid's scope) and, for a micro-wish, those registered where they may claim it. The cheap checks come
      * first; the look-ups only for a caller none of them admits. Which of them may make a given move is each
      * move's own check.
@@ -343,7 +343,8 @@ public class RequestLifecycleService {
                 || !isCitizenOnly(caller) && caller.covers(r.gridPath()) || mayTake(r, caller)
                 || r.type() == RequestType.MICRO_WISH && mayClaim(r, caller);
         if (!involved) {
-            throw DomainProblem.forbidden("request " + r.id() + " is outside the grid scope of your token");
+            throw DomainProblem.forbidden("request " + r.id() + " does not involve you: you are not its reporter, "
+                    + "assignee or one it was dispatched to, and your registry grants do not reach its grid");
         }
     }
 

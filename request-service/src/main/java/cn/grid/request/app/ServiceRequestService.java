@@ -185,7 +185,7 @@ public class ServiceRequestService {
             throw DomainProblem.forbidden("citizens see only their own requests");
         }
         if (!caller.covers(request.gridPath())) {
-            throw DomainProblem.forbidden("request " + id + " is outside the grid scope of your token");
+            throw DomainProblem.forbidden("request " + id + " lies outside what your registry grants reach");
         }
         return request;
     }

@@ -406,7 +406,7 @@ class Open311GeoReportTest {
                 .body("service_request_id", not(hasItem(inGrid)));
         given().header("Authorization", worker).get(BASE + "/requests/" + inGrid + ".json").then().statusCode(200);
         assertOpen311Error(given().header("Authorization", otherWorker).get(BASE + "/requests/" + inGrid + ".json")
-                .then(), 403, "grid scope");
+                .then(), 403, "registry grants reach");
         // the district's administrator sees it too
         given().header("Authorization", token("o311-da", DISTRICT.toString(), Roles.DISTRICT_ADMIN))
                 .queryParam("service_request_id", inGrid).get(BASE + "/requests.json").then()

@@ -193,7 +193,8 @@ class RequestLifecycleTest {
                 .body("detail", not(containsString("version")));
         move(WORKER_A, id, "accept", null).statusCode(200);
         // a move its state forbids: before, the 409 named the state to anyone who asked
-        move(WORKER_B, id, "accept", null).statusCode(403).body("detail", not(containsString("ACCEPTED")));
+        move(WORKER_B, id, "accept", null).statusCode(403).body("detail", not(containsString("ACCEPTED")))
+                .body("detail", containsString("your registry grants do not reach its grid"));
         move(token("citizen-8", null, Roles.CITIZEN), id, "rate", "{\"rating\": 5}").statusCode(403)
                 .body("detail", not(containsString("ACCEPTED")));
         // those involved still hear the state first

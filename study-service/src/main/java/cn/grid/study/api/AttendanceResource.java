@@ -68,9 +68,12 @@ public class AttendanceResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.GRID_WORKER, Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN})
     @Operation(operationId = "recordAttendance", summary = "Record or correct attendance in one batch",
-            description = "First marks need no reason; changing a recorded mark needs `reason` and is audited. "
+            description = "签到 in one batch of up to 2,000 lines, by a grid-worker, org-admin or district-admin whose "
+                    + "registry grants reach the session's grid node. "
+                    + "First marks need no reason; changing a recorded mark needs `reason` and is audited. "
                     + "Present or late credits ATTENDANCE points once; a correction to absent or excused takes them "
-                    + "back. A line that repeats the recorded status changes nothing.")
+                    + "back. A line that repeats the recorded status changes nothing. Answers how many lines were "
+                    + "recorded, corrected and unchanged.")
     @APIResponse(responseCode = "200", description = "How many lines were recorded, corrected, unchanged",
             content = @Content(schema = @Schema(implementation = AttendanceService.Outcome.class)))
     @APIResponse(responseCode = "400", description = "Invalid batch, a subject twice, or a correction without reason",

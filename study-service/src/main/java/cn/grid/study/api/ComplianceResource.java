@@ -56,8 +56,10 @@ public class ComplianceResource {
     @GET
     @RolesAllowed({Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN, Roles.SERVICE})
     @Operation(operationId = "monthlyCompliance", summary = "一课一片一实践 of an organisation subtree for a month",
-            description = "Members of the organisation and those below it (from grid events) who took part in a "
-                    + "lecture-type session or gave one, took part in a film screening, and have practice credited in "
+            description = "For org-admin, district-admin and service tokens whose registry grants reach the "
+                    + "organisation. Members of the organisation and those below it (memberships from grid events "
+                    + "that overlap the month) who took part in a lecture-type session (MICRO_LECTURE, BENCH_CLASS, "
+                    + "LECTURE_TOUR, HOME_DELIVERY, ONLINE) or gave one, took part in a film screening, and have practice credited in "
                     + "the month (Asia/Shanghai); coverage overall and per organisation, and who is missing which "
                     + "part. A closed month answers from its snapshot (closedAt set).")
     @APIResponse(responseCode = "200", description = "The report",
@@ -71,8 +73,10 @@ public class ComplianceResource {
     @Path("/grid-nodes/{nodeId}")
     @RolesAllowed({Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN, Roles.SERVICE})
     @Operation(operationId = "gridCompliance", summary = "一课一片一实践 of a grid subtree for a month",
-            description = "For screens that start from a place: the topmost party organisations seated in the grid "
-                    + "node's subtree, each with the coverage of its whole organisation subtree, and the totals. "
+            description = "For org-admin, district-admin and service tokens whose registry grants reach the node. "
+                    + "For screens that start from a place (the gateway's grid dashboard): the topmost party "
+                    + "organisations seated in the grid node's subtree (their parents sit outside it), each with the "
+                    + "coverage of its whole organisation subtree, and the totals. "
                     + "The per-member gaps are in each organisation's report (GET /api/v1/study/compliance).")
     @APIResponse(responseCode = "200", description = "The summary",
             content = @Content(schema = @Schema(implementation = GridCompliance.class)))
@@ -86,7 +90,10 @@ public class ComplianceResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN})
     @Operation(operationId = "closeMonth", summary = "Close a month: keep its figures and announce them",
-            description = "Only a month that is over; once. Publishes cn.grid.study.month.closed.v1.")
+            description = "By an org-admin or district-admin whose registry grants reach the organisation. Only a "
+                    + "month that is over, and only once (409 otherwise). Keeps the report as the month's snapshot "
+                    + "(closedAt, closedBy), which monthlyCompliance answers from then on, and publishes "
+                    + "cn.grid.study.month.closed.v1.")
     @APIResponse(responseCode = "200", description = "The closed report",
             content = @Content(schema = @Schema(implementation = ComplianceReport.class)))
     @APIResponse(responseCode = "409", description = "The month is not over, or closed already",

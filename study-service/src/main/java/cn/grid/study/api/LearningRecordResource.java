@@ -51,7 +51,8 @@ public class LearningRecordResource {
     @RolesAllowed({Roles.PARTY_MEMBER, Roles.GRID_WORKER, Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN, Roles.SERVICE})
     @Operation(operationId = "memberRecord", summary = "A member's learning record, newest first, with the balance",
             description = "Sessions attended (with the status), lectures given, practice, reflections (with their "
-                    + "review state) and required books (progress), up to 1,000 lines.")
+                    + "review state) and required books (progress), up to 1,000 lines. Readable by the member "
+                    + "themselves and by staff whose registry grants reach one of their organisations.")
     @APIResponse(responseCode = "200", description = "The record and the balance",
             content = @Content(schema = @Schema(implementation = LearningRecordService.LearningRecord.class)))
     public LearningRecordService.LearningRecord record(@PathParam("personId") UUID personId) {

@@ -107,7 +107,9 @@ public class LectureOrderResource {
     @Path("/{id}/accept")
     @RolesAllowed({ANYONE_STUDYING, Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN})
     @Operation(operationId = "acceptLectureOrder", summary = "The speaker accepts: REQUESTED → ACCEPTED",
-            description = "The lecture becomes a MICRO_LECTURE session of the branch's grid at the wanted time "
+            description = "Only the speaker the order was placed with (token subject = the order's speakerSubject), "
+                    + "with If-Match (428 without, 412 when stale), while REQUESTED (409 otherwise). "
+                    + "The lecture becomes a MICRO_LECTURE session of the branch's grid at the wanted time "
                     + "(sessionId), announced as cn.grid.study.session.recorded.v1, and the acceptance as "
                     + "cn.grid.study.lecture-order.accepted.v1.")
     @APIResponse(responseCode = "200", description = "Accepted",

@@ -59,7 +59,9 @@ public class MaterialResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN})
     @Operation(operationId = "createMaterial", summary = "Add a book, film, micro-lecture or article to the catalogue",
-            description = "The entry belongs to the grid the editor's token is bound to: administrators over that "
+            description = "By an org-admin or district-admin: a BOOK, FILM (教育片), MICRO_LECTURE (微党课; offered and "
+                    + "speakerSubject put it on the 点单 menu) or ARTICLE. "
+                    + "The entry belongs to the grid the editor's token is bound to: administrators over that "
                     + "grid edit it. Without an Idempotency-Key each call adds another entry; with one, a retry by "
                     + "the same caller with the same key and body (tags in any order) returns the entry the first "
                     + "call added, with Idempotency-Replayed: true; the key with another body is a 422.")
@@ -130,7 +132,8 @@ public class MaterialResource {
     @RolesAllowed({Roles.CITIZEN, Roles.GRID_WORKER, Roles.PARTY_MEMBER, Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN,
             Roles.SERVICE})
     @Operation(operationId = "listMaterials", summary = "The catalogue, newest first",
-            description = "Filters combine; `kind=MICRO_LECTURE&offered=true` is the 点单 menu. Keyset paging via "
+            description = "Every role reads the whole catalogue. Filters (kind, tag, the text q, offered) combine; "
+                    + "`kind=MICRO_LECTURE&offered=true` is the 点单 menu. Keyset paging via "
                     + "nextCursor.")
     @APIResponse(responseCode = "200", description = "One page")
     @APIResponse(responseCode = "400", description = "Unknown kind or foreign cursor",

@@ -114,7 +114,9 @@ public class PointsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.DISTRICT_ADMIN)
     @Operation(operationId = "changePointsRule", summary = "Change a rule (from now on; past entries stay)",
-            description = "If-Match with the rule's version (its `version` field) is required.")
+            description = "District administrators only. points 0..1000 and a description; If-Match with the "
+                    + "rule's version (its `version` field) is required (428 without, 412 when stale). Applies to "
+                    + "credits made from now on.")
     @APIResponse(responseCode = "200", description = "Changed; ETag carries the new version",
             content = @Content(schema = @Schema(implementation = PointsRule.class)))
     public Response changeRule(@PathParam("activity") PointsActivity activity, @HeaderParam("If-Match") String ifMatch,

@@ -55,7 +55,9 @@ public class ReflectionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PARTY_MEMBER)
     @Operation(operationId = "submitReflection", summary = "A member writes a reflection (SUBMITTED)",
-            description = "On one session or one material; one per member and session or material.")
+            description = "By a party member, on one session or one material, at most 5000 characters. One per "
+                    + "member and session or material (409 for a second), so a retry makes no second one and no "
+                    + "Idempotency-Key is taken.")
     @APIResponse(responseCode = "201", description = "Submitted; ETag carries its version",
             content = @Content(schema = @Schema(implementation = ReflectionBodies.View.class)))
     @APIResponse(responseCode = "400", description = "Invalid input, unknown session or material",

@@ -58,7 +58,10 @@ public class StudyPlanResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN})
     @Operation(operationId = "createStudyPlan", summary = "Plan a party organisation's year of study",
-            description = "One plan per organisation and year.")
+            description = "By an org-admin or district-admin whose registry grants reach the organisation's grid: "
+                    + "its key topics (重点题目), required books and targets for a year. One plan per organisation "
+                    + "and year (409 for a second), so a retry of a plan that was created is a 409, not a second "
+                    + "plan, and no Idempotency-Key is taken.")
     @APIResponse(responseCode = "201", description = "Created; ETag carries its version",
             content = @Content(schema = @Schema(implementation = PlanView.class)))
     @APIResponse(responseCode = "400", description = "Invalid input, unknown organisation or book",
@@ -135,7 +138,8 @@ public class StudyPlanResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PARTY_MEMBER)
     @Operation(operationId = "reportReading", summary = "Report my reading of one of the plan's required books",
-            description = "A member of the plan's organisation, for themselves. The latest report stands.")
+            description = "A member of the plan's organisation, for themselves: pagesRead or percent, and "
+                    + "finished. The latest report stands.")
     @APIResponse(responseCode = "200", description = "Stored",
             content = @Content(schema = @Schema(implementation = ReadingView.Progress.class)))
     @APIResponse(responseCode = "400", description = "Neither pages, percent nor finished",

@@ -57,14 +57,17 @@ public class StudySessionResource {
     @RolesAllowed({Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN, Roles.GRID_WORKER})
     @Operation(operationId = "recordStudySession", summary = "Record a study session",
             description = "By a grid-worker, org-admin or district-admin whose registry grants reach gridNodeId, a node "
-                    + "known from grid events (400 when unknown, 409 when retired). MICRO_LECTURE and LECTURE_TOUR "
+                    + "known from grid events (400 when unknown, 409 when retired). Optional: orgId (the organisation "
+                    + "that held it), speakerSubject (the speaker's login, credited LECTURE points: 人人上讲台), "
+                    + "materialIds (catalogue materials used: the film shown, the book read) and nonMemberAudience "
+                    + "(群众 who came). MICRO_LECTURE and LECTURE_TOUR "
                     + "need speaker, startsAt is at most a year ahead, and orgId and materialIds must be known (400 "
                     + "otherwise). Publishes cn.grid.study.session.recorded.v1 and, with a speakerSubject, credits "
                     + "that login LECTURE points once for the session (cn.grid.study.points.awarded.v1). Without an "
                     + "Idempotency-Key each call records another session; with one, a retry by the same caller with "
                     + "the same key and body (materialIds in any order) returns the session the first call recorded, "
-                    + "with Idempotency-Replayed: true, and publishes and credits nothing again; the key with another "
-                    + "body is a 422.")
+                    + "with Idempotency-Replayed: true, and publishes and credits nothing again, even when the "
+                    + "retries race; the key with another body is a 422.")
     @APIResponse(responseCode = "201", description = "Recorded, or the earlier session (Idempotency-Replayed: true)",
             content = @Content(schema = @Schema(implementation = StudySessionView.class)))
     @APIResponse(responseCode = "400", description = "Invalid input",
@@ -105,7 +108,8 @@ public class StudySessionResource {
     @GET
     @RolesAllowed({Roles.ORG_ADMIN, Roles.DISTRICT_ADMIN, Roles.GRID_WORKER, Roles.PARTY_MEMBER, Roles.SERVICE})
     @Operation(operationId = "listStudySessions", summary = "Sessions held in a node's subtree, newest first",
-            description = "Keyset paging via nextCursor.")
+            description = "For grid-worker, org-admin, district-admin, party-member and service tokens whose "
+                    + "registry grants reach gridNodeId (403 otherwise). Keyset paging via nextCursor.")
     @APIResponse(responseCode = "200", description = "One page")
     @APIResponse(responseCode = "400", description = "gridNodeId missing or unknown",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

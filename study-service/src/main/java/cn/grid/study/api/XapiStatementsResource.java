@@ -111,7 +111,9 @@ public class XapiStatementsResource {
     @SecurityRequirement(name = "jwt")
     @SecurityRequirement(name = "lrsBasic")
     @Operation(operationId = "postXapiStatements", summary = "Store one statement or an array of statements",
-            description = "All or nothing. A statement whose id is stored already with the same content is not stored again.")
+            description = "All or nothing: answers 200 with the statements' ids in the order sent (ids the LRS "
+                    + "set included). A statement whose id is stored already with the same content is not stored "
+                    + "again; with different content the whole request is a 409.")
     @APIResponse(responseCode = "200", description = "The ids of the statements, in order")
     @APIResponse(responseCode = "409", description = "A statement id is stored already with different content",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -169,7 +171,10 @@ public class XapiStatementsResource {
     @Operation(operationId = "getXapiStatements", summary = "One statement (statementId, voidedStatementId) or a StatementResult",
             description = "Filters: agent (JSON), verb, activity, registration, since, until, limit (0 = 100, the most),"
                     + " ascending, format (exact, ids, canonical); related_activities/related_agents are accepted and"
-                    + " treated as false; attachments=true is refused. The next page is at \"more\".")
+                    + " treated as false; attachments=true is refused. A StatementResult lists the newest stored"
+                    + " first (unless ascending); the next page is at \"more\". One statement by statementId or"
+                    + " voidedStatementId is a 404 when absent, or voided (statementId) or not voided"
+                    + " (voidedStatementId); it carries Last-Modified = stored.")
     @APIResponse(responseCode = "200", description = "The statement, or {\"statements\": [...], \"more\": \"...\"}")
     @APIResponse(responseCode = "404", description = "No such statement (or it is voided / not voided)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -1,5 +1,8 @@
 package cn.grid.bench.grid;
 
+import cn.grid.bench.ClosedLoop;
+import cn.grid.bench.ClosedLoop.Timings;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -8,15 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -26,12 +25,6 @@ import java.util.function.Supplier;
  * Started as {@code bench grid <baseUrl> <token> [requests per scenario] [concurrency]} ({@link GridCommand}).
  */
 public class GridBench {
-
-    record Result(String name, int requests, int errors, double seconds, long[] nanos) {
-        double percentile(double p) {
-            return nanos[Math.min(nanos.length - 1, (int) Math.ceil(p / 100 * nanos.length) - 1)] / 1e6;
-        }
-    }
 
     static void bench(String base, String token, int requests, int concurrency) throws Exception {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -56,15 +49,15 @@ public class GridBench {
         for (Scenario s : scenarios) {
             run(client, base, token, s, Math.max(200, requests / 10), concurrency);
         }
-        List<Result> results = new ArrayList<>();
+        List<Timings> results = new ArrayList<>();
         for (Scenario s : scenarios) {
             results.add(run(client, base, token, s, requests, concurrency));
         }
-        Result baseline = results.get(0);
+        Timings baseline = results.get(0);
         System.out.printf("%n%d requests per scenario, %d concurrent, against %s%n", requests, concurrency, base);
         System.out.printf("%-58s %9s %9s %9s %10s %10s %7s%n", "scenario", "p50 ms", "p99 ms", "req/s",
                 "p50/base", "p99/base", "errors");
-        for (Result r : results) {
+        for (Timings r : results) {
             System.out.printf(Locale.ROOT, "%-58s %9.2f %9.2f %9.0f %10.2f %10.2f %7d%n", r.name(), r.percentile(50),
                     r.percentile(99), r.requests() / r.seconds(), r.percentile(50) / baseline.percentile(50),
                     r.percentile(99) / baseline.percentile(99), r.errors());
@@ -74,37 +67,20 @@ public class GridBench {
     record Scenario(String name, Supplier<String> path) {
     }
 
-    static Result run(HttpClient client, String base, String token, Scenario scenario, int requests, int concurrency)
+    static Timings run(HttpClient client, String base, String token, Scenario scenario, int requests, int concurrency)
             throws Exception {
-        long[] nanos = new long[requests];
-        AtomicInteger next = new AtomicInteger();
-        AtomicInteger errors = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
-        long start = System.nanoTime();
-        for (int t = 0; t < concurrency; t++) {
-            pool.submit(() -> {
-                for (int i; (i = next.getAndIncrement()) < requests; ) {
-                    HttpRequest request = HttpRequest.newBuilder(URI.create(base + scenario.path().get()))
-                            .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).build();
-                    long t0 = System.nanoTime();
-                    try {
-                        HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                        if (response.statusCode() != 200) {
-                            errors.incrementAndGet();
-                        }
-                    } catch (Exception e) {
-                        errors.incrementAndGet();
-                    }
-                    nanos[i] = System.nanoTime() - t0;
+        return ClosedLoop.run(scenario.name(), requests, concurrency, 10, () -> {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(base + scenario.path().get()))
+                    .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).build();
+            return () -> {
+                try {
+                    HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                    return response.statusCode() == 200 ? null : response.statusCode() + " " + request.uri();
+                } catch (Exception e) {
+                    return e + " " + request.uri();
                 }
-                return null;
-            });
-        }
-        pool.shutdown();
-        pool.awaitTermination(10, java.util.concurrent.TimeUnit.MINUTES);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        Arrays.sort(nanos);
-        return new Result(scenario.name(), requests, errors.get(), seconds, nanos);
+            };
+        });
     }
 
     static int rnd(int bound) {

@@ -1,5 +1,8 @@
 package cn.grid.bench.study;
 
+import cn.grid.bench.ClosedLoop;
+import cn.grid.bench.ClosedLoop.Timings;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,7 +17,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -22,11 +24,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -43,12 +41,6 @@ import java.util.function.Supplier;
  * ({@link StudyCommand}).
  */
 public class BenchStudy {
-
-    record Result(String name, int requests, int errors, double seconds, long[] nanos, String firstError) {
-        double percentile(double p) {
-            return nanos[Math.min(nanos.length - 1, (int) Math.ceil(p / 100 * nanos.length) - 1)] / 1e6;
-        }
-    }
 
     /** One request: GET without a body, or PUT with a JSON body. */
     record Call(String method, String path, String body) {
@@ -133,14 +125,14 @@ public class BenchStudy {
             deleteBatchSessions(jdbcUrl);
             makeBatchSessions(jdbcUrl, 2 * (warmup + requests));
         }
-        List<Result> results = new ArrayList<>();
+        List<Timings> results = new ArrayList<>();
         try {
             System.out.printf("warming up (%d requests per scenario)...%n", warmup);
             for (Scenario s : scenarios) {
                 run(client(), base, token, s, warmup, concurrency);
             }
             for (Scenario s : scenarios) {
-                Result r = run(client(), base, token, s, requests, concurrency);
+                Timings r = run(client(), base, token, s, requests, concurrency);
                 System.out.printf(Locale.ROOT, "  %s: %.1f s%n", s.name(), r.seconds());
                 results.add(r);
             }
@@ -149,16 +141,16 @@ public class BenchStudy {
                 deleteBatchSessions(jdbcUrl);
             }
         }
-        Result baseline = results.get(0);
+        Timings baseline = results.get(0);
         System.out.printf("%n%d requests per scenario, %d concurrent, against %s%n", requests, concurrency, base);
         System.out.printf("%-46s %9s %9s %9s %10s %10s %7s%n", "scenario", "p50 ms", "p99 ms", "req/s",
                 "p50/base", "p99/base", "errors");
-        for (Result r : results) {
+        for (Timings r : results) {
             System.out.printf(Locale.ROOT, "%-46s %9.2f %9.2f %9.1f %10.2f %10.2f %7d%n", r.name(), r.percentile(50),
                     r.percentile(99), r.requests() / r.seconds(), r.percentile(50) / baseline.percentile(50),
                     r.percentile(99) / baseline.percentile(99), r.errors());
         }
-        for (Result r : results) {
+        for (Timings r : results) {
             if (r.firstError() != null) {
                 System.out.printf("first error of '%s': %s%n", r.name(), r.firstError());
             }
@@ -230,41 +222,12 @@ public class BenchStudy {
         return "/api/v1/study/sessions/" + session + "/attendance";
     }
 
-    static Result run(HttpClient client, String base, String token, Scenario scenario, int requests, int concurrency)
+    static Timings run(HttpClient client, String base, String token, Scenario scenario, int requests, int concurrency)
             throws Exception {
-        long[] nanos = new long[requests];
-        AtomicInteger next = new AtomicInteger();
-        AtomicInteger errors = new AtomicInteger();
-        AtomicReference<String> firstError = new AtomicReference<>();
-        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
-        long start = System.nanoTime();
-        for (int t = 0; t < concurrency; t++) {
-            pool.submit(() -> {
-                for (int i; (i = next.getAndIncrement()) < requests; ) {
-                    Call call;
-                    try {
-                        call = scenario.call().get();
-                    } catch (RuntimeException e) {
-                        errors.incrementAndGet();
-                        firstError.compareAndSet(null, "preparing the request: " + e);
-                        continue;
-                    }
-                    long t0 = System.nanoTime();
-                    String error = send(client, base, token, call);
-                    if (error != null) {
-                        errors.incrementAndGet();
-                        firstError.compareAndSet(null, error);
-                    }
-                    nanos[i] = System.nanoTime() - t0;
-                }
-                return null;
-            });
-        }
-        pool.shutdown();
-        pool.awaitTermination(30, java.util.concurrent.TimeUnit.MINUTES);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        Arrays.sort(nanos);
-        return new Result(scenario.name(), requests, errors.get(), seconds, nanos, firstError.get());
+        return ClosedLoop.run(scenario.name(), requests, concurrency, 30, () -> {
+            Call call = scenario.call().get();
+            return () -> send(client, base, token, call);
+        });
     }
 
     /** Sends the request; null when it answered 200, else what went wrong. */

@@ -24,13 +24,21 @@ public final class IdentityNumber {
         if (!value.matches("\\d{17}[\\dX]")) {
             throw DomainProblem.invalid(field, "must be 17 digits and a check digit or X");
         }
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (value.charAt(i) - '0') * WEIGHTS[i];
-        }
-        if (CHECK[sum % 11] != value.charAt(17)) {
+        if (checkCharacter(value.substring(0, 17)) != value.charAt(17)) {
             throw DomainProblem.invalid(field, "check digit does not match");
         }
         return value;
+    }
+
+    /** The check character (ISO 7064 MOD 11-2) that completes the 17 digits {@code digits}. */
+    public static char checkCharacter(String digits) {
+        if (!digits.matches("\\d{17}")) {
+            throw new IllegalArgumentException("17 digits, not " + digits);
+        }
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (digits.charAt(i) - '0') * WEIGHTS[i];
+        }
+        return CHECK[sum % 11];
     }
 }

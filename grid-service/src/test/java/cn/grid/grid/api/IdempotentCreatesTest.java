@@ -2,6 +2,7 @@ package cn.grid.grid.api;
 
 import cn.grid.testsupport.SqlCount;
 import cn.grid.grid.app.RegisterPerson;
+import cn.grid.grid.domain.IdentityNumber;
 import cn.grid.platform.security.Roles;
 import cn.grid.testsupport.TestJwt;
 import io.agroal.api.AgroalDataSource;
@@ -47,8 +48,6 @@ import static org.hamcrest.Matchers.nullValue;
 class IdempotentCreatesTest {
 
     private static final String ADMIN = "Bearer " + TestJwt.token("admin-1", null, Roles.DISTRICT_ADMIN);
-    private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-    private static final String CHECK = "10X98765432";
 
     @Inject
     AgroalDataSource dataSource;
@@ -88,11 +87,7 @@ class IdempotentCreatesTest {
         StringBuilder digits = new StringBuilder("110105");
         digits.append(1950 + ThreadLocalRandom.current().nextInt(50)).append("0101");
         digits.append("%03d".formatted(ThreadLocalRandom.current().nextInt(1000)));
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (digits.charAt(i) - '0') * WEIGHTS[i];
-        }
-        return digits.append(CHECK.charAt(sum % 11)).toString();
+        return digits.append(IdentityNumber.checkCharacter(digits.toString())).toString();
     }
 
     @Test

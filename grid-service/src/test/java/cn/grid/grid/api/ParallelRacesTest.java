@@ -1,5 +1,6 @@
 package cn.grid.grid.api;
 
+import cn.grid.grid.domain.IdentityNumber;
 import cn.grid.platform.security.Roles;
 import cn.grid.testsupport.Races;
 import cn.grid.testsupport.TestJwt;
@@ -120,11 +121,6 @@ class ParallelRacesTest {
         Random random = new Random();
         String body = "530302" + (1950 + random.nextInt(50)) + String.format("%02d%02d", 1 + random.nextInt(12),
                 1 + random.nextInt(28)) + String.format("%03d", random.nextInt(1000));
-        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (body.charAt(i) - '0') * weights[i];
-        }
-        return body + "10X98765432".charAt(sum % 11);
+        return body + IdentityNumber.checkCharacter(body);
     }
 }

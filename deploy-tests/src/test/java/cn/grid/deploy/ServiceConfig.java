@@ -29,7 +29,7 @@ record ServiceConfig(String service, Map<String, Optional<String>> envReferences
     /** {@code consumers.start("group", ...)} or {@code consumers.start(CONSTANT, ...)} with the group in a constant. */
     private static final Pattern CONSUMER_START =
             Pattern.compile("consumers\\.start\\(\\s*(?:\"([^\"]+)\"|([A-Z][A-Z0-9_]*)\\s*,)");
-    /** How platform's GridNodeViewConsumer names its group; checked against its source in {@link #of}. */
+    /** How grid-readmodel's GridNodeViewConsumer names its group; checked against its source in {@link #of}. */
     private static final String GRIDVIEW_CONSUMER_SOURCE = "application + \".grid-events\"";
 
     static ServiceConfig of(String service) {
@@ -64,7 +64,7 @@ record ServiceConfig(String service, Map<String, Optional<String>> envReferences
         }
         if ("true".equals(properties.get("grid.gridview.enabled"))) {
             String gridview = Repo.read(Repo.path(
-                    "platform/src/main/java/cn/grid/platform/gridview/GridNodeViewConsumer.java"));
+                    "grid-readmodel/src/main/java/cn/grid/readmodel/grid/GridNodeViewConsumer.java"));
             if (!gridview.contains(GRIDVIEW_CONSUMER_SOURCE)) {
                 throw new IllegalStateException("GridNodeViewConsumer no longer names its group "
                         + GRIDVIEW_CONSUMER_SOURCE + ": update ServiceConfig");

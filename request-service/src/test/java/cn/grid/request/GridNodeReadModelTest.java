@@ -1,7 +1,7 @@
 package cn.grid.request;
 
-import cn.grid.platform.gridview.GridBoundaryViews;
 import cn.grid.platform.security.Roles;
+import cn.grid.readmodel.grid.GridBoundaryViews;
 import cn.grid.testsupport.TestGridEvents;
 import cn.grid.testsupport.TestJwt;
 import cn.grid.testsupport.TestRegistry;
@@ -201,7 +201,7 @@ class GridNodeReadModelTest {
     }
 
     @Inject
-    cn.grid.platform.gridview.GridNodeViews nodes;
+    cn.grid.readmodel.grid.GridNodeViews nodes;
 
     @Test
     void aNodeIsALeafUntilANodeIsKnownBelowIt() {

@@ -3,7 +3,7 @@ package cn.grid.grid.persistence;
 import cn.grid.grid.domain.GridLevel;
 import cn.grid.grid.domain.GridNode;
 import cn.grid.grid.domain.LevelCount;
-import cn.grid.platform.gridview.SubtreeQuery;
+import cn.grid.platform.tree.SubtreeQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -2,7 +2,7 @@ package cn.grid.grid.persistence;
 
 import cn.grid.grid.domain.OrgMembership;
 import cn.grid.grid.domain.PartyOrg;
-import cn.grid.platform.gridview.SubtreeQuery;
+import cn.grid.platform.tree.SubtreeQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 

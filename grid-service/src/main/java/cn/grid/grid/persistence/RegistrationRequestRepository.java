@@ -2,7 +2,7 @@ package cn.grid.grid.persistence;
 
 import cn.grid.grid.domain.RegistrationRequest;
 import cn.grid.grid.domain.RegistrationStatus;
-import cn.grid.platform.gridview.SubtreeQuery;
+import cn.grid.platform.tree.SubtreeQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,7 +1,7 @@
 package cn.grid.grid.persistence;
 
-import cn.grid.platform.gridview.ReadModelRightsSource;
 import cn.grid.platform.security.PersonRights;
+import cn.grid.platform.security.registry.GrantRows;
 import cn.grid.platform.security.registry.RegistryRightsSource;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +14,7 @@ import java.time.LocalDate;
 
 /**
  * A login's grants from the registry itself (person, assignment, party_org_membership, team_member), for
- * grid-service's own rights decisions; the other services read their copies ({@link ReadModelRightsSource}).
+ * grid-service's own rights decisions; the other services read their copies (grid-readmodel's {@code ReadModelRightsSource}).
  * A person with no current grant still comes back (with none), so the member's own views know who they are.
  */
 @ApplicationScoped
@@ -63,7 +63,7 @@ public class RegistryTablesRightsSource implements RegistryRightsSource {
                 statement.setDate(i, today);
             }
             statement.setString(DAY_PARAMETERS + 1, subject);
-            return ReadModelRightsSource.read(statement);
+            return GrantRows.read(statement);
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the registry rights of a caller", e);
         }

@@ -2,7 +2,7 @@ package cn.grid.grid.persistence;
 
 import cn.grid.grid.domain.Team;
 import cn.grid.grid.domain.TeamMember;
-import cn.grid.platform.gridview.SubtreeQuery;
+import cn.grid.platform.tree.SubtreeQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -1,7 +1,6 @@
 package cn.grid.platform.config;
 
 import cn.grid.platform.consumer.ConsumerConfig;
-import cn.grid.platform.gridview.GridViewConfig;
 import cn.grid.platform.idempotency.IdempotencyConfig;
 import cn.grid.platform.outbox.EventsConfig;
 import cn.grid.platform.outbox.OutboxConfig;
@@ -19,7 +18,6 @@ import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,7 +39,7 @@ class PlatformConfigMappingTest {
                 .withConverter(Duration.class, 200, new DurationConverter())
                 .withValidator((BeanValidationConfigValidator) () -> VALIDATOR)
                 .withMapping(EventsConfig.class).withMapping(OutboxConfig.class).withMapping(ConsumerConfig.class)
-                .withMapping(GridViewConfig.class).withMapping(IdempotencyConfig.class)
+                .withMapping(IdempotencyConfig.class)
                 .withMapping(RightsConfig.class).withMapping(VerifiedTokensConfig.class)
                 .build();
     }
@@ -69,10 +67,6 @@ class PlatformConfigMappingTest {
         assertThat(consumer.probeInterval()).isEqualTo(Duration.ofSeconds(5));
         assertThat(consumer.maxRestartBackoff()).isEqualTo(Duration.ofSeconds(30));
         assertThat(consumer.healthTolerance()).isEqualTo(Duration.ofSeconds(30));
-        GridViewConfig gridview = config.getConfigMapping(GridViewConfig.class);
-        assertThat(gridview.enabled()).isFalse();
-        assertThat(gridview.topic()).isEqualTo("grid.events");
-        assertThat(gridview.pathColumns()).isEmpty();
         IdempotencyConfig idempotency = config.getConfigMapping(IdempotencyConfig.class);
         assertThat(idempotency.retention()).isEqualTo(Duration.ofDays(7));
         assertThat(idempotency.purgeEvery()).isEqualTo(Duration.ofHours(1));
@@ -88,15 +82,11 @@ class PlatformConfigMappingTest {
     @Test
     void thePropertyNamesAreTheOnesDeployAndTheServicesSet() {
         Map<String, String> properties = new java.util.HashMap<>(REQUIRED);
-        properties.putAll(Map.of("grid.gridview.enabled", "true",
-                "grid.gridview.path-columns", "service_request.grid_path,study_session.grid_path",
-                "grid.outbox.poll-interval", "2s", "grid.consumer.max-attempts", "5",
+        properties.putAll(Map.of("grid.outbox.poll-interval", "2s", "grid.consumer.max-attempts", "5",
                 "grid.rights.unlistened-ttl", "PT0.25S", "grid.auth.verified-tokens.ttl", "1M",
                 "grid.idempotency.retention", "2d", "grid.events.partitions", "6"));
         SmallRyeConfig config = config(properties);
 
-        assertThat(config.getConfigMapping(GridViewConfig.class).pathColumns())
-                .contains(List.of("service_request.grid_path", "study_session.grid_path"));
         assertThat(config.getConfigMapping(OutboxConfig.class).pollInterval()).isEqualTo(Duration.ofSeconds(2));
         assertThat(config.getConfigMapping(ConsumerConfig.class).maxAttempts()).isEqualTo(5);
         assertThat(config.getConfigMapping(RightsConfig.class).unlistenedTtl()).isEqualTo(Duration.ofMillis(250));

@@ -1,8 +1,8 @@
 package cn.grid.request.api;
 
-import cn.grid.platform.gridview.GridNodeViews;
-import cn.grid.platform.gridview.KnownGridNodeResourceBase;
 import cn.grid.platform.security.CurrentCaller;
+import cn.grid.readmodel.grid.GridNodeViews;
+import cn.grid.readmodel.grid.KnownGridNodeResourceBase;
 import jakarta.ws.rs.Path;
 
 /** The grid read model that request routing uses, as fed by grid.events. */

@@ -1,8 +1,8 @@
 package cn.grid.request.app;
 
-import cn.grid.platform.gridview.GridNodeSnapshot;
-import cn.grid.platform.gridview.GridNodeViews;
 import cn.grid.platform.ids.Ids;
+import cn.grid.readmodel.grid.GridNodeSnapshot;
+import cn.grid.readmodel.grid.GridNodeViews;
 import cn.grid.request.domain.GridPlace;
 import cn.grid.request.domain.RequestStatus;
 import cn.grid.request.domain.ServiceRequest;

@@ -1,15 +1,15 @@
 package cn.grid.request.app;
 
-import cn.grid.platform.gridview.GridNodeSnapshot;
-import cn.grid.platform.gridview.GridNodeViews;
 import cn.grid.platform.security.Caller;
 import cn.grid.platform.security.Grant;
 import cn.grid.platform.work.WorkItem;
 import cn.grid.platform.work.WorkList;
+import cn.grid.readmodel.grid.GridNodeSnapshot;
+import cn.grid.readmodel.grid.GridNodeViews;
 import cn.grid.request.persistence.RegistryPeople;
-import cn.grid.request.persistence.WorkListRepository;
 import cn.grid.request.persistence.WorkListRepository.Kind;
 import cn.grid.request.persistence.WorkListRepository.KindPage;
+import cn.grid.request.persistence.WorkListRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 

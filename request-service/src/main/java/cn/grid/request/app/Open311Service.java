@@ -1,17 +1,17 @@
 package cn.grid.request.app;
 
-import cn.grid.platform.gridview.GridNodeSnapshot;
-import cn.grid.platform.gridview.GridNodeViews;
 import cn.grid.platform.idempotency.IdempotencyKeys;
 import cn.grid.platform.problem.DomainProblem;
 import cn.grid.platform.security.Caller;
 import cn.grid.platform.security.Roles;
+import cn.grid.readmodel.grid.GridNodeSnapshot;
+import cn.grid.readmodel.grid.GridNodeViews;
 import cn.grid.request.domain.Open311Key;
 import cn.grid.request.domain.RequestCategory;
 import cn.grid.request.domain.RequestStatus;
 import cn.grid.request.domain.ServiceRequest;
-import cn.grid.request.persistence.Open311RequestRepository;
 import cn.grid.request.persistence.Open311RequestRepository.Visible;
+import cn.grid.request.persistence.Open311RequestRepository;
 import cn.grid.request.persistence.ServiceRequestRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

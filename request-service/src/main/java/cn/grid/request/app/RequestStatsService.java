@@ -1,10 +1,10 @@
 package cn.grid.request.app;
 
-import cn.grid.platform.gridview.GridNodeSnapshot;
-import cn.grid.platform.gridview.GridNodeViews;
 import cn.grid.platform.problem.DomainProblem;
 import cn.grid.platform.security.Caller;
 import cn.grid.platform.time.GridCalendar;
+import cn.grid.readmodel.grid.GridNodeSnapshot;
+import cn.grid.readmodel.grid.GridNodeViews;
 import cn.grid.request.domain.CategoryCount;
 import cn.grid.request.domain.SlaTotals;
 import cn.grid.request.domain.StageTimes;

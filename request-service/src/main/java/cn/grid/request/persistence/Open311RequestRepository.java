@@ -1,6 +1,6 @@
 package cn.grid.request.persistence;
 
-import cn.grid.platform.gridview.SubtreeQuery;
+import cn.grid.platform.tree.SubtreeQuery;
 import cn.grid.request.domain.RequestStatus;
 import cn.grid.request.domain.ServiceRequest;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,6 +1,6 @@
 package cn.grid.request.persistence;
 
-import cn.grid.platform.gridview.SubtreeQuery;
+import cn.grid.platform.tree.SubtreeQuery;
 import cn.grid.request.domain.CategoryCount;
 import cn.grid.request.domain.SlaTotals;
 import cn.grid.request.domain.StageTimes;

@@ -1,7 +1,7 @@
 package cn.grid.request.persistence;
 
 import cn.grid.platform.time.SqlTimestamps;
-import cn.grid.platform.gridview.SubtreeQuery;
+import cn.grid.platform.tree.SubtreeQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;

@@ -1,8 +1,8 @@
 package cn.grid.study.api;
 
-import cn.grid.platform.gridview.GridNodeViews;
-import cn.grid.platform.gridview.KnownGridNodeResourceBase;
 import cn.grid.platform.security.CurrentCaller;
+import cn.grid.readmodel.grid.GridNodeViews;
+import cn.grid.readmodel.grid.KnownGridNodeResourceBase;
 import jakarta.ws.rs.Path;
 
 /** The grid read model that study coverage and scope uses, as fed by grid.events. */

@@ -1,10 +1,10 @@
 package cn.grid.study.app;
 
-import cn.grid.platform.gridview.GridNodeViews;
 import cn.grid.platform.problem.DomainProblem;
 import cn.grid.platform.security.Caller;
 import cn.grid.platform.security.Roles;
 import cn.grid.platform.time.GridCalendar;
+import cn.grid.readmodel.grid.GridNodeViews;
 import cn.grid.study.domain.OrgMember;
 import cn.grid.study.domain.PartyOrg;
 import cn.grid.study.persistence.PartyOrgDirectory;

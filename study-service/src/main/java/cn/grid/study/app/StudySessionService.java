@@ -1,13 +1,13 @@
 package cn.grid.study.app;
 
-import cn.grid.platform.gridview.GridNodeSnapshot;
-import cn.grid.platform.gridview.GridNodeViews;
 import cn.grid.platform.idempotency.IdempotencyKeys;
 import cn.grid.platform.ids.Ids;
 import cn.grid.platform.paging.CursorPage;
 import cn.grid.platform.paging.PageRequest;
 import cn.grid.platform.problem.DomainProblem;
 import cn.grid.platform.security.Caller;
+import cn.grid.readmodel.grid.GridNodeSnapshot;
+import cn.grid.readmodel.grid.GridNodeViews;
 import cn.grid.study.domain.PointsActivity;
 import cn.grid.study.domain.StudySession;
 import cn.grid.study.messaging.StudyEventPublisher;

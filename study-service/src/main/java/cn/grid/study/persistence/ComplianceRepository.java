@@ -1,6 +1,6 @@
 package cn.grid.study.persistence;
 
-import cn.grid.platform.gridview.SubtreeQuery;
+import cn.grid.platform.tree.SubtreeQuery;
 import cn.grid.study.domain.ComplianceReport;
 import cn.grid.study.domain.MemberCompliance;
 import cn.grid.study.domain.SessionKind;

@@ -1,7 +1,7 @@
 package cn.grid.study.persistence;
 
 import cn.grid.platform.time.SqlTimestamps;
-import cn.grid.platform.gridview.SubtreeQuery;
+import cn.grid.platform.tree.SubtreeQuery;
 import cn.grid.study.domain.MemberSummary;
 import cn.grid.study.domain.RecordItem;
 import cn.grid.study.domain.SessionKind;

@@ -1,6 +1,6 @@
 package cn.grid.study.persistence;
 
-import cn.grid.platform.gridview.SubtreeQuery;
+import cn.grid.platform.tree.SubtreeQuery;
 import cn.grid.study.domain.LectureOrder;
 import cn.grid.study.domain.LectureOrderCount;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;

@@ -1,6 +1,6 @@
 package cn.grid.study.persistence;
 
-import cn.grid.platform.gridview.SubtreeQuery;
+import cn.grid.platform.tree.SubtreeQuery;
 import cn.grid.study.domain.OrgMember;
 import cn.grid.study.domain.PartyOrg;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package cn.grid.platform.gridview;
+package cn.grid.readmodel.grid;
 
 import cn.grid.contracts.events.EventTypes;
 import io.smallrye.config.ConfigMapping;

@@ -1,4 +1,4 @@
-package cn.grid.platform.gridview;
+package cn.grid.readmodel.grid;
 
 import java.time.LocalDate;
 import java.util.UUID;

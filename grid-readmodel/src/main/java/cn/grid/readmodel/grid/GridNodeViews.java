@@ -1,4 +1,4 @@
-package cn.grid.platform.gridview;
+package cn.grid.readmodel.grid;
 
 import cn.grid.contracts.events.grid.GridNodeCreatedV1;
 import cn.grid.contracts.events.grid.GridNodeMovedV1;
@@ -7,6 +7,7 @@ import cn.grid.contracts.events.grid.GridNodeUpdatedV1;
 import cn.grid.platform.events.MalformedEventException;
 import cn.grid.platform.problem.DomainProblem;
 import cn.grid.platform.security.Caller;
+import cn.grid.platform.tree.SubtreeQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;

@@ -1,4 +1,4 @@
-package cn.grid.platform.gridview;
+package cn.grid.platform.tree;
 
 import jakarta.persistence.EntityManager;
 

@@ -1,7 +1,7 @@
-package cn.grid.platform.gridview;
+package cn.grid.readmodel.grid;
 
-import cn.grid.platform.security.Grant;
 import cn.grid.platform.security.PersonRights;
+import cn.grid.platform.security.registry.GrantRows;
 import cn.grid.platform.security.registry.RegistryRightsSource;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.arc.DefaultBean;
@@ -10,11 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * A login's grants from the grid read models ({@code grid_assignment_view}, {@code party_org_member_view} with
@@ -62,36 +59,9 @@ public class ReadModelRightsSource implements RegistryRightsSource {
             statement.setDate(6, today);
             statement.setString(7, subject);
             statement.setString(8, subject);
-            return read(statement);
+            return GrantRows.read(statement);
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the registry rights of a caller", e);
         }
-    }
-
-    /**
-     * Rows of (kind, role, node_id, node_path, org_id, team_id, start, end, person_id, person_name) as rights; a row
-     * with a null kind is the person without a grant (grid-service knows persons who hold none).
-     */
-    public static PersonRights read(PreparedStatement statement) throws SQLException {
-        List<Grant> grants = new ArrayList<>();
-        String personId = null;
-        String personName = null;
-        try (ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                if (personId == null) {
-                    personId = rows.getString(9);
-                    personName = rows.getString(10);
-                }
-                if (rows.getString(1) == null) {
-                    continue;
-                }
-                Date start = rows.getDate(7);
-                Date end = rows.getDate(8);
-                grants.add(new Grant(Grant.Kind.valueOf(rows.getString(1)), rows.getString(2), rows.getString(3),
-                        rows.getString(4), rows.getString(5), rows.getString(6),
-                        start == null ? null : start.toLocalDate(), end == null ? null : end.toLocalDate()));
-            }
-        }
-        return personId == null ? PersonRights.NONE : new PersonRights(personId, personName, grants);
     }
 }

@@ -1,4 +1,4 @@
-package cn.grid.platform.gridview;
+package cn.grid.readmodel.grid;
 
 import cn.grid.platform.problem.Problem;
 import cn.grid.platform.security.CurrentCaller;

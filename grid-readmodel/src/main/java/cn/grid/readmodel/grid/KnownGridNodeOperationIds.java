@@ -1,4 +1,4 @@
-package cn.grid.platform.gridview;
+package cn.grid.readmodel.grid;
 
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -10,7 +10,7 @@ import java.util.Locale;
  * Names the read-model operation of {@link KnownGridNodeResourceBase} after the path each service mounts it on
  * ({@code GET /api/v1/requests/grid-nodes/{id}} → {@code getRequestsKnownGridNode}). The base class is shared, so an
  * operationId in its annotation would be the same in every service and clash in the gateway's merged spec; without
- * one, generated clients had to invent a name. Registered once for every service, in platform's
+ * one, generated clients had to invent a name. Registered once for every service that links this module, in its own
  * {@code META-INF/microprofile-config.properties}.
  */
 public class KnownGridNodeOperationIds implements OASFilter {

@@ -1,6 +1,8 @@
 package cn.grid.bench;
 
 import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -89,5 +91,26 @@ public final class ClosedLoop {
         double seconds = (System.nanoTime() - start) / 1e9;
         Arrays.sort(nanos);
         return new Timings(name, requests, errors.get(), seconds, nanos, firstError.get());
+    }
+
+    /**
+     * Prints each run's p50, p99, rate and errors, and its p50 and p99 as ratios of the first run (the baseline, as
+     * bench/README.md asks: ratios measured in one run), then the first error of each run that had one.
+     */
+    public static void printAgainstBaseline(String header, List<Timings> results, int nameWidth) {
+        Timings baseline = results.get(0);
+        System.out.printf("%n%s%n", header);
+        System.out.printf("%-" + nameWidth + "s %9s %9s %9s %10s %10s %7s%n", "scenario", "p50 ms", "p99 ms", "req/s",
+                "p50/base", "p99/base", "errors");
+        for (Timings r : results) {
+            System.out.printf(Locale.ROOT, "%-" + nameWidth + "s %9.2f %9.2f %9.1f %10.2f %10.2f %7d%n", r.name(),
+                    r.percentile(50), r.percentile(99), r.perSecond(), r.percentile(50) / baseline.percentile(50),
+                    r.percentile(99) / baseline.percentile(99), r.errors());
+        }
+        for (Timings r : results) {
+            if (r.firstError() != null) {
+                System.out.printf("first error of '%s': %s%n", r.name(), r.firstError());
+            }
+        }
     }
 }

@@ -141,20 +141,8 @@ public class BenchStudy {
                 deleteBatchSessions(jdbcUrl);
             }
         }
-        Timings baseline = results.get(0);
-        System.out.printf("%n%d requests per scenario, %d concurrent, against %s%n", requests, concurrency, base);
-        System.out.printf("%-46s %9s %9s %9s %10s %10s %7s%n", "scenario", "p50 ms", "p99 ms", "req/s",
-                "p50/base", "p99/base", "errors");
-        for (Timings r : results) {
-            System.out.printf(Locale.ROOT, "%-46s %9.2f %9.2f %9.1f %10.2f %10.2f %7d%n", r.name(), r.percentile(50),
-                    r.percentile(99), r.requests() / r.seconds(), r.percentile(50) / baseline.percentile(50),
-                    r.percentile(99) / baseline.percentile(99), r.errors());
-        }
-        for (Timings r : results) {
-            if (r.firstError() != null) {
-                System.out.printf("first error of '%s': %s%n", r.name(), r.firstError());
-            }
-        }
+        ClosedLoop.printAgainstBaseline("%d requests per scenario, %d concurrent, against %s".formatted(requests,
+                concurrency, base), results, 46);
     }
 
     static HttpClient client() {

@@ -25,6 +25,8 @@ public final class EventTypes {
     public static final String PARTY_ORG_CHANGED = "cn.grid.grid.party-org.changed.v1";
     public static final String PARTY_ORG_MEMBERSHIP_CHANGED = "cn.grid.grid.party-org.membership-changed.v1";
     public static final String TEAM_CHANGED = "cn.grid.grid.team.changed.v1";
+    public static final String REGISTRATION_SUBMITTED = "cn.grid.grid.registration.submitted.v1";
+    public static final String REGISTRATION_REVIEWED = "cn.grid.grid.registration.reviewed.v1";
     public static final String REQUEST_SUBMITTED = "cn.grid.request.submitted.v1";
     public static final String REQUEST_OVERDUE = "cn.grid.request.overdue.v1";
     public static final String REQUEST_ESCALATED = "cn.grid.request.escalated.v1";
@@ -39,7 +41,10 @@ public final class EventTypes {
     public static final String STUDY_POINTS_AWARDED = "cn.grid.study.points.awarded.v1";
     public static final String STUDY_ATTENDANCE_RECORDED = "cn.grid.study.attendance.recorded.v1";
     public static final String STUDY_MONTH_CLOSED = "cn.grid.study.month.closed.v1";
+    public static final String STUDY_LECTURE_ORDER_PLACED = "cn.grid.study.lecture-order.placed.v1";
     public static final String STUDY_LECTURE_ORDER_ACCEPTED = "cn.grid.study.lecture-order.accepted.v1";
+    public static final String STUDY_LECTURE_ORDER_DECLINED = "cn.grid.study.lecture-order.declined.v1";
+    public static final String STUDY_REFLECTION_SUBMITTED = "cn.grid.study.reflection.submitted.v1";
     public static final String STUDY_REFLECTION_REVIEWED = "cn.grid.study.reflection.reviewed.v1";
 
     private EventTypes() {

@@ -12,13 +12,18 @@ import cn.grid.contracts.events.grid.PartyMemberUnregisteredV1;
 import cn.grid.contracts.events.grid.PartyOrgChangedV1;
 import cn.grid.contracts.events.grid.PartyOrgCreatedV1;
 import cn.grid.contracts.events.grid.PartyOrgMembershipChangedV1;
+import cn.grid.contracts.events.grid.RegistrationReviewedV1;
+import cn.grid.contracts.events.grid.RegistrationSubmittedV1;
 import cn.grid.contracts.events.grid.TeamChangedV1;
 import cn.grid.contracts.events.request.RequestEscalatedV1;
 import cn.grid.contracts.events.request.RequestOverdueV1;
 import cn.grid.contracts.events.request.RequestSubmittedV1;
 import cn.grid.contracts.events.request.RequestTransitionedV1;
 import cn.grid.contracts.events.study.LectureOrderAcceptedV1;
+import cn.grid.contracts.events.study.LectureOrderDeclinedV1;
+import cn.grid.contracts.events.study.LectureOrderPlacedV1;
 import cn.grid.contracts.events.study.ReflectionReviewedV1;
+import cn.grid.contracts.events.study.ReflectionSubmittedV1;
 import cn.grid.contracts.events.study.StudyAttendanceRecordedV1;
 import cn.grid.contracts.events.study.StudyMonthClosedV1;
 import cn.grid.contracts.events.study.StudyPointsAwardedV1;
@@ -104,6 +109,8 @@ class EventCatalogueTest {
         records.put(EventTypes.PARTY_ORG_CHANGED, PartyOrgChangedV1.class);
         records.put(EventTypes.PARTY_ORG_MEMBERSHIP_CHANGED, PartyOrgMembershipChangedV1.class);
         records.put(EventTypes.TEAM_CHANGED, TeamChangedV1.class);
+        records.put(EventTypes.REGISTRATION_SUBMITTED, RegistrationSubmittedV1.class);
+        records.put(EventTypes.REGISTRATION_REVIEWED, RegistrationReviewedV1.class);
         records.put(EventTypes.REQUEST_SUBMITTED, RequestSubmittedV1.class);
         for (String move : EventTypes.REQUEST_MOVES) {
             records.put(RequestTransitionedV1.typeOf(move), RequestTransitionedV1.class);
@@ -114,7 +121,10 @@ class EventCatalogueTest {
         records.put(EventTypes.STUDY_POINTS_AWARDED, StudyPointsAwardedV1.class);
         records.put(EventTypes.STUDY_ATTENDANCE_RECORDED, StudyAttendanceRecordedV1.class);
         records.put(EventTypes.STUDY_MONTH_CLOSED, StudyMonthClosedV1.class);
+        records.put(EventTypes.STUDY_LECTURE_ORDER_PLACED, LectureOrderPlacedV1.class);
         records.put(EventTypes.STUDY_LECTURE_ORDER_ACCEPTED, LectureOrderAcceptedV1.class);
+        records.put(EventTypes.STUDY_LECTURE_ORDER_DECLINED, LectureOrderDeclinedV1.class);
+        records.put(EventTypes.STUDY_REFLECTION_SUBMITTED, ReflectionSubmittedV1.class);
         records.put(EventTypes.STUDY_REFLECTION_REVIEWED, ReflectionReviewedV1.class);
         return records;
     }

@@ -2,6 +2,7 @@ package cn.grid.bench;
 
 import cn.grid.bench.faults.FaultsCommand;
 import cn.grid.bench.grid.GridCommand;
+import cn.grid.bench.notify.NotifyCommand;
 import cn.grid.bench.races.RacesCommand;
 import cn.grid.bench.request.RequestCommand;
 import cn.grid.bench.study.StudyCommand;
@@ -14,9 +15,9 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         subcommands = {GridCommand.class, RequestCommand.class, StudyCommand.class, FaultsCommand.class,
-                RacesCommand.class},
-        description = "grid, request and study print latencies and ratios against a baseline measured in the same"
-                + " run; faults and races print their tables and whether each goal was met.")
+                RacesCommand.class, NotifyCommand.class},
+        description = "grid, request, study and notify print latencies and ratios against a baseline measured in the"
+                + " same run; faults and races print their tables and whether each goal was met.")
 public final class Bench {
 
     public static void main(String[] args) {

@@ -53,6 +53,26 @@ public final class GatewayClient {
         }
     }
 
+    /**
+     * Opens a long-lived GET (a text/event-stream): the answer's status and headers, the body to read as it comes.
+     * {@code timeout} bounds only the wait for the answer's headers; the body is read until the server ends it or the
+     * caller closes it.
+     */
+    public HttpResponse<java.io.InputStream> openStream(String path, String token, Map<String, String> headers)
+            throws IOException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(timeout).GET();
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        headers.forEach(b::header);
+        try {
+            return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
     /** The status of a GET of a whole URL (a management interface), or -1 without an answer. */
     public static int statusOf(String url) {
         try {

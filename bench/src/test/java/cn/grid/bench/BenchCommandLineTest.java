@@ -51,11 +51,19 @@ class BenchCommandLineTest {
     }
 
     @Test
+    void notifyRefusesARateOfZeroBeforeItCallsTheSuite() {
+        Run notify = run("notify", "--gateway", "http://127.0.0.1:1", "--rate", "0");
+
+        assertThat(notify.exit()).isEqualTo(2);
+        assertThat(notify.err()).contains("--rate must be positive");
+    }
+
+    @Test
     void helpListsEveryBench() {
         Run help = run("--help");
 
         assertThat(help.exit()).isZero();
         assertThat(help.out()).contains("grid").contains("request").contains("study").contains("faults")
-                .contains("races");
+                .contains("races").contains("notify");
     }
 }

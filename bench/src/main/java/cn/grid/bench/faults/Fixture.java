@@ -32,7 +32,7 @@ public final class Fixture {
         this.memberToken = memberToken;
     }
 
-    static Fixture setUp(Suite suite) throws IOException {
+    public static Fixture setUp(Suite suite) throws IOException {
         String run = suite.run();
         String admin = suite.admin();
         String citizen = suite.token("faults-citizen-" + run, "citizen", null);
@@ -54,10 +54,35 @@ public final class Fixture {
 
     /** Submits, dispatches, takes, resolves and rates one ticket; answers System.nanoTime() at the rating's 200. */
     long rateOneTicket() throws IOException {
+        return rate(resolveOneTicket());
+    }
+
+    /** A ticket of the citizen submitted, accepted by the worker: answers its id and its ETag after the accept. */
+    public Accepted acceptOneTicket() throws IOException {
         String id = suite.post("/api/v1/requests", citizen, Map.of("category", "neighbour-dispute", "title",
                 "楼道堆物 " + UUID.randomUUID(), "gridNodeId", grid), Map.of("Idempotency-Key",
                 UUID.randomUUID().toString())).expect(201, "submit").field("id");
-        suite.move(worker, id, "accept", null).expect(200, "accept");
+        Reply accepted = suite.move(worker, id, "accept", null).expect(200, "accept");
+        return new Accepted(id, accepted.headers().firstValue("ETag").orElse(null));
+    }
+
+    /** A submitted and accepted ticket; {@code etag} the one its accept answered (null when it sent none). */
+    public record Accepted(String id, String etag) {
+    }
+
+    /** The worker dispatches an accepted ticket to a person: the answer (200, or 400 while a read model lags). */
+    public Reply dispatch(Accepted ticket, String personId) throws IOException {
+        Map<String, String> body = Map.of("targetType", "PERSON", "targetId", personId);
+        if (ticket.etag() == null) {
+            return suite.move(worker, ticket.id(), "dispatch", body);
+        }
+        return suite.post("/api/v1/requests/" + ticket.id() + "/dispatch", worker, body,
+                Map.of("If-Match", ticket.etag()));
+    }
+
+    /** A ticket dispatched to the party member, signed, started and resolved by them: ready to be rated. */
+    public String resolveOneTicket() throws IOException {
+        String id = acceptOneTicket().id();
         // by the member's person id: a 400 (request-service has not heard of the registration yet) changes nothing
         Map<String, String> dispatch = Map.of("targetType", "PERSON", "targetId", memberPerson);
         Pace.awaitTrue("request-service knows the party member", Duration.ofSeconds(60), () -> {
@@ -74,12 +99,26 @@ public final class Fixture {
         suite.move(memberToken, id, "sign", null).expect(200, "sign");
         suite.move(memberToken, id, "start", null).expect(200, "start");
         suite.move(memberToken, id, "resolve", Map.of("outcome", "FIXED", "notes", "已清理")).expect(200, "resolve");
+        return id;
+    }
+
+    /** The citizen rates a resolved ticket satisfied (5); answers System.nanoTime() at the rating's 200. */
+    public long rate(String id) throws IOException {
         suite.move(citizen, id, "rate", Map.of("rating", 5, "comment", "满意")).expect(200, "rate");
         return System.nanoTime();
     }
 
+    public Suite suite() {
+        return suite;
+    }
+
+    /** The fixture's grid node id. */
+    public String grid() {
+        return grid;
+    }
+
     /** The party member's points balance in study-service, or -1 when it cannot be read. */
-    int points() {
+    public int points() {
         try {
             Reply reply = suite.send("GET", "/api/v1/study/members/" + memberPerson + "/points", suite.admin(), null,
                     Map.of());

@@ -5,12 +5,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /** Waiting: the harness paces its own load and faults; what it can poll it polls with a deadline. */
-final class Pace {
+public final class Pace {
 
     private Pace() {
     }
 
-    static void awaitTrue(String what, Duration atMost, BooleanSupplier condition) {
+    public static void awaitTrue(String what, Duration atMost, BooleanSupplier condition) {
         long deadline = System.nanoTime() + atMost.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
@@ -21,7 +21,7 @@ final class Pace {
     }
 
     /** The load's and the faults' own rhythm (a round of 30 s of outage), not a wait for a result. */
-    static void pause(Duration d) {
+    public static void pause(Duration d) {
         try {
             TimeUnit.NANOSECONDS.sleep(d.toNanos());
         } catch (InterruptedException e) {

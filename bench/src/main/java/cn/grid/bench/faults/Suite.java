@@ -23,9 +23,13 @@ public final class Suite {
     private final String run;
     private String admin;
 
-    Suite(String gateway, String run) {
+    public Suite(String gateway, String run) {
         this.client = new GatewayClient(gateway, Duration.ofSeconds(30));
         this.run = run;
+    }
+
+    public GatewayClient client() {
+        return client;
     }
 
     public String run() {

@@ -59,6 +59,14 @@ class BenchCommandLineTest {
     }
 
     @Test
+    void aWebhookOutageOfZeroSecondsIsAUsageError() {
+        Run faults = run("faults", "--gateway", "http://127.0.0.1:1", "--webhook-down-seconds", "0", "webhook-outage");
+
+        assertThat(faults.exit()).isEqualTo(2);
+        assertThat(faults.err()).contains("--webhook-down-seconds");
+    }
+
+    @Test
     void helpListsEveryBench() {
         Run help = run("--help");
 

@@ -9,10 +9,12 @@ import java.util.List;
  * (FAULTS_* variables, or the options of {@link FaultsCommand}).
  *
  * @param control the script that does the faults ({@code <control> --fault <name>}): bench/faults/run
+ * @param webhookRetrySchedule the retry schedule bench/faults/run gave notification-service, blank: its default
  */
 public record FaultSettings(String gateway, String requestService, String jdbcBase, String dbUser, String kafka,
         Path stateDir, Path control, int clients, int claimants, int wishes, int eventSamples,
-        List<Long> kafkaDownSeconds, long orderSeconds) {
+        List<Long> kafkaDownSeconds, long orderSeconds, double notifyRate, long webhookDownSeconds,
+        long webhookCatchupSeconds, String webhookRetrySchedule) {
 
     /** The management interface of the gateway (health, metrics): its HTTP port + 100 (deploy/local/README.md). */
     public String gatewayManagement() {

@@ -29,14 +29,18 @@ import java.util.concurrent.Callable;
         "  pg-restart     PostgreSQL restarted under load: the services recover without a restart of their own",
         "  order-at-scale three instances of grid-service and request-service, one of each killed -9: every key's"
                 + " events in order, every read model equal to its owner (issue 17)",
+        "  webhook-outage the webhook receiver down --webhook-down-seconds while events go on: all delivered after,"
+                + " in order per ticket, duplicates only with the same webhook-id (issue 20)",
+        "  notification-kill kill -9 notification-service under load: every notification in the inbox once, no"
+                + " webhook delivery lost (issue 20)",
         "Exit status 0 when every goal was met, 1 otherwise."})
 public final class FaultsCommand implements Callable<Integer> {
 
     /** Every scenario by name, in the order a run without names takes them (order-at-scale only by name). */
     static final List<String> DEFAULT_SCENARIOS = List.of("memory", "claims", "event-latency", "kafka-outage",
-            "instance-kill", "pg-restart");
+            "instance-kill", "pg-restart", "webhook-outage", "notification-kill");
     static final List<String> SCENARIOS = List.of("memory", "claims", "event-latency", "kafka-outage",
-            "instance-kill", "pg-restart", "order-at-scale");
+            "instance-kill", "pg-restart", "order-at-scale", "webhook-outage", "notification-kill");
 
     @Spec
     CommandSpec spec;
@@ -83,6 +87,21 @@ public final class FaultsCommand implements Callable<Integer> {
     @Option(names = "--order-seconds", defaultValue = "${env:FAULTS_ORDER_SECONDS:-40}",
             description = "order-at-scale's load ($FAULTS_ORDER_SECONDS), default ${DEFAULT-VALUE}")
     long orderSeconds;
+    @Option(names = "--notify-rate", defaultValue = "${env:FAULTS_NOTIFY_RATE:-5}",
+            description = "tickets dispatched per second in webhook-outage and notification-kill ($FAULTS_NOTIFY_RATE),"
+                    + " default ${DEFAULT-VALUE}")
+    double notifyRate;
+    @Option(names = "--webhook-down-seconds", defaultValue = "${env:FAULTS_WEBHOOK_DOWN_SECONDS:-300}",
+            description = "how long the receiver is down ($FAULTS_WEBHOOK_DOWN_SECONDS), default ${DEFAULT-VALUE}")
+    long webhookDownSeconds;
+    @Option(names = "--webhook-catchup-seconds", defaultValue = "${env:FAULTS_WEBHOOK_CATCHUP_SECONDS:-2700}",
+            description = "longest wait for the deliveries after the outage: the retry schedule decides"
+                    + " ($FAULTS_WEBHOOK_CATCHUP_SECONDS), default ${DEFAULT-VALUE}")
+    long webhookCatchupSeconds;
+    @Option(names = "--webhook-retry-schedule", defaultValue = "${env:FAULTS_WEBHOOK_RETRY_SCHEDULE:-}",
+            description = "the schedule bench/faults/run gave notification-service, for the report"
+                    + " ($FAULTS_WEBHOOK_RETRY_SCHEDULE; blank: the service's default)")
+    String webhookRetrySchedule;
     @Option(names = {"-h", "--help"}, usageHelp = true)
     boolean help;
 
@@ -94,7 +113,8 @@ public final class FaultsCommand implements Callable<Integer> {
 
     FaultSettings settings() {
         return new FaultSettings(gateway, requestService, jdbcBase, dbUser, kafka, stateDir, control, clients,
-                claimants, wishes, eventSamples, List.copyOf(kafkaDownSeconds), orderSeconds);
+                claimants, wishes, eventSamples, List.copyOf(kafkaDownSeconds), orderSeconds, notifyRate,
+                webhookDownSeconds, webhookCatchupSeconds, webhookRetrySchedule == null ? "" : webhookRetrySchedule);
     }
 
     /** The scenarios to run: the named ones (each must exist), or the default list. */
@@ -106,9 +126,11 @@ public final class FaultsCommand implements Callable<Integer> {
             }
         }
         if (clients < 1 || claimants < 2 || wishes < 1 || eventSamples < 1 || orderSeconds < 4
-                || kafkaDownSeconds.stream().anyMatch(s -> s < 1)) {
-            throw new ParameterException(spec.commandLine(), "--clients, --wishes, --event-samples and each "
-                    + "--kafka-down-seconds must be at least 1, --claimants at least 2, --order-seconds at least 4");
+                || kafkaDownSeconds.stream().anyMatch(s -> s < 1) || notifyRate <= 0 || webhookDownSeconds < 1
+                || webhookCatchupSeconds < 1) {
+            throw new ParameterException(spec.commandLine(), "--clients, --wishes, --event-samples, each "
+                    + "--kafka-down-seconds, --webhook-down-seconds and --webhook-catchup-seconds must be at least 1, "
+                    + "--claimants at least 2, --order-seconds at least 4, --notify-rate positive");
         }
         return scenarios.isEmpty() ? DEFAULT_SCENARIOS : scenarios;
     }
@@ -124,7 +146,8 @@ public final class FaultsCommand implements Callable<Integer> {
         Map<String, Scenario> byName = Map.of("memory", new MemoryScenario(run), "claims", new ClaimsScenario(run),
                 "event-latency", new EventLatencyScenario(run), "kafka-outage", new KafkaOutageScenario(run),
                 "instance-kill", new InstanceKillScenario(run), "pg-restart", new PgRestartScenario(run),
-                "order-at-scale", new OrderAtScaleScenario(run));
+                "order-at-scale", new OrderAtScaleScenario(run), "webhook-outage", new WebhookOutageScenario(run),
+                "notification-kill", new NotificationKillScenario(run));
         boolean allMet = true;
         for (String scenario : chosen) {
             System.out.println();

@@ -117,6 +117,19 @@ public final class NotifyRig implements AutoCloseable {
     }
 
     /**
+     * A ticket prepared while a load runs, its submitted and accepted events expected by webhook too (for
+     * subscriptions to every request event): their commands ran between the two moments taken around the preparation.
+     */
+    public Fixture.Accepted prepareExpectingItsEvents() throws IOException {
+        long sent = System.nanoTime();
+        Fixture.Accepted ticket = prepare();
+        long answered = System.nanoTime();
+        webhookLedger.expect(ticket.id() + " cn.grid.request.submitted.v1", sent, answered);
+        webhookLedger.expect(ticket.id() + " cn.grid.request.accepted.v1", sent, answered);
+        return ticket;
+    }
+
+    /**
      * One ticket dispatched, until the person's notification was on the stream and the webhook was received (at most
      * {@code atMost}): the read models of the service know the person and the grid afterwards. Not measured.
      */

@@ -32,6 +32,20 @@ class FaultsCommandTest {
     @Test
     void withoutScenariosItRunsAllButOrderAtScale() {
         assertThat(parse().chosen()).containsExactly("memory", "claims", "event-latency", "kafka-outage",
-                "instance-kill", "pg-restart");
+                "instance-kill", "pg-restart", "webhook-outage", "notification-kill");
+    }
+
+    @Test
+    void theWebhookOutageIsFiveMinutesUnlessToldOtherwise() {
+        FaultSettings defaults = parse("webhook-outage").settings();
+        assertThat(defaults.webhookDownSeconds()).isEqualTo(300);
+        assertThat(defaults.notifyRate()).isEqualTo(5.0);
+
+        FaultsCommand shorter = parse("--webhook-down-seconds", "20", "--notify-rate", "2.5",
+                "--webhook-retry-schedule", "PT1S,PT5S", "webhook-outage", "notification-kill");
+        assertThat(shorter.settings().webhookDownSeconds()).isEqualTo(20);
+        assertThat(shorter.settings().notifyRate()).isEqualTo(2.5);
+        assertThat(shorter.settings().webhookRetrySchedule()).isEqualTo("PT1S,PT5S");
+        assertThat(shorter.chosen()).containsExactly("webhook-outage", "notification-kill");
     }
 }

@@ -29,6 +29,29 @@ class WebhookReceiverTest {
     }
 
     @Test
+    void theVerificationRequestIsAnsweredWithItsChallengeAndCheckedOnceTheSecretIsKnown() throws Exception {
+        List<WebhookReceiver.Delivery> got = new CopyOnWriteArrayList<>();
+        String secret = WebhookSignatureTest.SPEC_SECRET;
+        String body = "{\"specversion\":\"1.0\",\"id\":\"v1\",\"type\":\"" + WebhookReceiver.VERIFICATION
+                + "\",\"subject\":\"s1\",\"data\":{\"subscriptionId\":\"s1\",\"challenge\":\"c-42\"}}";
+        long now = Instant.now().getEpochSecond();
+        try (WebhookReceiver receiver = new WebhookReceiver(0, got::add).start()) {
+            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(receiver.url()))
+                    .header("webhook-id", "v1").header("webhook-timestamp", Long.toString(now))
+                    .header("webhook-signature", WebhookSignature.of(secret).sign("v1", now,
+                            body.getBytes(StandardCharsets.UTF_8)))
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(answer.statusCode()).isEqualTo(200);
+            assertThat(answer.body()).isEqualTo("{\"challenge\":\"c-42\"}");
+            assertThat(got).isEmpty();
+            assertThat(receiver.verdicts()).isEmpty();
+            receiver.secret(secret);
+            assertThat(receiver.verdicts()).containsEntry(WebhookSignature.Verdict.VALID, 1);
+        }
+    }
+
+    @Test
     void deliveriesAreVerifiedOnReceiptAndReadAsCloudEventsAcrossAnOutage() throws Exception {
         List<WebhookReceiver.Delivery> got = new CopyOnWriteArrayList<>();
         String secret = WebhookSignatureTest.SPEC_SECRET;

@@ -49,9 +49,16 @@ public final class SseListener implements AutoCloseable {
         this.reader.setDaemon(true);
     }
 
+    /** Connects without Last-Event-ID: only what comes from now on. */
     public SseListener start() {
         reader.start();
         return this;
+    }
+
+    /** Connects with {@code lastEventId} as Last-Event-ID: everything after it first, then what comes. */
+    public SseListener startAfter(String lastEventId) {
+        this.lastEventId = lastEventId;
+        return start();
     }
 
     /** Whether a stream is open now (answered 200 and not ended). */

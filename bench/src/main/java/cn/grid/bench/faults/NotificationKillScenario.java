@@ -22,10 +22,14 @@ final class NotificationKillScenario implements Scenario {
         this.run = run;
     }
 
+    static String after(long lastArrival, long backAt) {
+        return lastArrival < backAt ? "at once" : String.format(Locale.ROOT, "%.1f s", (lastArrival - backAt) / 1e9);
+    }
+
     @Override
     public boolean run() throws Exception {
         FaultSettings s = run.settings();
-        try (NotifyRig rig = NotifyRig.setUp(run.suite(), run.fixture(), 0,
+        try (NotifyRig rig = NotifyRig.setUp(run.suite(), run.fixture(), "kill", 0,
                 List.of("cn.grid.request.dispatched.v1"))) {
             rig.warmUp(Duration.ofSeconds(120));
             rig.startCounting();
@@ -58,6 +62,9 @@ final class NotificationKillScenario implements Scenario {
                     w.missing().size(), w.duplicatesSameId() + w.duplicatesOtherId());
             System.out.printf("dispatches answered 200 while notification-service was down or starting: %d%n",
                     duringOutage);
+            System.out.printf(Locale.ROOT, "caught up after it was back: stream %s, webhooks %s%n",
+                    after(rig.streamLedger().lastFirstArrival(), backAt),
+                    after(rig.webhookLedger().lastFirstArrival(), backAt));
             rig.printChannels(stream, w);
             if (!inbox.missing().isEmpty()) {
                 System.out.println("first missing in the inbox: "

@@ -25,7 +25,7 @@ final class WebhookOutageScenario implements Scenario {
     @Override
     public boolean run() throws Exception {
         FaultSettings s = run.settings();
-        try (NotifyRig rig = NotifyRig.setUp(run.suite(), run.fixture(), 0, List.of("cn.grid.request.*"))) {
+        try (NotifyRig rig = NotifyRig.setUp(run.suite(), run.fixture(), "outage", 0, List.of("cn.grid.request.*"))) {
             rig.warmUp(Duration.ofSeconds(120));
             rig.startCounting();
             OpenLoop load = new OpenLoop(s.notifyRate(), Integer.MAX_VALUE, 16,

@@ -76,7 +76,7 @@ public final class NotifyCommand implements Callable<Integer> {
         String runId = "n" + Long.toString(System.currentTimeMillis() % 100_000_000L, 36);
         Suite suite = new Suite(gateway, runId);
         Fixture fixture = Fixture.setUp(suite);
-        try (NotifyRig rig = NotifyRig.setUp(suite, fixture, receiverPort, eventTypes)) {
+        try (NotifyRig rig = NotifyRig.setUp(suite, fixture, "bench", receiverPort, eventTypes)) {
             rig.warmUp(Duration.ofSeconds(120));
             System.out.printf("preparing %d accepted tickets and %d resolved ones ...%n", events, baselineSamples + 1);
             List<Fixture.Accepted> tickets = prepare(events, rig);

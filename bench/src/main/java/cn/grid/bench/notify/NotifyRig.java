@@ -57,14 +57,15 @@ public final class NotifyRig implements AutoCloseable {
     }
 
     /**
-     * Registers the person, starts the receiver and subscribes it to {@code eventTypes} of the fixture's grid (as the
+     * Registers the person (login {@code notify-<label>-<run>}), starts the receiver and subscribes it to {@code eventTypes} of the fixture's grid (as the
      * district administrator). The person's stream is opened by {@link #warmUp}: a stream is the inbox of whoever
      * the service takes the caller for when it connects, and only once its read models link the login to the person
      * is that the person's inbox.
      */
-    public static NotifyRig setUp(Suite suite, Fixture fixture, int receiverPort, List<String> eventTypes)
-            throws IOException {
-        String subject = "notify-target-" + suite.run();
+    public static NotifyRig setUp(Suite suite, Fixture fixture, String label, int receiverPort,
+            List<String> eventTypes) throws IOException {
+        // a person of their own per rig: one run of the fault harness sets up a rig per scenario
+        String subject = "notify-" + label + "-" + suite.run();
         String person = suite.registerPartyMember(subject, "通知对象", fixture.grid());
         NotifyRig rig = new NotifyRig(suite, fixture, person, suite.token(subject, "citizen", null), receiverPort);
         rig.receiver.start();
@@ -325,7 +326,7 @@ public final class NotifyRig implements AutoCloseable {
         System.out.printf("dispatch answers: %s%n", dispatchStatuses());
         System.out.printf("webhook signatures (Standard Webhooks, checked on receipt): %s%n", receiver.verdicts());
         System.out.printf("webhooks: %d of %d dispatches delivered, at-least-once duplicates: %d, all with a repeated "
-                        + "webhook-id: %s; other event types delivered: %d; out of order per ticket "
+                        + "webhook-id: %s; deliveries of other events (other tickets, types): %d; out of order per ticket "
                         + "(subjectsequence): %d; across tickets against the commands' real-time order: %d%n",
                 webhooks.arrived(), webhooks.expected(), webhooks.duplicatesSameId() + webhooks.duplicatesOtherId(),
                 webhooks.duplicatesOtherId() == 0 ? "yes" : "NO (" + webhooks.duplicatesOtherId() + " with a new id)",

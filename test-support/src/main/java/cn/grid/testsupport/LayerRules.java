@@ -30,7 +30,8 @@ public final class LayerRules {
 
         noClasses().that().resideInAPackage("cn.grid.platform..")
                 .should().dependOnClassesThat().resideInAnyPackage("cn.grid.grid..", "cn.grid.study..",
-                        "cn.grid.request..", "cn.grid.gateway..", "cn.grid.seeds..", "cn.grid.bench..")
+                        "cn.grid.request..", "cn.grid.notification..", "cn.grid.gateway..", "cn.grid.seeds..",
+                        "cn.grid.bench..")
                 .because("platform is shared by every service and depends on none")
                 .check(platform);
 

@@ -57,8 +57,8 @@ public final class NotifyRig implements AutoCloseable {
     }
 
     /**
-     * Registers the person (login {@code notify-<label>-<run>}), starts the receiver and subscribes it to {@code eventTypes} of the fixture's grid (as the
-     * district administrator). The person's stream is opened by {@link #warmUp}: a stream is the inbox of whoever
+     * Registers the person (login {@code notify-<label>-<run>}), starts the receiver and subscribes it to
+     * {@code eventTypes} of the fixture's grid (as the district administrator). The person's stream is opened by {@link #warmUp}: a stream is the inbox of whoever
      * the service takes the caller for when it connects, and only once its read models link the login to the person
      * is that the person's inbox.
      */
@@ -68,8 +68,13 @@ public final class NotifyRig implements AutoCloseable {
         String subject = "notify-" + label + "-" + suite.run();
         String person = suite.registerPartyMember(subject, "通知对象", fixture.grid());
         NotifyRig rig = new NotifyRig(suite, fixture, person, suite.token(subject, "citizen", null), receiverPort);
-        rig.receiver.start();
-        rig.subscribe(eventTypes);
+        try {
+            rig.receiver.start();
+            rig.subscribe(eventTypes);
+        } catch (IOException | RuntimeException e) {
+            rig.close();
+            throw e;
+        }
         System.out.printf("notify: person %s, subscription %s -> %s (%s)%n", person, rig.subscriptionId,
                 rig.receiver.url(), String.join(",", eventTypes));
         return rig;
@@ -98,10 +103,9 @@ public final class NotifyRig implements AutoCloseable {
         }
         created.expect(201, "webhook subscription");
         subscriptionId = created.field("id");
-        String secret = created.field("secret");
-        if (secret == null) {   // a service that shows the secret only on its own resource
-            secret = suite.send("GET", SUBSCRIPTIONS + "/" + subscriptionId + "/secret", suite.admin(), null, Map.of())
-                    .expect(200, "the subscription's secret").field("secret");
+        String secret = created.field("secret");   // shown in the creation's answer only
+        if (secret == null) {
+            throw new IllegalStateException("the subscription's creation answered no secret: " + created.body());
         }
         receiver.secret(secret);
     }

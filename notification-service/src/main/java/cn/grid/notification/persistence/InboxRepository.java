@@ -107,25 +107,25 @@ public class InboxRepository {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Notification> page(Recipient recipient, Long beforeSeq, String kind, boolean unreadOnly, int limit) {
-        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from notification where recipient = ?1");
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from notification where recipient = :recipient");
         if (beforeSeq != null) {
-            sql.append(" and seq < ?2");
+            sql.append(" and seq < :before");
         }
         if (kind != null) {
-            sql.append(" and kind = ?3");
+            sql.append(" and kind = :kind");
         }
         if (unreadOnly) {
             sql.append(" and read_at is null");
         }
-        sql.append(" order by seq desc limit ?4");
-        var query = entityManager.createNativeQuery(sql.toString()).setParameter(1, recipient.key());
+        sql.append(" order by seq desc limit :limit");
+        var query = entityManager.createNativeQuery(sql.toString()).setParameter("recipient", recipient.key());
         if (beforeSeq != null) {
-            query.setParameter(2, beforeSeq);
+            query.setParameter("before", beforeSeq);
         }
         if (kind != null) {
-            query.setParameter(3, kind);
+            query.setParameter("kind", kind);
         }
-        query.setParameter(4, limit);
+        query.setParameter("limit", limit);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
         List<Notification> page = new ArrayList<>(rows.size());
@@ -157,19 +157,19 @@ public class InboxRepository {
     @Transactional(Transactional.TxType.MANDATORY)
     public int markRead(Recipient recipient, UUID id, Long upToSeq) {
         StringBuilder sql = new StringBuilder(
-                "update notification set read_at = now() where recipient = ?1 and read_at is null");
+                "update notification set read_at = now() where recipient = :recipient and read_at is null");
         if (id != null) {
-            sql.append(" and id = ?2");
+            sql.append(" and id = :id");
         }
         if (upToSeq != null) {
-            sql.append(" and seq <= ?3");
+            sql.append(" and seq <= :upToSeq");
         }
-        var update = entityManager.createNativeQuery(sql.toString()).setParameter(1, recipient.key());
+        var update = entityManager.createNativeQuery(sql.toString()).setParameter("recipient", recipient.key());
         if (id != null) {
-            update.setParameter(2, id);
+            update.setParameter("id", id);
         }
         if (upToSeq != null) {
-            update.setParameter(3, upToSeq);
+            update.setParameter("upToSeq", upToSeq);
         }
         int marked = update.executeUpdate();
         if (marked > 0) {

@@ -74,6 +74,8 @@ public class NotificationResource {
             description = "Idempotent: a notification already read stays as it was (its readAt unchanged) and "
                     + "answers 204 again. A notification of another inbox is not found, as is an unknown id.")
     @APIResponse(responseCode = "204", description = "Read")
+    @APIResponse(responseCode = "400", description = "The id is not a UUID",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such notification in the caller's inbox",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public void markRead(@PathParam("id") UUID id) {
@@ -99,10 +101,13 @@ public class NotificationResource {
             description = "Without a body, or with upToSeq absent, every unread notification of the caller's inbox "
                     + "is marked read; with upToSeq only those with a seq up to it (the newest an app has shown, so "
                     + "one that arrived meanwhile stays unread). Answers how many it marked and how many stay "
-                    + "unread. A negative upToSeq is a 400.")
+                    + "unread. A negative upToSeq, an unknown field or malformed JSON is a 400; a body of another "
+                    + "type than JSON a 415 (no body at all, with or without a Content-Type, means all).")
     @APIResponse(responseCode = "200", description = "Marked",
             content = @Content(schema = @Schema(implementation = NotificationBodies.Marked.class)))
     @APIResponse(responseCode = "400", description = "Invalid body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "A body that is not JSON",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public NotificationBodies.Marked markAllRead(
             @RequestBody(required = false, description = "optional: {\"upToSeq\": n}")

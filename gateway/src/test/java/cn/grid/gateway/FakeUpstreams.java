@@ -39,6 +39,9 @@ import java.util.concurrent.Executors;
  *       token subject {@value #SLOW_STUDY_SUBJECT} study answers it after 4 s</li>
  *   <li>{@code /api/v1/people/me} for the token subject {@value #UNLINKED_SUBJECT}: 404 problem+json (a login
  *       linked to no person)</li>
+ *   <li>{@code .../stream} (notification only): an event stream ({@code text/event-stream}) that stays open, starts
+ *       with a comment naming the {@code Last-Event-ID} it got, sends each event a test hands to {@link #sendEvent}
+ *       the moment it gets it, and a comment every 100 ms, until the connection breaks ({@link #openStreams()})</li>
  *   <li>anything else: a JSON echo of method, path, query, headers and the body's length and SHA-256,
  *       with status {@code ?status=} (default 200)</li>
  * </ul>
@@ -72,6 +75,8 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
     private final Map<String, String> extraConfig = new LinkedHashMap<>();
     private final Map<String, Integer> instances = new LinkedHashMap<>();
     private ExecutorService executor;
+    private final java.util.concurrent.BlockingQueue<String> sseEvents = new java.util.concurrent.LinkedBlockingQueue<>();
+    private final java.util.concurrent.atomic.AtomicInteger openStreams = new java.util.concurrent.atomic.AtomicInteger();
     private String down;
 
     @Override
@@ -112,6 +117,16 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    /** Hands one event to the open stream of the fake notification-service, which sends it at once. */
+    public void sendEvent(String id, String data) {
+        sseEvents.add("id: " + id + "\nevent: notification\ndata: " + data + "\n\n");
+    }
+
+    /** Event streams the fake notification-service is serving now (a stream ends when its connection breaks). */
+    public int openStreams() {
+        return openStreams.get();
+    }
+
     @Override
     public Map<String, String> start() {
         executor = Executors.newCachedThreadPool(r -> {
@@ -120,7 +135,7 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
             return thread;
         });
         Map<String, String> config = new LinkedHashMap<>();
-        for (String upstream : List.of("grid", "study", "request")) {
+        for (String upstream : List.of("grid", "study", "request", "notification")) {
             if (upstream.equals(down)) {
                 config.put("gateway.upstreams." + upstream + ".url", "http://127.0.0.1:" + closedPort());
                 continue;
@@ -183,7 +198,7 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    private static void answer(String service, String instance, HttpExchange exchange) throws IOException {
+    private void answer(String service, String instance, HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getRawPath();
         String query = exchange.getRequestURI().getRawQuery();
         exchange.getResponseHeaders().add("X-Upstream", service);
@@ -223,6 +238,10 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
             exchange.getResponseBody().write(problem);
             return;
         }
+        if (path.endsWith("/stream") && service.equals("notification")) {
+            stream(exchange);
+            return;
+        }
         if (path.endsWith("/download")) {
             long bytes = Long.parseLong(param(query, "bytes", "0"));
             exchange.getResponseHeaders().add("Content-Type", "application/octet-stream");
@@ -252,6 +271,28 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
             return;
         }
         echo(service, instance, exchange, path, query);
+    }
+
+    /** An event stream, open until the gateway hangs up (a write then fails). */
+    private void stream(HttpExchange exchange) throws IOException {
+        exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
+        exchange.sendResponseHeaders(200, 0);
+        OutputStream out = exchange.getResponseBody();
+        openStreams.incrementAndGet();
+        try {
+            out.write(("retry: 1000\n: last-event-id=" + exchange.getRequestHeaders().getFirst("Last-Event-ID")
+                    + "\n\n").getBytes());
+            out.flush();
+            while (true) {
+                String event = sseEvents.poll(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+                out.write(event != null ? event.getBytes(java.nio.charset.StandardCharsets.UTF_8) : ": tick\n\n".getBytes());
+                out.flush();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            openStreams.decrementAndGet();
+        }
     }
 
     /**

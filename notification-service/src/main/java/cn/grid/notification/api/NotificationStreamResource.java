@@ -20,7 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -65,14 +65,6 @@ public class NotificationStreamResource {
                     + "nothing, and no notification comes twice on one connection. The stream stays open until the "
                     + "client closes it; the server ends it when it shuts down or loses its database (reconnect and "
                     + "resume). 503 when this instance has as many streams open as it may: retry after a while.")
-    @Parameter(name = LAST_EVENT_ID, in = ParameterIn.HEADER,
-            description = "The id (seq) of the last event received: resume after it",
-            schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER,
-                    format = "int64", minimum = "0"))
-    @Parameter(name = LAST_EVENT_ID_QUERY, in = ParameterIn.QUERY,
-            description = "The same as the Last-Event-ID header, for clients that cannot set headers",
-            schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER,
-                    format = "int64", minimum = "0"))
     @APIResponse(responseCode = "200", description = "The stream: events named notification, data as below",
             content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS,
                     schema = @Schema(implementation = NotificationJson.class)))
@@ -82,8 +74,13 @@ public class NotificationStreamResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "This instance keeps as many streams open as it may",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Multi<OutboundSseEvent> stream(@Parameter(hidden = true) @HeaderParam(LAST_EVENT_ID) String lastEventIdHeader,
-            @Parameter(hidden = true) @QueryParam(LAST_EVENT_ID_QUERY) String lastEventIdQuery,
+    public Multi<OutboundSseEvent> stream(
+            @Parameter(description = "The id (seq) of the last event received: resume after it",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0"))
+            @HeaderParam(LAST_EVENT_ID) String lastEventIdHeader,
+            @Parameter(description = "The same as the Last-Event-ID header, for clients that cannot set headers",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0"))
+            @QueryParam(LAST_EVENT_ID_QUERY) String lastEventIdQuery,
             @Context Sse sse) {
         Caller me = caller.get();
         Recipient recipient = Recipient.of(me.personId(), me.subject());

@@ -25,7 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Three stand-in services on random ports, with the gateway pointed at them. They answer by the end of the
+ * Four stand-in services on random ports, with the gateway pointed at them. They answer by the end of the
  * path, and say who they are and what they got, so tests see both sides of the gateway through its
  * responses alone:
  * <ul>
@@ -33,15 +33,16 @@ import java.util.concurrent.Executors;
  *   <li>{@code .../slow}: "first\n", a 2 s pause, then "second\n"</li>
  *   <li>{@code .../hang}: answers only after 4 s (the study route's timeout here is 1 s)</li>
  *   <li>{@code .../abort}: closes the connection without an answer</li>
+ *   <li>{@code .../stream} (notification only): an event stream ({@code text/event-stream}) that stays open, starts
+ *       with a comment naming the {@code Last-Event-ID} it got, sends each event a test hands to {@link #sendEvent}
+ *       the moment it gets it, and a comment ({@code : tick}) after {@value #STREAM_QUIET_MS} ms without one, until the
+ *       connection breaks ({@link #openStreams()})</li>
  *   <li>{@code .../}{@value #MISSING_NODE}: 404 problem+json from every service</li>
  *   <li>{@code .../}{@value #SLOW_STUDY_NODE} (study only, with or without query): answers after 4 s</li>
  *   <li>{@code .../me/work}: a work list of two items of the service (see {@link #workList(String)}); for the
  *       token subject {@value #SLOW_STUDY_SUBJECT} study answers it after 4 s</li>
  *   <li>{@code /api/v1/people/me} for the token subject {@value #UNLINKED_SUBJECT}: 404 problem+json (a login
  *       linked to no person)</li>
- *   <li>{@code .../stream} (notification only): an event stream ({@code text/event-stream}) that stays open, starts
- *       with a comment naming the {@code Last-Event-ID} it got, sends each event a test hands to {@link #sendEvent}
- *       the moment it gets it, and a comment every 100 ms, until the connection breaks ({@link #openStreams()})</li>
  *   <li>anything else: a JSON echo of method, path, query, headers and the body's length and SHA-256,
  *       with status {@code ?status=} (default 200)</li>
  * </ul>
@@ -55,6 +56,12 @@ import java.util.concurrent.Executors;
 public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
 
     public static final String STUDY_TIMEOUT = "1S";
+
+    /** The notification route's timeout here: its event stream is quiet for longer ({@value #STREAM_QUIET_MS} ms). */
+    public static final String NOTIFICATION_TIMEOUT = "1S";
+
+    /** How long the fake event stream stays quiet between two comments when it has no event to send. */
+    public static final long STREAM_QUIET_MS = 1500;
 
     /** A grid node id no service knows. */
     public static final String MISSING_NODE = "00000000-0000-0000-0000-000000000404";
@@ -151,6 +158,7 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
             }
         }
         config.put("gateway.upstreams.study.timeout", STUDY_TIMEOUT);
+        config.put("gateway.upstreams.notification.timeout", NOTIFICATION_TIMEOUT);
         config.putAll(extraConfig);
         return config;
     }
@@ -284,7 +292,7 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
                     + "\n\n").getBytes());
             out.flush();
             while (true) {
-                String event = sseEvents.poll(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+                String event = sseEvents.poll(STREAM_QUIET_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
                 out.write(event != null ? event.getBytes(java.nio.charset.StandardCharsets.UTF_8) : ": tick\n\n".getBytes());
                 out.flush();
             }

@@ -25,9 +25,6 @@ public class Routes {
      */
     public static final String XAPI = "/xapi";
 
-    /** The caller's inbox (notification-service), below the gateway's own composite {@code /api/v1/me}. */
-    public static final String NOTIFICATIONS = "/api/v1/me/notifications";
-
     /** The gateway's own composite reads: a route key of their own for limits, logs and metrics. */
     public static final String DASHBOARD = "/api/v1/dashboard";
 
@@ -48,8 +45,8 @@ public class Routes {
                 route("study-service", upstreams.study(), "/api/v1/study", XAPI),
                 route("request-service", upstreams.request(), "/api/v1/requests", "/api/v1/request-categories",
                         "/api/v1/open311", OPEN311),
-                // the caller's inbox and its live stream; /api/v1/me itself is the gateway's composite read
-                route("notification-service", upstreams.notification(), NOTIFICATIONS));
+                route("notification-service", upstreams.notification(), "/api/v1/me/notifications",
+                        "/api/v1/webhooks"));
         List<String> prefixes = new ArrayList<>(List.of(DASHBOARD, API));
         all.forEach(route -> prefixes.addAll(route.prefixes()));
         keys = prefixes.stream().sorted(Comparator.comparingInt(String::length).reversed()).toArray(String[]::new);

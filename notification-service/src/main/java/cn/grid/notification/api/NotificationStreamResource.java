@@ -67,7 +67,7 @@ public class NotificationStreamResource {
                     + "resume). 503 when this instance has as many streams open as it may: retry after a while.")
     @APIResponse(responseCode = "200", description = "The stream: events named notification, data as below",
             content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS,
-                    schema = @Schema(implementation = NotificationJson.class)))
+                    schema = @Schema(implementation = NotificationBodies.View.class)))
     @APIResponse(responseCode = "400", description = "Last-Event-ID (or lastEventId) is not a seq",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid bearer token",

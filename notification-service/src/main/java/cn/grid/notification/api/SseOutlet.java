@@ -55,7 +55,7 @@ final class SseOutlet implements StreamOutlet {
     public void send(Notification notification) {
         String data;
         try {
-            data = json.writeValueAsString(NotificationJson.of(notification));
+            data = json.writeValueAsString(NotificationBodies.View.of(notification));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

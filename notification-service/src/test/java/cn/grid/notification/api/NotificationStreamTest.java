@@ -1,12 +1,18 @@
 package cn.grid.notification.api;
 
-import cn.grid.testsupport.SseClient;
+import cn.grid.notification.app.InboxWriter;
 import cn.grid.notification.app.NotificationStreams;
+import cn.grid.notification.domain.NotificationDraft;
+import cn.grid.notification.domain.Recipient;
 import cn.grid.platform.security.Roles;
+import cn.grid.testsupport.SseClient;
+import cn.grid.testsupport.TestGridEvents;
 import cn.grid.testsupport.TestJwt;
+import cn.grid.testsupport.TestRegistry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -18,7 +24,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.LongStream;
 
@@ -26,8 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The live stream against the real database: notifications are inserted as the inbox writer does (the inbox row's
- * last_seq taken in the inserting transaction), and the stream is read as raw SSE lines over HTTP.
+ * The live stream against the real database: notifications are delivered by the InboxWriter, each in a transaction
+ * of its own, and the stream is read as raw SSE lines over HTTP.
  */
 @QuarkusTest
 class NotificationStreamTest {
@@ -37,6 +45,9 @@ class NotificationStreamTest {
 
     @TestHTTPResource("/api/v1/me/notifications/stream")
     URI stream;
+
+    @Inject
+    InboxWriter writer;
 
     @Inject
     AgroalDataSource dataSource;
@@ -73,6 +84,43 @@ class NotificationStreamTest {
             assertThat(data.path("readAt").isNull()).isTrue();
             assertThat(data.has("recipient")).isFalse();
             assertThat(JSON.readTree(client.events().get(1).data()).path("title").asText()).isEqualTo("second");
+        }
+    }
+
+    @Test
+    void aTicketDispatchedToAPersonReachesTheOpenStreamOfTheirLogin() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        UUID node = UUID.randomUUID();
+        String path = "/" + node + "/";
+        String member = "member-" + tag;
+        TestGridEvents.nodeCreated(node, null, path, "GRID", "G-" + tag, "测试网格 " + tag);
+        UUID person = TestRegistry.personOf(member);
+        TestRegistry.assign(member, node, path, "VOLUNTEER");
+        // the registry knows the login's person once the read model has the grant
+        await().atMost(Duration.ofSeconds(30)).until(() -> known(member));
+
+        try (SseClient client = SseClient.open(stream, "Authorization",
+                "Bearer " + TestJwt.token(member, null, Roles.STAFF))) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> !client.retries().isEmpty());
+            UUID request = UUID.randomUUID();
+            Map<String, Object> dispatched = new HashMap<>();
+            dispatched.put("requestId", request.toString());
+            dispatched.put("actor", "worker-" + tag);
+            dispatched.put("assignee", null);
+            dispatched.put("gridNodeId", node.toString());
+            dispatched.put("gridPath", path);
+            dispatched.put("dispatchPersonId", person.toString());
+            dispatched.put("dispatchTargetId", person.toString());
+            dispatched.put("assigneePersonId", null);
+            TestGridEvents.publish("request.events", "request.dispatched.v1", request, dispatched);
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> !client.events().isEmpty());
+            JsonNode data = JSON.readTree(client.events().get(0).data());
+            assertThat(data.path("kind").asText()).isEqualTo("request.dispatched");
+            assertThat(data.path("resourceId").asText()).isEqualTo(request.toString());
+            assertThat(data.path("sourceEventType").asText()).isEqualTo("cn.grid.request.dispatched.v1");
+            // the person's inbox, not the login's
+            assertThat(client.ids()).containsExactly(Long.toString(seqOf("person:" + person, request)));
         }
     }
 
@@ -128,13 +176,13 @@ class NotificationStreamTest {
 
     @Test
     void theClientGoingAwayClosesItsStream() throws Exception {
-        String me = "citizen-" + UUID.randomUUID();
-        int before = streams.openCount();
-        SseClient client = SseClient.open(stream, "Authorization", bearer(me));
+        // the other tests' clients have hung up; their streams close as the server notices
+        await().atMost(Duration.ofSeconds(5)).until(() -> streams.openCount() == 0);
+        SseClient client = SseClient.open(stream, "Authorization", bearer("citizen-" + UUID.randomUUID()));
         await().atMost(Duration.ofSeconds(5)).until(() -> !client.retries().isEmpty());
-        assertThat(streams.openCount()).isGreaterThan(before);
+        assertThat(streams.openCount()).isEqualTo(1);
         client.close();
-        await().atMost(Duration.ofSeconds(5)).until(() -> streams.openCount() == before);
+        await().atMost(Duration.ofSeconds(5)).until(() -> streams.openCount() == 0);
     }
 
     @Test
@@ -168,37 +216,35 @@ class NotificationStreamTest {
         return "Bearer " + TestJwt.token(subject, null, Roles.CITIZEN);
     }
 
-    /** Puts one notification in the recipient's inbox the way the inbox writer does; returns its seq. */
-    private long deliver(String recipient, String title) throws Exception {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            long seq;
-            try (PreparedStatement s = c.prepareStatement("""
-                    insert into inbox (recipient, last_seq, unread_count) values (?, 1, 1)
-                    on conflict (recipient) do update
-                        set last_seq = inbox.last_seq + 1, unread_count = inbox.unread_count + 1
-                    returning last_seq""")) {
-                s.setString(1, recipient);
-                try (ResultSet rows = s.executeQuery()) {
-                    rows.next();
-                    seq = rows.getLong(1);
-                }
+    private boolean known(String subject) throws Exception {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("select count(*) from grid_assignment_view where subject = ?")) {
+            s.setString(1, subject);
+            try (ResultSet rows = s.executeQuery()) {
+                return rows.next() && rows.getLong(1) > 0;
             }
-            try (PreparedStatement s = c.prepareStatement("""
-                    insert into notification (recipient, seq, id, kind, title, body, resource_type, resource_id,
-                                              source_event_id, source_event_type)
-                    values (?, ?, ?, 'request.resolved', ?, 'Please rate it', 'request', ?, ?,
-                            'cn.grid.request.resolved.v1')""")) {
-                s.setString(1, recipient);
-                s.setLong(2, seq);
-                s.setObject(3, UUID.randomUUID());
-                s.setString(4, title);
-                s.setString(5, UUID.randomUUID().toString());
-                s.setObject(6, UUID.randomUUID());
-                s.executeUpdate();
-            }
-            c.commit();
-            return seq;
         }
+    }
+
+    /** The seq of the notification about {@code request} in the inbox {@code recipient}. */
+    private long seqOf(String recipient, UUID request) throws Exception {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "select seq from notification where recipient = ? and resource_id = ?")) {
+            s.setString(1, recipient);
+            s.setString(2, request.toString());
+            try (ResultSet rows = s.executeQuery()) {
+                assertThat(rows.next()).as("a notification in " + recipient).isTrue();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    /** Puts one notification in the recipient's inbox, in a transaction of its own; returns its seq. */
+    private long deliver(String recipient, String title) {
+        NotificationDraft draft = new NotificationDraft(new Recipient(recipient), "request.resolved", title,
+                "Please rate it", "request", UUID.randomUUID().toString(), null);
+        return QuarkusTransaction.requiringNew().call(() -> writer.deliver(List.of(draft), UUID.randomUUID(),
+                "cn.grid.request.resolved.v1")).get(0).seq();
     }
 }

@@ -52,7 +52,11 @@ class ProxyTest {
                 List.of("/api/v1/study/sessions", "study"),
                 List.of("/api/v1/requests", "request"),
                 List.of("/api/v1/requests/r-1/claim", "request"),
-                List.of("/api/v1/request-categories/water-pipe", "request"));
+                List.of("/api/v1/request-categories/water-pipe", "request"),
+                List.of("/api/v1/me/notifications/read", "notification"),
+                List.of("/api/v1/me/notifications/0193f0a4/read", "notification"),
+                List.of("/api/v1/webhooks/subscriptions", "notification"),
+                List.of("/api/v1/webhooks/subscriptions/s-1/deliveries", "notification"));
         for (List<String> row : table) {
             given().header("Authorization", BEARER)
                     .when().get(row.get(0))
@@ -251,7 +255,8 @@ class ProxyTest {
 
     @Test
     void anUnknownApiPathIsA404Problem() {
-        for (String path : List.of("/api/v1/nothing", "/api/v1/gridsx", "/api/v2/grids", "/api")) {
+        for (String path : List.of("/api/v1/nothing", "/api/v1/gridsx", "/api/v2/grids", "/api",
+                "/api/v1/webhooksx", "/api/v1/me/notificationsx")) {
             given().header("Authorization", BEARER)
                     .when().get(path)
                     .then().statusCode(404)
@@ -271,7 +276,8 @@ class ProxyTest {
                 .body("checks.name", hasItem("upstreams"))
                 .body("checks[0].data.'grid-service'", equalTo("UP"))
                 .body("checks[0].data.'study-service'", equalTo("UP"))
-                .body("checks[0].data.'request-service'", equalTo("UP"));
+                .body("checks[0].data.'request-service'", equalTo("UP"))
+                .body("checks[0].data.'notification-service'", equalTo("UP"));
         given().header("Authorization", BEARER).when().get("/api/v1/grids/g-9").then().statusCode(200);
         given().when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("http_server_requests_seconds_count"))

@@ -123,6 +123,8 @@ public interface GatewayConfig {
         Upstream study();
 
         Upstream request();
+
+        Upstream notification();
     }
 
     interface Upstream {

@@ -23,12 +23,15 @@ import java.util.stream.Stream;
  * service, or a new consumer (and so a new dead-letter topic), shows up here without editing the tests.
  */
 record ServiceConfig(String service, Map<String, Optional<String>> envReferences, Map<String, String> properties,
-        Set<String> consumers) {
+        Map<String, String> consumerTopics) {
 
     private static final Pattern ENV_NAME = Pattern.compile("[A-Z][A-Z0-9_]*");
-    /** {@code consumers.start("group", ...)} or {@code consumers.start(CONSTANT, ...)} with the group in a constant. */
-    private static final Pattern CONSUMER_START =
-            Pattern.compile("consumers\\.start\\(\\s*(?:\"([^\"]+)\"|([A-Z][A-Z0-9_]*)\\s*,)");
+    /**
+     * {@code consumers.start("group", topic, ...)} or {@code consumers.start(CONSTANT, topic, ...)} with the group in a
+     * constant; the topic, when it is named as {@code EventTypes.X_TOPIC}, is read from contracts' EventTypes.
+     */
+    private static final Pattern CONSUMER_START = Pattern.compile(
+            "consumers\\.start\\(\\s*(?:\"([^\"]+)\"|([A-Z][A-Z0-9_]*))\\s*,\\s*(?:EventTypes\\.([A-Z][A-Z0-9_]*)\\s*,)?");
     /** How grid-readmodel's GridNodeViewConsumer names its group; checked against its source in {@link #of}. */
     private static final String GRIDVIEW_CONSUMER_SOURCE = "application + \".grid-events\"";
 
@@ -50,13 +53,24 @@ record ServiceConfig(String service, Map<String, Optional<String>> envReferences
         Map<String, Optional<String>> refs = new LinkedHashMap<>();
         properties.values().forEach(v -> collectReferences(v, refs));
 
-        Set<String> consumers = new TreeSet<>();
+        Map<String, String> consumers = new java.util.TreeMap<>();
+        String eventTypes = Repo.read(Repo.path("contracts/src/main/java/cn/grid/contracts/events/EventTypes.java"));
         try (Stream<Path> files = Files.walk(module.resolve("src/main/java"))) {
             files.filter(f -> f.toString().endsWith(".java")).forEach(f -> {
                 String source = Repo.read(f);
                 Matcher m = CONSUMER_START.matcher(source);
+                int found = 0;
                 while (m.find()) {
-                    consumers.add(m.group(1) != null ? m.group(1) : constantIn(source, m.group(2), f));
+                    found++;
+                    String group = m.group(1) != null ? m.group(1) : constantIn(source, m.group(2), f);
+                    // a group named after its topic (study-service.grid-events) needs no topic constant
+                    consumers.put(group, m.group(3) != null ? constantIn(eventTypes, m.group(3), f)
+                            : topicOfConsumer(group));
+                }
+                // a group made up at run time would have no dead-letter topic in the manifests: say so
+                if (found != source.split("consumers\\.start\\(", -1).length - 1) {
+                    throw new IllegalStateException(f + " starts a consumer whose group is neither a string nor a "
+                            + "String constant: update ServiceConfig");
                 }
             });
         } catch (IOException e) {
@@ -69,7 +83,7 @@ record ServiceConfig(String service, Map<String, Optional<String>> envReferences
                 throw new IllegalStateException("GridNodeViewConsumer no longer names its group "
                         + GRIDVIEW_CONSUMER_SOURCE + ": update ServiceConfig");
             }
-            consumers.add(properties.get("quarkus.application.name") + ".grid-events");
+            consumers.put(properties.get("quarkus.application.name") + ".grid-events", "grid.events");
         }
         return new ServiceConfig(service, refs, properties, consumers);
     }
@@ -170,6 +184,16 @@ record ServiceConfig(String service, Map<String, Optional<String>> envReferences
 
     int poolMaxSize() {
         return Integer.parseInt(properties.getOrDefault("quarkus.datasource.jdbc.max-size", "20"));
+    }
+
+    /** The consumer groups this service starts. */
+    Set<String> consumers() {
+        return consumerTopics.keySet();
+    }
+
+    /** The topic a consumer group of this service reads. */
+    String topicOf(String consumer) {
+        return consumerTopics.get(consumer);
     }
 
     /** Consumer group {@code <app>.<topic with - for .>} reads that topic, e.g. study-service.grid-events. */

@@ -47,7 +47,7 @@ class NotificationPathIT extends AgainstTheSuite {
         String ticket = given().baseUri(suite.gateway()).header("Authorization", citizen)
                 .header("Idempotency-Key", UUID.randomUUID().toString()).contentType(ContentType.JSON)
                 .body("{\"category\": \"water-pipe\", \"title\": \"大为小区 5 栋水管漏水\", \"gridNodeId\": \"" + grid
-                        + "\", \"contact\": {\"phone\": \"13800005678\"}}")
+                        + "\", \"attributes\": {\"water_cut\": \"no\"}, \"contact\": {\"phone\": \"13800005678\"}}")
                 .post("/api/v1/requests").then().statusCode(201).extract().path("id");
         RequestLifecycleIT.move(worker, ticket, "accept", null).statusCode(200);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> RequestLifecycleIT.move(worker, ticket, "dispatch",

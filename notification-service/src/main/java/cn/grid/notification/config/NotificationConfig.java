@@ -16,6 +16,9 @@ public interface NotificationConfig {
 
     Inbox inbox();
 
+    /** {@code grid.notification.webhooks.*}: subscriptions, their address policy and the delivery schedule. */
+    WebhooksConfig webhooks();
+
     /** {@code grid.notification.inbox.*}: the people's inboxes. */
     interface Inbox {
 

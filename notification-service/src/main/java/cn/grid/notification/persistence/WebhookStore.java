@@ -170,8 +170,8 @@ public class WebhookStore {
 
     /** The subscription's head delivery: the lowest seq still PENDING, due or not. */
     public Optional<Delivery> head(UUID subscriptionId) {
-        return one("select " + DELIVERY_COLUMNS + """
-                 from webhook_delivery where subscription_id = ? and status = 'PENDING' order by seq limit 1""",
+        return one("select " + DELIVERY_COLUMNS
+                + " from webhook_delivery where subscription_id = ? and status = 'PENDING' order by seq limit 1",
                 WebhookStore::delivery, subscriptionId);
     }
 

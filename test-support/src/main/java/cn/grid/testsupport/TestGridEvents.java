@@ -97,7 +97,8 @@ public final class TestGridEvents {
         send(TOPIC, key, value);
     }
 
-    private static synchronized void send(String topic, String key, String value) {
+    /** Sends a raw record to any topic (a redelivery of the very same event, to another producer's topic). */
+    public static synchronized void send(String topic, String key, String value) {
         if (producer == null) {
             producer = new KafkaProducer<>(Map.of(
                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedKafka.bootstrapServers(),

@@ -11,6 +11,7 @@ public final class EventTypes {
     public static final String GRID_TOPIC = "grid.events";
     public static final String STUDY_TOPIC = "study.events";
     public static final String REQUEST_TOPIC = "request.events";
+    public static final String NOTIFICATION_TOPIC = "notification.events";
 
     public static final String GRID_NODE_CREATED = "cn.grid.grid.node.created.v1";
     public static final String GRID_NODE_UPDATED = "cn.grid.grid.node.updated.v1";
@@ -51,6 +52,7 @@ public final class EventTypes {
     public static final String STUDY_LECTURE_ORDER_DECLINED = "cn.grid.study.lecture-order.declined.v1";
     public static final String STUDY_REFLECTION_SUBMITTED = "cn.grid.study.reflection.submitted.v1";
     public static final String STUDY_REFLECTION_REVIEWED = "cn.grid.study.reflection.reviewed.v1";
+    public static final String NOTIFICATION_CREATED = "cn.grid.notification.created.v1";
 
     private EventTypes() {
     }

@@ -15,6 +15,7 @@ import cn.grid.contracts.events.grid.PartyOrgMembershipChangedV1;
 import cn.grid.contracts.events.grid.RegistrationReviewedV1;
 import cn.grid.contracts.events.grid.RegistrationSubmittedV1;
 import cn.grid.contracts.events.grid.TeamChangedV1;
+import cn.grid.contracts.events.notification.NotificationCreatedV1;
 import cn.grid.contracts.events.notification.WebhookDisabledV1;
 import cn.grid.contracts.events.request.RequestEscalatedV1;
 import cn.grid.contracts.events.request.RequestOverdueV1;
@@ -128,6 +129,7 @@ class EventCatalogueTest {
         records.put(EventTypes.STUDY_LECTURE_ORDER_DECLINED, LectureOrderDeclinedV1.class);
         records.put(EventTypes.STUDY_REFLECTION_SUBMITTED, ReflectionSubmittedV1.class);
         records.put(EventTypes.STUDY_REFLECTION_REVIEWED, ReflectionReviewedV1.class);
+        records.put(EventTypes.NOTIFICATION_CREATED, NotificationCreatedV1.class);
         return records;
     }
 

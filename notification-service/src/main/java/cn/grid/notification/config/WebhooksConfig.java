@@ -19,7 +19,7 @@ public interface WebhooksConfig {
 
     /** The topics whose events go out to subscribers (the suite's, and this service's own). */
     @WithDefault(EventTypes.GRID_TOPIC + "," + EventTypes.REQUEST_TOPIC + "," + EventTypes.STUDY_TOPIC
-            + ",notification.events")
+            + "," + EventTypes.NOTIFICATION_TOPIC)
     List<String> topics();
 
     /**

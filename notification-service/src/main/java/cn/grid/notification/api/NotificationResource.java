@@ -1,0 +1,96 @@
+package cn.grid.notification.api;
+
+import cn.grid.notification.app.InboxService;
+import cn.grid.platform.paging.PageRequest;
+import cn.grid.platform.problem.Problem;
+import cn.grid.platform.security.CurrentCaller;
+import io.quarkus.security.Authenticated;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.UUID;
+
+@Path("/api/v1/me/notifications")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Notifications (inbox)")
+@SecurityRequirement(name = "jwt")
+@Authenticated
+@APIResponse(responseCode = "401", description = "No valid bearer token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class NotificationResource {
+
+    private final InboxService inbox;
+    private final CurrentCaller caller;
+
+    public NotificationResource(InboxService inbox, CurrentCaller caller) {
+        this.inbox = inbox;
+        this.caller = caller;
+    }
+
+    @GET
+    @Operation(operationId = "listMyNotifications", summary = "The caller's inbox, newest first",
+            description = "Any logged-in caller reads their own inbox and no other: the notifications of their "
+                    + "registry person when the login is linked to one, else those of their login (a citizen). "
+                    + "Newest first (seq descending), keyset-paged: pass nextCursor as cursor for the next, older "
+                    + "page. kind keeps one kind (request.dispatched ...), unread=true only the unread ones; "
+                    + "unreadCount is the inbox's unread total whatever the filters. A limit outside 1..100 is "
+                    + "clamped; a cursor this API did not issue, or a kind that is not one (lower case, "
+                    + "dot-separated), is a 400.")
+    @APIResponse(responseCode = "200", description = "A page of the inbox",
+            content = @Content(schema = @Schema(implementation = NotificationBodies.Page.class)))
+    @APIResponse(responseCode = "400", description = "Bad cursor, limit or kind",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public NotificationBodies.Page list(
+            @QueryParam("limit") @Parameter(description = "1..100, default 20") Integer limit,
+            @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page") String cursor,
+            @QueryParam("kind") @Parameter(description = "only notifications of this kind",
+                    example = "request.dispatched") String kind,
+            @QueryParam("unread") @Parameter(description = "true: only unread notifications") Boolean unread) {
+        return NotificationBodies.Page.of(inbox.page(caller.get(), PageRequest.of(limit, cursor), kind,
+                Boolean.TRUE.equals(unread)));
+    }
+
+    @POST
+    @Path("/{id}/read")
+    @Operation(operationId = "markMyNotificationRead", summary = "Marks one notification of the caller's read",
+            description = "Idempotent: a notification already read stays as it was (its readAt unchanged) and "
+                    + "answers 204 again. A notification of another inbox is not found, as is an unknown id.")
+    @APIResponse(responseCode = "204", description = "Read")
+    @APIResponse(responseCode = "404", description = "No such notification in the caller's inbox",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public void markRead(@PathParam("id") UUID id) {
+        inbox.markRead(caller.get(), id);
+    }
+
+    @POST
+    @Path("/read")
+    @Operation(operationId = "markMyNotificationsRead", summary = "Marks the caller's notifications read: all, or up "
+            + "to a seq",
+            description = "Without a body, or with upToSeq absent, every unread notification of the caller's inbox "
+                    + "is marked read; with upToSeq only those with a seq up to it (the newest an app has shown, so "
+                    + "one that arrived meanwhile stays unread). Answers how many it marked and how many stay "
+                    + "unread. A negative upToSeq is a 400.")
+    @APIResponse(responseCode = "200", description = "Marked",
+            content = @Content(schema = @Schema(implementation = NotificationBodies.Marked.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public NotificationBodies.Marked markAllRead(
+            @RequestBody(required = false, description = "optional: {\"upToSeq\": n}")
+            @Valid NotificationBodies.MarkRead body) {
+        return NotificationBodies.Marked.of(inbox.markAllRead(caller.get(), body == null ? null : body.upToSeq()));
+    }
+}

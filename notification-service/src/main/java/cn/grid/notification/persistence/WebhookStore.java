@@ -232,11 +232,14 @@ public class WebhookStore {
         return list(sql.toString(), WebhookStore::delivery, args.toArray());
     }
 
-    /** The ids of the deliveries created in [from, to), oldest first, at most {@code limit}. */
+    /**
+     * The ids of the deliveries created in [from, to), oldest first (their original order: a delivery redelivered
+     * before has a later seq, but not a later creation), at most {@code limit}.
+     */
     public List<UUID> deliveryIdsBetween(UUID subscriptionId, OffsetDateTime from, OffsetDateTime to, int limit) {
         return list("""
                 select id from webhook_delivery where subscription_id = ? and created_at >= ? and created_at < ?
-                order by seq limit ?""", r -> r.getObject(1, UUID.class), subscriptionId, from, to, limit);
+                order by created_at, id limit ?""", r -> r.getObject(1, UUID.class), subscriptionId, from, to, limit);
     }
 
     /**

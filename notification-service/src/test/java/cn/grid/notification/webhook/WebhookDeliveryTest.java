@@ -91,7 +91,9 @@ class WebhookDeliveryTest {
 
         await().atMost(Duration.ofSeconds(20)).until(() -> receiver.deliveries("/ordered").size() >= 5);
         List<TestReceiver.Received> got = receiver.deliveries("/ordered");
-        assertThat(got).as(rows(id)).extracting(TestReceiver.Received::eventId).containsExactlyElementsOf(published);
+        String diagnosis = rows(id) + "\nreceived: " + got.stream().map(r -> r.webhookId() + " " + r.eventId()).toList();
+        assertThat(got.stream().map(TestReceiver.Received::eventId).toList()).withFailMessage(diagnosis)
+                .containsExactlyElementsOf(published);
         assertThat(got).allSatisfy(r -> {
             assertThat(TestReceiver.verifies(r, secret)).as("signature of " + r.webhookId()).isTrue();
             assertThat(JsonPath.from(r.body()).getString("specversion")).isEqualTo("1.0");
@@ -194,6 +196,9 @@ class WebhookDeliveryTest {
         given().spec(admin()).get(BASE + "/" + id).then().body("disabledReason", containsString("5 attempts"));
         assertThat(count("select count(*) from outbox_event where event_type = ? and event_key = ?",
                 "cn.grid.notification.webhook.disabled.v1", id)).isEqualTo(1);
+        // its creator (a login without a registry person: the subject's inbox) is told
+        given().spec(admin()).get("/api/v1/me/notifications?kind=webhook.disabled&limit=100").then().statusCode(200)
+                .body("items.resourceId", hasItem(id)).body("items.title", hasItem(containsString("/dead")));
 
         // a disabled subscription gets no new deliveries
         TestGridEvents.publish("study.events", "study.month.closed.v1", UUID.randomUUID(), Map.of());

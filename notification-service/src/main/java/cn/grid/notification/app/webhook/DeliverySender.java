@@ -10,6 +10,7 @@ import cn.grid.notification.domain.webhook.RetrySchedule;
 import cn.grid.notification.domain.webhook.Subscription;
 import cn.grid.notification.domain.webhook.SubscriptionStatus;
 import cn.grid.notification.persistence.WebhookStore;
+import cn.grid.platform.events.CloudEvent;
 import cn.grid.platform.outbox.OutboxWriter;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -196,10 +197,14 @@ public class DeliverySender {
                 s.ownerSubject(), s.ownerPersonId(), s.createdAt(), s.updatedAt(), now,
                 DeliveryAttempt.truncate(reason), s.version());
         store.update(disabled);
-        outbox.append(new WebhookDisabledV1(s.id().toString(), s.url(),
+        CloudEvent announcement = outbox.append(new WebhookDisabledV1(s.id().toString(), s.url(),
                 s.gridNodeId() == null ? null : s.gridNodeId().toString(), s.ownerSubject(), delivery.id().toString(),
                 attempts, attempt.responseCode(), attempt.error(), now));
-        ownerNotice.disabled(disabled, delivery, attempts);
+        Delivery failed = new Delivery(delivery.id(), delivery.subscriptionId(), delivery.seq(), delivery.eventId(),
+                delivery.eventType(), delivery.eventTime(), delivery.payload(), DeliveryStatus.FAILED, attempts,
+                delivery.nextAttemptAt(), delivery.createdAt(), attempt.attemptedAt(), attempt.responseCode(),
+                attempt.error(), attempt.attemptedAt(), delivery.redeliveries());
+        ownerNotice.disabled(disabled, failed, attempts, announcement);
         LOG.infof("webhook subscription %s disabled: %s", s.id(), reason);
     }
 

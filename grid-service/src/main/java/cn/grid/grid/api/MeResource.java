@@ -91,7 +91,8 @@ public class MeResource {
     @Consumes(MediaType.WILDCARD) // no body: a client need not send a Content-Type
     @Operation(operationId = "withdrawMyRegistration", summary = "Withdraw one's own pending registration request",
             description = "Requires If-Match (428 without, 412 when stale); 409 when it was decided already; 404 for "
-                    + "another person's request.")
+                    + "another person's request. Publishes cn.grid.grid.registration.reviewed.v1 (WITHDRAWN), so its "
+                    + "reviewers stop waiting for it.")
     @APIResponse(responseCode = "200", description = "Withdrawn",
             content = @Content(schema = @Schema(implementation = RegistrationDtos.RegistrationView.class)))
     @APIResponse(responseCode = "404", description = "No such request of the caller's",

@@ -65,10 +65,11 @@ public class RegistrationResource {
     @POST
     @Operation(operationId = "submitRegistration", summary = "Report in at this grid (居住地报到)",
             description = "By the caller themself: their login must be linked to a person (else 403). The request "
-                    + "is PENDING until a reviewer of the grid approves or rejects it; no event is published until "
-                    + "then. 409 when the caller already has a pending request here or is registered here, or the "
-                    + "node is retired. With an Idempotency-Key, a retry returns the request the first call made "
-                    + "(201, Idempotency-Replayed: true).")
+                    + "is PENDING until a reviewer of the grid approves or rejects it; it is announced as "
+                    + "cn.grid.grid.registration.submitted.v1 (for the reviewers), party-member.registered only "
+                    + "follows an approval. 409 when the caller already has a pending request here or is registered "
+                    + "here, or the node is retired. With an Idempotency-Key, a retry returns the request the first "
+                    + "call made (201, Idempotency-Replayed: true).")
     @APIResponse(responseCode = "201", description = "Requested",
             content = @Content(schema = @Schema(implementation = RegistrationDtos.RegistrationView.class)))
     @APIResponse(responseCode = "400", description = "Invalid input",
@@ -127,7 +128,8 @@ public class RegistrationResource {
     @Operation(operationId = "approveRegistration", summary = "Approve: the member is registered here from today",
             description = "By a reviewer of the grid (not the member themself). Starts the PARTY_MEMBER assignment "
                     + "(with the request's work organisation: 双报到) and publishes "
-                    + "cn.grid.grid.party-member.registered.v1 through the outbox, in one transaction. Requires "
+                    + "cn.grid.grid.party-member.registered.v1 and cn.grid.grid.registration.reviewed.v1 (APPROVED) "
+                    + "through the outbox, in one transaction. Requires "
                     + "If-Match (428 without, 412 when stale: e.g. another reviewer decided first); 409 when it is "
                     + "no longer pending or the member is already registered here.")
     @APIResponse(responseCode = "200", description = "Approved",
@@ -147,7 +149,8 @@ public class RegistrationResource {
     @POST
     @Path("/{requestId}/reject")
     @Operation(operationId = "rejectRegistration", summary = "Reject, with a reason the member reads",
-            description = "By a reviewer of the grid; `reason` is required (400 naming it). Publishes nothing. "
+            description = "By a reviewer of the grid; `reason` is required (400 naming it). Publishes "
+                    + "cn.grid.grid.registration.reviewed.v1 (REJECTED, with the reason) for the member. "
                     + "If-Match as for approving; 409 when it is no longer pending.")
     @APIResponse(responseCode = "200", description = "Rejected",
             content = @Content(schema = @Schema(implementation = RegistrationDtos.RegistrationView.class)))

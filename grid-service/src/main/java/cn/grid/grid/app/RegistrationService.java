@@ -6,6 +6,7 @@ import cn.grid.grid.domain.GridNode;
 import cn.grid.grid.domain.Person;
 import cn.grid.grid.domain.RegistrationRequest;
 import cn.grid.grid.domain.RegistrationStatus;
+import cn.grid.grid.messaging.GridEventPublisher;
 import cn.grid.grid.persistence.AssignmentRepository;
 import cn.grid.grid.persistence.GridNodeRepository;
 import cn.grid.grid.persistence.PersonRepository;
@@ -37,7 +38,9 @@ import java.util.stream.Collectors;
  * 居住地报到 as a workflow: a party member asks to be registered at the grid where they live; the grid's worker
  * (a current grid head, grid worker or service specialist there or above) or staff whose area holds the grid
  * approves — which starts the PARTY_MEMBER assignment and publishes {@code party-member.registered} in the same
- * transaction — or rejects it with a reason. The member may withdraw it while it is pending.
+ * transaction — or rejects it with a reason. The member may withdraw it while it is pending. A request is announced
+ * when made ({@code registration.submitted}, for the reviewers) and when decided ({@code registration.reviewed}), each
+ * in the transaction of its change.
  */
 @ApplicationScoped
 public class RegistrationService {
@@ -59,10 +62,11 @@ public class RegistrationService {
     private final PersonReach reach;
     private final GridCalendar calendar;
     private final IdempotencyKeys idempotencyKeys;
+    private final GridEventPublisher events;
 
     public RegistrationService(RegistrationRequestRepository requests, GridNodeRepository nodes,
             PersonRepository people, AssignmentRepository assignments, PeopleService peopleService,
-            PersonReach reach, GridCalendar calendar, IdempotencyKeys idempotencyKeys) {
+            PersonReach reach, GridCalendar calendar, IdempotencyKeys idempotencyKeys, GridEventPublisher events) {
         this.requests = requests;
         this.nodes = nodes;
         this.people = people;
@@ -71,6 +75,7 @@ public class RegistrationService {
         this.reach = reach;
         this.calendar = calendar;
         this.idempotencyKeys = idempotencyKeys;
+        this.events = events;
     }
 
     /**
@@ -108,6 +113,7 @@ public class RegistrationService {
         RegistrationRequest request = RegistrationRequest.submit(Ids.newId(), member, node,
                 command.workOrganisation(), OffsetDateTime.now());
         requests.persist(request);
+        events.registrationSubmitted(request, member);
         return request;
     }
 
@@ -121,6 +127,7 @@ public class RegistrationService {
         Assignment registration = peopleService.startAgreed(new StartAssignment(request.nodeId(), request.personId(),
                 AssignmentRole.PARTY_MEMBER, calendar.today(), null, request.workOrganisation()));
         request.approve(registration, caller.subject(), OffsetDateTime.now());
+        events.registrationReviewed(request, people.findById(request.personId()));
         return request;
     }
 
@@ -129,6 +136,7 @@ public class RegistrationService {
             Caller caller) {
         RegistrationRequest request = lockedForReview(nodeId, requestId, expectedVersion, caller);
         request.reject(reason, caller.subject(), OffsetDateTime.now());
+        events.registrationReviewed(request, people.findById(request.personId()));
         return request;
     }
 
@@ -141,6 +149,7 @@ public class RegistrationService {
                 .orElseThrow(() -> DomainProblem.notFound("registration request", requestId));
         IfMatch.check(expectedVersion, request.version(), "registration request " + requestId);
         request.withdraw(caller.subject(), OffsetDateTime.now());
+        events.registrationReviewed(request, member);
         return request;
     }
 

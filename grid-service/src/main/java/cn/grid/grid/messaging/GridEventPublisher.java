@@ -12,6 +12,8 @@ import cn.grid.contracts.events.grid.PartyMemberUnregisteredV1;
 import cn.grid.contracts.events.grid.PartyOrgChangedV1;
 import cn.grid.contracts.events.grid.PartyOrgCreatedV1;
 import cn.grid.contracts.events.grid.PartyOrgMembershipChangedV1;
+import cn.grid.contracts.events.grid.RegistrationReviewedV1;
+import cn.grid.contracts.events.grid.RegistrationSubmittedV1;
 import cn.grid.contracts.events.grid.TeamChangedV1;
 import cn.grid.grid.domain.Assignment;
 import cn.grid.grid.domain.AssignmentRole;
@@ -19,6 +21,7 @@ import cn.grid.grid.domain.GridNode;
 import cn.grid.grid.domain.OrgMembership;
 import cn.grid.grid.domain.PartyOrg;
 import cn.grid.grid.domain.Person;
+import cn.grid.grid.domain.RegistrationRequest;
 import cn.grid.grid.domain.Team;
 import cn.grid.platform.geo.Area;
 import cn.grid.platform.outbox.OutboxWriter;
@@ -79,6 +82,20 @@ public class GridEventPublisher {
                     assignment.nodeId().toString(), assignment.role().name(), assignment.endDate().toString(),
                     assignment.endReason()));
         }
+    }
+
+    /** A registration request (居住地报到) waits for a reviewer over its grid. */
+    public void registrationSubmitted(RegistrationRequest request, Person person) {
+        outbox.append(new RegistrationSubmittedV1(request.id().toString(), person.id().toString(), person.subject(),
+                person.name(), request.nodeId().toString(), request.nodePath(), request.workOrganisation(),
+                request.requestedAt()));
+    }
+
+    /** A registration request was approved, rejected or withdrawn: its status is the decision. */
+    public void registrationReviewed(RegistrationRequest request, Person person) {
+        outbox.append(new RegistrationReviewedV1(request.id().toString(), person.id().toString(), person.subject(),
+                person.name(), request.nodeId().toString(), request.nodePath(), request.status().name(),
+                request.reason(), text(request.assignmentId()), request.decidedBy(), request.decidedAt()));
     }
 
     public void partyOrgCreated(PartyOrg org) {

@@ -1,15 +1,21 @@
 package cn.grid.grid.api;
 
+import cn.grid.testsupport.EventContract;
 import cn.grid.testsupport.SqlCount;
 import cn.grid.platform.security.Roles;
 import cn.grid.testsupport.TestJwt;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -27,12 +33,16 @@ import static org.hamcrest.Matchers.nullValue;
 /**
  * 居住地报到 as a workflow: the member reports in, the grid's worker or the community decides, the member sees the
  * outcome; grid workers record registrations directly in their own grids. Refusals save nothing and publish nothing.
+ * A request is announced when made (registration.submitted, for its reviewers) and when decided
+ * (registration.reviewed, for the member).
  */
 @QuarkusTest
 class RegistrationWorkflowTest {
 
     private static final String ADMIN = "Bearer " + TestJwt.token("admin-1", null, Roles.DISTRICT_ADMIN);
     private static final String REGISTERED = "cn.grid.grid.party-member.registered.v1";
+    private static final String SUBMITTED = "cn.grid.grid.registration.submitted.v1";
+    private static final String REVIEWED = "cn.grid.grid.registration.reviewed.v1";
 
     @Inject
     AgroalDataSource dataSource;
@@ -72,18 +82,37 @@ class RegistrationWorkflowTest {
         String asWorker = login(workerLogin, Roles.STAFF);
         String asOtherWorker = login(otherWorkerLogin, Roles.STAFF);
 
-        String request = given().header("Authorization", asMember).contentType(ContentType.JSON)
-                .body("{\"workOrganisation\": \"南沙区税务局\"}")
+        String key = UUID.randomUUID().toString();
+        String request = given().header("Authorization", asMember).header("Idempotency-Key", key)
+                .contentType(ContentType.JSON).body("{\"workOrganisation\": \"南沙区税务局\"}")
                 .when().post("/api/v1/grids/" + grid + "/registrations")
                 .then().statusCode(201).header("ETag", "\"0\"")
                 .body("status", equalTo("PENDING")).body("personId", equalTo(member))
                 .body("workOrganisation", equalTo("南沙区税务局"))
                 .extract().path("id");
+        given().header("Authorization", asMember).header("Idempotency-Key", key)
+                .contentType(ContentType.JSON).body("{\"workOrganisation\": \"南沙区税务局\"}")
+                .when().post("/api/v1/grids/" + grid + "/registrations")
+                .then().statusCode(201).header("Idempotency-Replayed", "true").body("id", equalTo(request));
         // one pending request per person and grid
         given().header("Authorization", asMember).contentType(ContentType.JSON).body("{}")
                 .when().post("/api/v1/grids/" + grid + "/registrations")
                 .then().statusCode(409).contentType("application/problem+json");
         assertThat(events(REGISTERED, member)).isZero();
+        // announced once, for the grid's reviewers: who asks, where, for which work organisation
+        assertThat(events(SUBMITTED, member)).isEqualTo(1);
+        String submitted = outboxed(SUBMITTED, request).get(0);
+        EventContract.assertMatchesExample(submitted, "grid.registration.submitted.v1");
+        JsonPath asked = JsonPath.from(submitted).setRootPath("data");
+        assertThat(asked.getString("registrationId")).isEqualTo(request);
+        assertThat(asked.getString("personId")).isEqualTo(member);
+        assertThat(asked.getString("subject")).isEqualTo(memberLogin);
+        assertThat(asked.getString("personName")).isEqualTo("陈党员");
+        assertThat(asked.getString("gridNodeId")).isEqualTo(grid);
+        assertThat(asked.getString("gridPath")).startsWith("/").endsWith("/" + community + "/" + grid + "/");
+        assertThat(asked.getString("workOrganisation")).isEqualTo("南沙区税务局");
+        assertThat(asked.getString("submittedAt")).isNotNull();
+        assertThat(outboxed(REVIEWED, request)).isEmpty();
         given().header("Authorization", asMember).get("/api/v1/people/me/registrations")
                 .then().statusCode(200)
                 .body("requests", hasSize(1)).body("requests[0].status", equalTo("PENDING"))
@@ -129,6 +158,19 @@ class RegistrationWorkflowTest {
                 .then().statusCode(409);
         assertThat(events(REGISTERED, member)).isEqualTo(1);
         assertThat(events(REGISTERED, assignment)).isEqualTo(1);
+        // the decision, once, for the member: approved, with the registration it started
+        List<String> reviewed = outboxed(REVIEWED, request);
+        assertThat(reviewed).hasSize(1);
+        EventContract.assertMatchesExample(reviewed.get(0), "grid.registration.reviewed.v1");
+        JsonPath decided = JsonPath.from(reviewed.get(0)).setRootPath("data");
+        assertThat(decided.getString("decision")).isEqualTo("APPROVED");
+        assertThat(decided.getString("assignmentId")).isEqualTo(assignment);
+        assertThat(decided.getString("reviewedBy")).isEqualTo(workerLogin);
+        assertThat(decided.getString("reason")).isNull();
+        assertThat(decided.getString("personId")).isEqualTo(member);
+        assertThat(decided.getString("subject")).isEqualTo(memberLogin);
+        assertThat(decided.getString("gridNodeId")).isEqualTo(grid);
+        assertThat(decided.getString("reviewedAt")).isNotNull();
 
         given().header("Authorization", asMember).get("/api/v1/people/me/registrations")
                 .then().statusCode(200)
@@ -166,10 +208,18 @@ class RegistrationWorkflowTest {
                 .then().statusCode(400).body("errors[0].field", equalTo("reason"));
         given().header("Authorization", asMember).get("/api/v1/people/me/registrations")
                 .then().body("requests[0].status", equalTo("PENDING"));
-        given().header("Authorization", asCommunity).header("If-Match", "\"0\"").contentType(ContentType.JSON)
-                .body("{\"reason\": \"不在本网格居住\"}")
+        assertThat(outboxed(REVIEWED, first)).as("refused rejections announce nothing").isEmpty();
+        String rejectedBy = given().header("Authorization", asCommunity).header("If-Match", "\"0\"")
+                .contentType(ContentType.JSON).body("{\"reason\": \"不在本网格居住\"}")
                 .when().post("/api/v1/grids/" + grid + "/registrations/" + first + "/reject")
-                .then().statusCode(200).body("status", equalTo("REJECTED")).body("reason", equalTo("不在本网格居住"));
+                .then().statusCode(200).body("status", equalTo("REJECTED")).body("reason", equalTo("不在本网格居住"))
+                .extract().path("decidedBy");
+        JsonPath rejected = JsonPath.from(outboxed(REVIEWED, first).get(0)).setRootPath("data");
+        assertThat(rejected.getString("decision")).isEqualTo("REJECTED");
+        assertThat(rejected.getString("reason")).isEqualTo("不在本网格居住");
+        assertThat(rejected.getString("reviewedBy")).isEqualTo(rejectedBy).isNotNull();
+        assertThat(rejected.getString("assignmentId")).isNull();
+        assertThat(rejected.getString("subject")).isEqualTo(memberLogin);
         given().header("Authorization", asMember).get("/api/v1/people/me/registrations")
                 .then().body("requests[0].status", equalTo("REJECTED"))
                 .body("requests[0].reason", equalTo("不在本网格居住"))
@@ -190,6 +240,13 @@ class RegistrationWorkflowTest {
                 .then().statusCode(409).body("detail", containsString("WITHDRAWN"));
         given().header("Authorization", asMember).get("/api/v1/people/me/registrations")
                 .then().body("requests.status", equalTo(List.of("WITHDRAWN", "REJECTED")));
+        // the withdrawal is announced once (reviewers stop waiting for it); the late approval announces nothing
+        List<String> withdrawn = outboxed(REVIEWED, second);
+        assertThat(withdrawn).hasSize(1);
+        JsonPath takenBack = JsonPath.from(withdrawn.get(0)).setRootPath("data");
+        assertThat(takenBack.getString("decision")).isEqualTo("WITHDRAWN");
+        assertThat(takenBack.getString("reviewedBy")).isEqualTo(memberLogin);
+        assertThat(outboxed(SUBMITTED, second)).hasSize(1);
         assertThat(events(REGISTERED, member)).isZero();
         assertThat(count("select count(*) from assignment where person_id = ?::uuid", member)).isZero();
 
@@ -299,6 +356,22 @@ class RegistrationWorkflowTest {
     private long events(String type, String id) throws SQLException {
         return count("select count(*) from outbox_event where event_type = ? and payload like '%' || ? || '%'",
                 type, id);
+    }
+
+    /** The CloudEvents of a type about one aggregate (the outbox row's key), in commit order. */
+    private List<String> outboxed(String type, String key) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "select payload from outbox_event where event_type = ? and event_key = ? order by seq")) {
+            s.setString(1, type);
+            s.setString(2, key);
+            List<String> payloads = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    payloads.add(rs.getString(1));
+                }
+            }
+            return payloads;
+        }
     }
 
     private long count(String sql, String... parameters) throws SQLException {

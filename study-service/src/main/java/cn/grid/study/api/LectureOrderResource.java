@@ -61,7 +61,8 @@ public class LectureOrderResource {
     @Operation(operationId = "orderLecture", summary = "A branch orders an offered micro-lecture for a time and place",
             description = "An org-admin or district-admin whose registry grants reach the ordering organisation places a "
                     + "REQUESTED order with the lecture's speaker (the material's speakerSubject), who then accepts or "
-                    + "declines it; no event is published. Without an Idempotency-Key each call places another "
+                    + "declines it; publishes cn.grid.study.lecture-order.placed.v1 (for the speaker). Without an "
+                    + "Idempotency-Key each call places another "
                     + "order; with one, a retry by the same caller with the same key and body returns the order the "
                     + "first call placed, with Idempotency-Replayed: true; the key with another body is a 422. 400 "
                     + "when the material is unknown or not an offered MICRO_LECTURE, the organisation is unknown, or "
@@ -133,8 +134,8 @@ public class LectureOrderResource {
     @Operation(operationId = "declineLectureOrder", summary = "The speaker declines: REQUESTED → DECLINED",
             description = "Only the speaker the order was placed with answers it, with If-Match (428 without, 412 when "
                     + "stale). Allowed only while REQUESTED (409 naming the state otherwise): sets DECLINED, decidedAt "
-                    + "and the optional reason (at most 500 characters); no session is recorded and no event "
-                    + "published.")
+                    + "and the optional reason (at most 500 characters); no session is recorded; publishes "
+                    + "cn.grid.study.lecture-order.declined.v1 (for the ordering branch).")
     @APIResponse(responseCode = "200", description = "Declined",
             content = @Content(schema = @Schema(implementation = LectureOrderBodies.View.class)))
     @APIResponse(responseCode = "409", description = "Already answered (the detail names its state)",

@@ -57,7 +57,7 @@ public class ReflectionResource {
     @Operation(operationId = "submitReflection", summary = "A member writes a reflection (SUBMITTED)",
             description = "By a party member, on one session or one material, at most 5000 characters. One per "
                     + "member and session or material (409 for a second), so a retry makes no second one and no "
-                    + "Idempotency-Key is taken.")
+                    + "Idempotency-Key is taken. Publishes cn.grid.study.reflection.submitted.v1 (for the reviewers).")
     @APIResponse(responseCode = "201", description = "Submitted; ETag carries its version",
             content = @Content(schema = @Schema(implementation = ReflectionBodies.View.class)))
     @APIResponse(responseCode = "400", description = "Invalid input, unknown session or material",
@@ -141,8 +141,8 @@ public class ReflectionResource {
             + "RETURNED → SUBMITTED",
             description = "Only the author (token subject), only from RETURNED (409 naming the state otherwise), with "
                     + "If-Match (428 without, 412 when stale). The new text (1..5000 characters) replaces the old and "
-                    + "the reflection is SUBMITTED again for review; the last review note stays for reference and no "
-                    + "event is published.")
+                    + "the reflection is SUBMITTED again for review; the last review note stays for reference. "
+                    + "Publishes cn.grid.study.reflection.submitted.v1 again (for the reviewers).")
     @APIResponse(responseCode = "200", description = "Resubmitted",
             content = @Content(schema = @Schema(implementation = ReflectionBodies.View.class)))
     @APIResponse(responseCode = "409", description = "Not returned (the detail names its state)",

@@ -17,6 +17,7 @@ import cn.grid.study.domain.StudySession;
 import cn.grid.study.messaging.CatalogueEventPublisher;
 import cn.grid.study.persistence.LectureOrderRepository;
 import cn.grid.study.persistence.MaterialRepository;
+import cn.grid.study.persistence.MemberDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -45,10 +46,11 @@ public class LectureOrderService {
     private final OrgAccess access;
     private final CatalogueEventPublisher events;
     private final IdempotencyKeys idempotencyKeys;
+    private final MemberDirectory members;
 
     public LectureOrderService(LectureOrderRepository orders, MaterialRepository materials,
             MaterialService catalogue, StudySessionService sessions, OrgAccess access,
-            CatalogueEventPublisher events, IdempotencyKeys idempotencyKeys) {
+            CatalogueEventPublisher events, IdempotencyKeys idempotencyKeys, MemberDirectory members) {
         this.orders = orders;
         this.materials = materials;
         this.catalogue = catalogue;
@@ -56,6 +58,7 @@ public class LectureOrderService {
         this.access = access;
         this.events = events;
         this.idempotencyKeys = idempotencyKeys;
+        this.members = members;
     }
 
     /**
@@ -76,6 +79,9 @@ public class LectureOrderService {
         LectureOrder order = LectureOrder.place(Ids.newId(), lecture, org.id(), command.wantedAt(), command.place(),
                 caller.subject(), OffsetDateTime.now());
         orders.persist(order);
+        // whoever tells the speaker reads study.events; the speaker's person (if grid events named one) saves a lookup
+        events.lectureOrderPlaced(order, lecture, org.gridNodeId(),
+                members.personOf(order.speakerSubject()).orElse(null));
         return order;
     }
 
@@ -125,6 +131,8 @@ public class LectureOrderService {
         requireSpeaker(order, caller);
         order.decline(reason, OffsetDateTime.now());
         orders.flush();
+        StudyMaterial lecture = materials.findByIdOptional(order.materialId()).orElseThrow();
+        events.lectureOrderDeclined(order, lecture, access.get(order.orgId()).gridNodeId());
         return order;
     }
 

@@ -66,6 +66,7 @@ public class ReflectionService {
                     + (command.sessionId() != null ? "session" : "material") + "; revise that one when it is returned");
         }
         reflections.persist(reflection);
+        events.reflectionSubmitted(reflection);
         return reflection;
     }
 
@@ -101,6 +102,7 @@ public class ReflectionService {
         }
         reflection.resubmit(text, OffsetDateTime.now());
         reflections.flush();
+        events.reflectionSubmitted(reflection);
         return reflection;
     }
 

@@ -200,6 +200,7 @@ class IdempotentCreatesTest {
                 .header("Location", endsWith("/api/v1/study/lecture-orders/" + first))
                 .body("id", equalTo(first)).body("status", equalTo("REQUESTED"));
         assertThat(count("select count(*) from study_lecture_order where place = ?", place)).isEqualTo(1);
+        assertThat(outbox("cn.grid.study.lecture-order.placed.v1", first)).as("announced once").isEqualTo(1);
 
         post(ORDERS, admin, key, order(place + " 改")).then().statusCode(422)
                 .contentType("application/problem+json").body("type", endsWith("/idempotency-key-reused"));

@@ -6,6 +6,7 @@ import cn.grid.testsupport.TestJwt;
 import cn.grid.testsupport.TestRegistry;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,7 @@ import java.util.UUID;
 import static cn.grid.study.api.StudyWorld.admin;
 import static cn.grid.study.api.StudyWorld.as;
 import static cn.grid.study.api.StudyWorld.district;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
@@ -74,6 +76,22 @@ class LectureOrderResourceTest {
         as(speakerToken()).get(path).then().statusCode(200);
         as(admin(WORLD.villageB)).get(path).then().statusCode(403);
 
+        // placed: announced for the speaker, with the branch, its grid, the speaker's person and who ordered
+        String placed = StudyWorld.events(id, "lecture-order.placed", 1).get(0).value();
+        EventContract.assertMatchesExample(placed, "study.lecture-order.placed.v1");
+        JsonPath data = JsonPath.from(placed).setRootPath("data");
+        assertThat(data.getString("orderId")).isEqualTo(id);
+        assertThat(data.getString("materialId")).isEqualTo(lecture);
+        assertThat(data.getString("title")).isEqualTo("从“春华”到“秋实”：乡村振兴微党课");
+        assertThat(data.getString("orgId")).isEqualTo(WORLD.orgA.toString());
+        assertThat(data.getString("gridNodeId")).isEqualTo(WORLD.villageA.toString());
+        assertThat(data.getString("speakerSubject")).isEqualTo(speaker);
+        assertThat(data.getString("speakerPersonId")).isEqualTo(TestRegistry.personOf(speaker).toString());
+        assertThat(OffsetDateTime.parse(data.getString("wantedAt"))).isAtSameInstantAs(WANTED);
+        assertThat(data.getString("place")).isEqualTo("龙王庙村屋场");
+        assertThat(data.getString("placedBy")).isEqualTo("admin-" + WORLD.villageA);
+        assertThat(data.getString("placedAt")).isNotNull();
+
         as(admin(WORLD.villageA)).header("If-Match", "\"0\"").post(path + "/accept").then().statusCode(403)
                 .body("detail", containsString("speaker"));
         as(speakerToken()).post(path + "/accept").then().statusCode(428);
@@ -112,6 +130,19 @@ class LectureOrderResourceTest {
                 .post("/api/v1/study/lecture-orders/" + declined + "/decline")
                 .then().statusCode(200).body("status", equalTo("DECLINED"))
                 .body("declineReason", equalTo("当天已有巡讲安排，请改约"));
+        // declined: announced for the ordering branch, with the reason and who ordered; an accepted order is not
+        String declinedEvent = StudyWorld.events(declined, "lecture-order.declined", 1).get(0).value();
+        EventContract.assertMatchesExample(declinedEvent, "study.lecture-order.declined.v1");
+        JsonPath data = JsonPath.from(declinedEvent).setRootPath("data");
+        assertThat(data.getString("orderId")).isEqualTo(declined);
+        assertThat(data.getString("orgId")).isEqualTo(WORLD.orgB.toString());
+        assertThat(data.getString("gridNodeId")).isEqualTo(WORLD.villageB.toString());
+        assertThat(data.getString("speakerSubject")).isEqualTo(speaker);
+        assertThat(data.getString("reason")).isEqualTo("当天已有巡讲安排，请改约");
+        assertThat(data.getString("placedBy")).isEqualTo("admin-" + WORLD.villageB);
+        assertThat(data.getString("declinedAt")).isNotNull();
+        assertThat(StudyWorld.events(accepted, "", 2)).extracting(r -> JsonPath.from(r.value()).getString("type"))
+                .containsExactly("cn.grid.study.lecture-order.placed.v1", "cn.grid.study.lecture-order.accepted.v1");
         as(admin(WORLD.villageB)).body(order(lecture, WORLD.orgB, WANTED.plusDays(3)))
                 .post("/api/v1/study/lecture-orders").then().statusCode(201);
 
@@ -137,6 +168,24 @@ class LectureOrderResourceTest {
                 .body("items.id", hasItem(accepted));
         as(admin(WORLD.villageA)).queryParam("orgId", WORLD.orgB.toString()).get("/api/v1/study/lecture-orders")
                 .then().statusCode(403);
+    }
+
+    @Test
+    void aSpeakerTheRegistryDoesNotKnowIsAnnouncedWithoutAPerson() {
+        String unknownSpeaker = "guest-speaker-" + UUID.randomUUID();
+        String guestLecture = as(admin(WORLD.town)).body("""
+                {"kind": "MICRO_LECTURE", "title": "外请专家微党课", "author": "外请专家",
+                 "speakerSubject": "%s", "offered": true, "durationMinutes": 45}""".formatted(unknownSpeaker))
+                .post("/api/v1/study/materials").then().statusCode(201).extract().path("id");
+        String id = as(admin(WORLD.villageA)).body("""
+                {"materialId": "%s", "orgId": "%s", "wantedAt": "%s"}""".formatted(guestLecture, WORLD.orgA, WANTED))
+                .post("/api/v1/study/lecture-orders").then().statusCode(201).extract().path("id");
+
+        JsonPath data = JsonPath.from(StudyWorld.events(id, "lecture-order.placed", 1).get(0).value())
+                .setRootPath("data");
+        assertThat(data.getString("speakerSubject")).isEqualTo(unknownSpeaker);
+        assertThat(data.getString("speakerPersonId")).isNull();
+        assertThat(data.getString("place")).isNull();
     }
 
     @Test

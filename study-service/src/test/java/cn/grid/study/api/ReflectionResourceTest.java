@@ -5,15 +5,18 @@ import cn.grid.testsupport.EventContract;
 import cn.grid.testsupport.TestJwt;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import static cn.grid.study.api.StudyWorld.admin;
 import static cn.grid.study.api.StudyWorld.as;
 import static cn.grid.study.api.StudyWorld.district;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -103,6 +106,23 @@ class ReflectionResourceTest {
         String author = io.restassured.path.json.JsonPath.from(reviewed.get(1).value()).getString("data.memberSubject");
         org.assertj.core.api.Assertions.assertThat(PracticeAndPointsTest.studyEvents(author, 1))
                 .anyMatch(e -> e.contains("\"activity\":\"REFLECTION\"") && e.contains("\"sourceId\":\"" + id + "\""));
+
+        // waiting for review, for the reviewers: when written and again when resubmitted, each before its review
+        var submitted = StudyWorld.events(id, "reflection.submitted", 2);
+        EventContract.assertMatchesExample(submitted.get(0).value(), "study.reflection.submitted.v1");
+        JsonPath first = JsonPath.from(submitted.get(0).value()).setRootPath("data");
+        assertThat(first.getString("reflectionId")).isEqualTo(id);
+        assertThat(first.getString("memberSubject")).isEqualTo(WORLD.chen);
+        assertThat(first.getString("personId")).isEqualTo(WORLD.chenPerson.toString());
+        assertThat(first.getString("orgId")).isEqualTo(WORLD.orgA.toString());
+        assertThat(first.getString("sessionId")).isEqualTo(session);
+        assertThat(first.getString("materialId")).isNull();
+        String resubmittedAt = JsonPath.from(submitted.get(1).value()).getString("data.submittedAt");
+        assertThat(OffsetDateTime.parse(resubmittedAt)).isAfter(OffsetDateTime.parse(first.getString("submittedAt")));
+        assertThat(StudyWorld.events(id, "cn.grid.study.reflection.", 4))
+                .extracting(r -> JsonPath.from(r.value()).getString("type")).containsExactly(
+                        "cn.grid.study.reflection.submitted.v1", "cn.grid.study.reflection.reviewed.v1",
+                        "cn.grid.study.reflection.submitted.v1", "cn.grid.study.reflection.reviewed.v1");
     }
 
     @Test
@@ -124,9 +144,16 @@ class ReflectionResourceTest {
         // a member of two branches names the one the reflection is for
         as(WORLD.member(WORLD.zhao, WORLD.villageA)).body(onSession(session, "x")).post("/api/v1/study/reflections")
                 .then().statusCode(400).body("errors[0].field", equalTo("orgId"));
-        as(WORLD.member(WORLD.zhao, WORLD.villageB))
+        String onFilm = as(WORLD.member(WORLD.zhao, WORLD.villageB))
                 .body("{\"materialId\": \"" + film + "\", \"orgId\": \"" + WORLD.orgB + "\", \"text\": \"观后感\"}")
-                .post("/api/v1/study/reflections").then().statusCode(201).body("orgId", equalTo(WORLD.orgB.toString()));
+                .post("/api/v1/study/reflections").then().statusCode(201).body("orgId", equalTo(WORLD.orgB.toString()))
+                .extract().path("id");
+        JsonPath submitted = JsonPath.from(StudyWorld.events(onFilm, "reflection.submitted", 1).get(0).value())
+                .setRootPath("data");
+        assertThat(submitted.getString("orgId")).as("the branch named, whose administrators review it")
+                .isEqualTo(WORLD.orgB.toString());
+        assertThat(submitted.getString("materialId")).isEqualTo(film);
+        assertThat(submitted.getString("sessionId")).isNull();
         as(WORLD.member(WORLD.wang, WORLD.villageB))
                 .body("{\"materialId\": \"" + film + "\", \"orgId\": \"" + WORLD.orgA + "\", \"text\": \"观后感\"}")
                 .post("/api/v1/study/reflections").then().statusCode(403);

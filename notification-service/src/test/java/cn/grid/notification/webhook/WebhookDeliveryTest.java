@@ -266,6 +266,45 @@ class WebhookDeliveryTest {
         assertThat(receiver.deliveries("/subtree")).extracting(TestReceiver.Received::eventId).containsExactly(inside);
     }
 
+    @Test
+    void aDeliveryLeasedByAnInstanceThatDiedIsSentByAnotherOnceTheLeaseRunsOut() throws Exception {
+        // what a kill -9 mid-send leaves in the database: the subscription leased by a sender that no longer runs,
+        // its head delivery PENDING; nothing else anywhere
+        UUID subscription = UUID.randomUUID();
+        UUID delivery = UUID.randomUUID();
+        String secret = cn.grid.notification.domain.webhook.WebhookSignature.newSecret();
+        String payload = TestGridEvents.example("study.month.closed.v1");
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    insert into webhook_subscription (id, url, event_types, secret, owner_subject, last_seq,
+                        lease_owner, lease_until)
+                    values (?, ?, array['cn.grid.study.*'], ?, 'district.ops', 1, 'sender-killed', now() - interval '1 second')""")) {
+                ps.setObject(1, subscription);
+                ps.setString(2, receiver.url("/orphaned"));
+                ps.setString(3, secret);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("""
+                    insert into webhook_delivery (id, subscription_id, seq, event_id, event_type, payload, attempts)
+                    values (?, ?, 1, ?, 'cn.grid.study.month.closed.v1', ?, 1)""")) {
+                ps.setObject(1, delivery);
+                ps.setObject(2, subscription);
+                ps.setObject(3, UUID.randomUUID());
+                ps.setString(4, payload);
+                ps.executeUpdate();
+            }
+        }
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> !receiver.deliveries("/orphaned").isEmpty());
+        TestReceiver.Received r = receiver.deliveries("/orphaned").get(0);
+        assertThat(r.webhookId()).isEqualTo(delivery.toString());
+        assertThat(r.body()).isEqualTo(payload);
+        assertThat(TestReceiver.verifies(r, secret)).isTrue();
+        await().atMost(Duration.ofSeconds(10)).until(() -> count(
+                "select count(*) from webhook_subscription where id = ?::uuid and lease_owner is null",
+                subscription.toString()) == 1);
+    }
+
     // ---- bad input and rights ----------------------------------------------------------------------------------
 
     @Test

@@ -2,10 +2,12 @@ package cn.grid.notification.api;
 
 import cn.grid.notification.app.InboxService;
 import cn.grid.platform.paging.PageRequest;
+import cn.grid.platform.problem.DomainProblem;
 import cn.grid.platform.problem.Problem;
 import cn.grid.platform.security.CurrentCaller;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -14,6 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -59,9 +62,10 @@ public class NotificationResource {
             @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page") String cursor,
             @QueryParam("kind") @Parameter(description = "only notifications of this kind",
                     example = "request.dispatched") String kind,
-            @QueryParam("unread") @Parameter(description = "true: only unread notifications") Boolean unread) {
+            @QueryParam("unread") @Parameter(description = "true: only unread notifications; false or absent: all",
+                    schema = @Schema(type = SchemaType.BOOLEAN)) String unread) {
         return NotificationBodies.Page.of(inbox.page(caller.get(), PageRequest.of(limit, cursor), kind,
-                Boolean.TRUE.equals(unread)));
+                unreadOnly(unread)));
     }
 
     @POST
@@ -70,23 +74,40 @@ public class NotificationResource {
             description = "Idempotent: a notification already read stays as it was (its readAt unchanged) and "
                     + "answers 204 again. A notification of another inbox is not found, as is an unknown id.")
     @APIResponse(responseCode = "204", description = "Read")
+    @APIResponse(responseCode = "400", description = "The id is not a UUID",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such notification in the caller's inbox",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public void markRead(@PathParam("id") UUID id) {
         inbox.markRead(caller.get(), id);
     }
 
+    /** {@code unread} strictly: a value that is neither true nor false is a mistake, not "all". */
+    private static boolean unreadOnly(String unread) {
+        if (unread == null || unread.isEmpty() || "false".equals(unread)) {
+            return false;
+        }
+        if ("true".equals(unread)) {
+            return true;
+        }
+        throw DomainProblem.invalid("unread", "true or false");
+    }
+
     @POST
     @Path("/read")
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "markMyNotificationsRead", summary = "Marks the caller's notifications read: all, or up "
             + "to a seq",
             description = "Without a body, or with upToSeq absent, every unread notification of the caller's inbox "
                     + "is marked read; with upToSeq only those with a seq up to it (the newest an app has shown, so "
                     + "one that arrived meanwhile stays unread). Answers how many it marked and how many stay "
-                    + "unread. A negative upToSeq is a 400.")
+                    + "unread. A negative upToSeq, an unknown field or malformed JSON is a 400; a body of another "
+                    + "type than JSON a 415 (no body at all, with or without a Content-Type, means all).")
     @APIResponse(responseCode = "200", description = "Marked",
             content = @Content(schema = @Schema(implementation = NotificationBodies.Marked.class)))
     @APIResponse(responseCode = "400", description = "Invalid body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "A body that is not JSON",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public NotificationBodies.Marked markAllRead(
             @RequestBody(required = false, description = "optional: {\"upToSeq\": n}")

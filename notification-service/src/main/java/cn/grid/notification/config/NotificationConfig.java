@@ -3,6 +3,7 @@ package cn.grid.notification.config;
 import cn.grid.contracts.events.EventTypes;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Min;
 
 import java.time.Duration;
 import java.util.List;
@@ -36,5 +37,14 @@ public interface NotificationConfig {
         /** How long a notification stays in its inbox, read or not. */
         @WithDefault("P180D")
         Duration retention();
+
+        /** How often each instance deletes the notifications older than the retention (the first run a minute after start). */
+        @WithDefault("PT1H")
+        Duration purgeEvery();
+
+        /** At most this many notifications per delete statement (a purge repeats it until none is left). */
+        @WithDefault("5000")
+        @Min(1)
+        int purgeBatch();
     }
 }

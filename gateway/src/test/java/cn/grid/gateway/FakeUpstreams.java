@@ -25,7 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Three stand-in services on random ports, with the gateway pointed at them. They answer by the end of the
+ * Four stand-in services on random ports, with the gateway pointed at them. They answer by the end of the
  * path, and say who they are and what they got, so tests see both sides of the gateway through its
  * responses alone:
  * <ul>
@@ -33,6 +33,10 @@ import java.util.concurrent.Executors;
  *   <li>{@code .../slow}: "first\n", a 2 s pause, then "second\n"</li>
  *   <li>{@code .../hang}: answers only after 4 s (the study route's timeout here is 1 s)</li>
  *   <li>{@code .../abort}: closes the connection without an answer</li>
+ *   <li>{@code .../stream} (notification only): an event stream ({@code text/event-stream}) that stays open, starts
+ *       with a comment naming the {@code Last-Event-ID} it got, sends each event a test hands to {@link #sendEvent}
+ *       the moment it gets it, and a comment ({@code : tick}) after {@value #STREAM_QUIET_MS} ms without one, until the
+ *       connection breaks ({@link #openStreams()})</li>
  *   <li>{@code .../}{@value #MISSING_NODE}: 404 problem+json from every service</li>
  *   <li>{@code .../}{@value #SLOW_STUDY_NODE} (study only, with or without query): answers after 4 s</li>
  *   <li>{@code .../me/work}: a work list of two items of the service (see {@link #workList(String)}); for the
@@ -53,6 +57,12 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
 
     public static final String STUDY_TIMEOUT = "1S";
 
+    /** The notification route's timeout here: its event stream is quiet for longer ({@value #STREAM_QUIET_MS} ms). */
+    public static final String NOTIFICATION_TIMEOUT = "1S";
+
+    /** How long the fake event stream stays quiet between two comments when it has no event to send. */
+    public static final long STREAM_QUIET_MS = 1500;
+
     /** A grid node id no service knows. */
     public static final String MISSING_NODE = "00000000-0000-0000-0000-000000000404";
 
@@ -72,6 +82,8 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
     private final Map<String, String> extraConfig = new LinkedHashMap<>();
     private final Map<String, Integer> instances = new LinkedHashMap<>();
     private ExecutorService executor;
+    private final java.util.concurrent.BlockingQueue<String> sseEvents = new java.util.concurrent.LinkedBlockingQueue<>();
+    private final java.util.concurrent.atomic.AtomicInteger openStreams = new java.util.concurrent.atomic.AtomicInteger();
     private String down;
 
     @Override
@@ -112,6 +124,16 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    /** Hands one event to the open stream of the fake notification-service, which sends it at once. */
+    public void sendEvent(String id, String data) {
+        sseEvents.add("id: " + id + "\nevent: notification\ndata: " + data + "\n\n");
+    }
+
+    /** Event streams the fake notification-service is serving now (a stream ends when its connection breaks). */
+    public int openStreams() {
+        return openStreams.get();
+    }
+
     @Override
     public Map<String, String> start() {
         executor = Executors.newCachedThreadPool(r -> {
@@ -120,7 +142,7 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
             return thread;
         });
         Map<String, String> config = new LinkedHashMap<>();
-        for (String upstream : List.of("grid", "study", "request")) {
+        for (String upstream : List.of("grid", "study", "request", "notification")) {
             if (upstream.equals(down)) {
                 config.put("gateway.upstreams." + upstream + ".url", "http://127.0.0.1:" + closedPort());
                 continue;
@@ -136,6 +158,7 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
             }
         }
         config.put("gateway.upstreams.study.timeout", STUDY_TIMEOUT);
+        config.put("gateway.upstreams.notification.timeout", NOTIFICATION_TIMEOUT);
         config.putAll(extraConfig);
         return config;
     }
@@ -183,7 +206,7 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    private static void answer(String service, String instance, HttpExchange exchange) throws IOException {
+    private void answer(String service, String instance, HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getRawPath();
         String query = exchange.getRequestURI().getRawQuery();
         exchange.getResponseHeaders().add("X-Upstream", service);
@@ -223,6 +246,10 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
             exchange.getResponseBody().write(problem);
             return;
         }
+        if (path.endsWith("/stream") && service.equals("notification")) {
+            stream(exchange);
+            return;
+        }
         if (path.endsWith("/download")) {
             long bytes = Long.parseLong(param(query, "bytes", "0"));
             exchange.getResponseHeaders().add("Content-Type", "application/octet-stream");
@@ -252,6 +279,28 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
             return;
         }
         echo(service, instance, exchange, path, query);
+    }
+
+    /** An event stream, open until the gateway hangs up (a write then fails). */
+    private void stream(HttpExchange exchange) throws IOException {
+        exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
+        exchange.sendResponseHeaders(200, 0);
+        OutputStream out = exchange.getResponseBody();
+        openStreams.incrementAndGet();
+        try {
+            out.write(("retry: 1000\n: last-event-id=" + exchange.getRequestHeaders().getFirst("Last-Event-ID")
+                    + "\n\n").getBytes());
+            out.flush();
+            while (true) {
+                String event = sseEvents.poll(STREAM_QUIET_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
+                out.write(event != null ? event.getBytes(java.nio.charset.StandardCharsets.UTF_8) : ": tick\n\n".getBytes());
+                out.flush();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            openStreams.decrementAndGet();
+        }
     }
 
     /**

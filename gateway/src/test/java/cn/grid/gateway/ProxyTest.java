@@ -271,7 +271,8 @@ class ProxyTest {
                 .body("checks.name", hasItem("upstreams"))
                 .body("checks[0].data.'grid-service'", equalTo("UP"))
                 .body("checks[0].data.'study-service'", equalTo("UP"))
-                .body("checks[0].data.'request-service'", equalTo("UP"));
+                .body("checks[0].data.'request-service'", equalTo("UP"))
+                .body("checks[0].data.'notification-service'", equalTo("UP"));
         given().header("Authorization", BEARER).when().get("/api/v1/grids/g-9").then().statusCode(200);
         given().when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("http_server_requests_seconds_count"))

@@ -123,6 +123,8 @@ public interface GatewayConfig {
         Upstream study();
 
         Upstream request();
+
+        Upstream notification();
     }
 
     interface Upstream {
@@ -155,6 +157,14 @@ public interface GatewayConfig {
         /** Pooled HTTP/1.1 connections per service; requests beyond it wait in a queue. */
         @WithDefault("100")
         int maxConnectionsPerUpstream();
+
+        /**
+         * Connections per service instance for event streams (requests that accept only {@code text/event-stream}):
+         * a pool of their own, as each open stream holds its connection for hours; in the API's pool they would
+         * leave every other request of that service waiting. Beyond it, further streams wait in a queue.
+         */
+        @WithDefault("10000")
+        int maxStreamsPerUpstream();
 
         /** How long the upstream health probe (reported on /q/health/well) may take per service. */
         @WithDefault("2S")

@@ -91,7 +91,7 @@ public class ReverseProxy {
             }
             UpstreamInstance instance = selected.result();
             long start = upstreamMetrics.start();
-            client.current().request(options(ctx, route, instance)).onComplete(opened -> {
+            client.forRequest(ctx.request()).request(options(ctx, route, instance)).onComplete(opened -> {
                 if (opened.failed()) {
                     body.close();
                     upstreamMetrics.failed(route.service(), opened.cause(), start);
@@ -181,7 +181,7 @@ public class ReverseProxy {
 
     /** Connects, sends the held body and waits for the head of the answer, all within the route's timeout. */
     private Future<HttpClientResponse> send(RoutingContext ctx, Route route, UpstreamInstance instance, Buffer body) {
-        return client.current().request(options(ctx, route, instance)).compose(out -> {
+        return client.forRequest(ctx.request()).request(options(ctx, route, instance)).compose(out -> {
             if (ctx.response().closed()) {
                 // the caller gave up while we were connecting
                 out.reset();

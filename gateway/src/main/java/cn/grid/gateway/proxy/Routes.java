@@ -44,7 +44,9 @@ public class Routes {
                 route("grid-service", upstreams.grid(), "/api/v1/grids", "/api/v1/people", "/api/v1/party-orgs"),
                 route("study-service", upstreams.study(), "/api/v1/study", XAPI),
                 route("request-service", upstreams.request(), "/api/v1/requests", "/api/v1/request-categories",
-                        "/api/v1/open311", OPEN311));
+                        "/api/v1/open311", OPEN311),
+                route("notification-service", upstreams.notification(), "/api/v1/me/notifications",
+                        "/api/v1/webhooks"));
         List<String> prefixes = new ArrayList<>(List.of(DASHBOARD, API));
         all.forEach(route -> prefixes.addAll(route.prefixes()));
         keys = prefixes.stream().sorted(Comparator.comparingInt(String::length).reversed()).toArray(String[]::new);

@@ -45,7 +45,9 @@ public class Notifier {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Notification> requestSubmitted(Source source, RequestSubmittedV1 e) {
-        tickets.remember(new Ticket(UUID.fromString(e.requestId()), e.type(), e.title(), e.reporterId(),
+        // title is a required column: a ticket without one is remembered with an empty one (the rules name its id)
+        tickets.remember(new Ticket(UUID.fromString(e.requestId()), e.type(), e.title() == null ? "" : e.title(),
+                e.reporterId(),
                 e.gridNodeId() == null || e.gridNodeId().isBlank() ? null : UUID.fromString(e.gridNodeId())),
                 e.submittedAt());
         return tell(source, rules.requestSubmitted(e));

@@ -61,7 +61,7 @@ public class WhoMustKnow {
         UUID grid = uuid(e.gridNodeId());
         String path = grid == null ? null : directory.nodePath(grid);
         return drafts(without(directory.gridStaffNearest(path), e.reporterId()), "request.submitted",
-                "新工单待受理：" + e.title(), "类型：" + typeName(e.type()) + "，请及时受理。", REQUEST,
+                "新工单待受理：" + titleOf(e.title(), e.requestId()), "类型：" + typeName(e.type()) + "，请及时受理。", REQUEST,
                 e.requestId(), grid);
     }
 
@@ -71,7 +71,7 @@ public class WhoMustKnow {
      * Claimed (a micro-wish): the wisher and the claimant. Other moves tell nobody.
      */
     public List<NotificationDraft> requestMoved(String move, RequestTransitionedV1 e, Ticket ticket) {
-        String title = ticket != null ? ticket.title() : "工单 " + shortId(e.requestId());
+        String title = titleOf(ticket == null ? null : ticket.title(), e.requestId());
         UUID grid = uuid(e.gridNodeId());
         return switch (move) {
             case "dispatched" -> drafts(without(dispatchedTo(e), e.actor()), "request.dispatched",
@@ -96,7 +96,7 @@ public class WhoMustKnow {
 
     /** A ticket's clock ran out: the staff answering for it (its responsible level) and whoever holds it. */
     public List<NotificationDraft> requestOverdue(RequestOverdueV1 e, Ticket ticket) {
-        String title = ticket != null ? ticket.title() : "工单 " + shortId(e.requestId());
+        String title = titleOf(ticket == null ? null : ticket.title(), e.requestId());
         UUID responsible = uuid(e.responsibleNodeId());
         String path = responsible == null ? null : directory.nodePath(responsible);
         if (path == null) {
@@ -111,7 +111,7 @@ public class WhoMustKnow {
 
     /** The level above now answers for a ticket: its staff (of the nearest level that has any). */
     public List<NotificationDraft> requestEscalated(RequestEscalatedV1 e, Ticket ticket) {
-        String title = ticket != null ? ticket.title() : "工单 " + shortId(e.requestId());
+        String title = titleOf(ticket == null ? null : ticket.title(), e.requestId());
         String why = e.automatic() ? "超时自动上报" : "上报原因：" + orNone(e.reason());
         return drafts(without(directory.gridStaffNearest(e.toNodePath()), e.actor()), "request.escalated",
                 "工单已上报至本级：" + title, why + "。请督办处理。", REQUEST, e.requestId(), uuid(e.toNodeId()));
@@ -284,6 +284,11 @@ public class WhoMustKnow {
 
     private static UUID uuid(String id) {
         return id == null || id.isBlank() ? null : UUID.fromString(id);
+    }
+
+    /** A ticket's title, or "工单 <first 8 characters of its id>" when it has none (or is unknown here). */
+    private static String titleOf(String title, String requestId) {
+        return title == null || title.isBlank() ? "工单 " + shortId(requestId) : title;
     }
 
     private static String shortId(String id) {

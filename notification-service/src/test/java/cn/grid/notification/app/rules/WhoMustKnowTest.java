@@ -57,6 +57,18 @@ class WhoMustKnowTest {
     }
 
     @Test
+    void aTicketWithoutATitleIsNamedByItsId() {
+        Recipient worker = directory.person("worker-1");
+        directory.staffAt.put("null", List.of(worker));
+        String id = request.toString();
+        assertThat(rules.requestSubmitted(new RequestSubmittedV1(id, "PROBLEM_REPORT", null, null, "citizen-1", AT))
+                .get(0).title()).isEqualTo("新工单待受理：工单 " + id.substring(0, 8));
+        Ticket untitled = new Ticket(request, "PROBLEM_REPORT", "", "citizen-1", null);
+        assertThat(rules.requestMoved("accepted", moved("accepted", "worker-1", null, null, null), untitled).get(0)
+                .title()).isEqualTo("您的诉求已受理：工单 " + id.substring(0, 8));
+    }
+
+    @Test
     void aTicketWithoutAGridGoesToTheStaffNearestTheTop() {
         Recipient top = directory.person("district-worker");
         directory.staffAt.put("null", List.of(top));

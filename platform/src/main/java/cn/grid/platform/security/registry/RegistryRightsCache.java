@@ -1,5 +1,6 @@
 package cn.grid.platform.security.registry;
 
+import cn.grid.platform.listen.PgChannelListener;
 import cn.grid.platform.security.PersonRights;
 import cn.grid.platform.time.GridCalendar;
 import com.github.benmanes.caffeine.cache.Cache;
@@ -10,14 +11,8 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -25,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Why it is never stale for long: every table a {@link RegistryRightsSource} reads has a trigger that sends
  * {@code NOTIFY grid_rights, '<subject>'} when a row changes, in the changing transaction, so the notification
- * arrives when it commits. A thread of each instance listens and drops that subject's entry (an empty payload drops
+ * arrives when it commits. A {@link PgChannelListener} of each instance drops that subject's entry (an empty payload drops
  * them all). A reassignment in grid-service thus reaches a service as soon as its read-model consumer has applied the
  * event: milliseconds after the commit. While the listening connection is down (database restart), entries live at
  * most {@code grid.rights.unlistened-ttl} (1 s), and everything is dropped when it is back, as notifications may
@@ -44,9 +39,7 @@ public class RegistryRightsCache {
     private final AgroalDataSource dataSource;
     private final long unlistenedTtlNanos;
     private final Cache<String, Entry> entries;
-    private final CountDownLatch stopping = new CountDownLatch(1);
-    private volatile boolean listening;
-    private Thread listener;
+    private volatile PgChannelListener listener;
 
     public RegistryRightsCache(RegistryRightsSource source, GridCalendar calendar, AgroalDataSource dataSource,
             RightsConfig config) {
@@ -61,7 +54,7 @@ public class RegistryRightsCache {
     public PersonRights cached(String subject) {
         Entry entry = entries.getIfPresent(subject);
         if (entry == null || !entry.day().equals(calendar.today())
-                || !listening && System.nanoTime() - entry.loadedAtNanos() > unlistenedTtlNanos) {
+                || !listening() && System.nanoTime() - entry.loadedAtNanos() > unlistenedTtlNanos) {
             return null;
         }
         return entry.rights();
@@ -82,7 +75,7 @@ public class RegistryRightsCache {
 
     /** Whether change notifications are being received (else entries live only {@code unlistened-ttl}). */
     public boolean listening() {
-        return listening;
+        return listener != null && listener.listening();
     }
 
     void forget(String subject) {
@@ -94,55 +87,31 @@ public class RegistryRightsCache {
     }
 
     void onStart(@Observes StartupEvent event) {
-        listener = new Thread(this::listen, "registry-rights-listener");
-        listener.setDaemon(true);
+        PgChannelListener.Handler handler = new PgChannelListener.Handler() {
+            @Override
+            public void listening() {
+                // anything may have changed while nobody listened
+                entries.invalidateAll();
+            }
+
+            @Override
+            public void notified(String subject) {
+                forget(subject);
+            }
+
+            @Override
+            public void lost(Exception cause) {
+                LOG.warnf("registry rights: not listening for changes (%s); cached rights live %d ms meanwhile",
+                        cause.getMessage(), TimeUnit.NANOSECONDS.toMillis(unlistenedTtlNanos));
+            }
+        };
+        listener = new PgChannelListener(dataSource, RegistryRightsSource.CHANGE_CHANNEL, handler);
         listener.start();
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        stopping.countDown();
         if (listener != null) {
-            listener.interrupt();
-        }
-    }
-
-    private void listen() {
-        long backoffMillis = 100;
-        while (stopping.getCount() > 0) {
-            try (Connection connection = dataSource.getConnection()) {
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("LISTEN " + RegistryRightsSource.CHANGE_CHANNEL);
-                }
-                // anything may have changed while nobody listened
-                entries.invalidateAll();
-                listening = true;
-                backoffMillis = 100;
-                PGConnection pg = connection.unwrap(PGConnection.class);
-                while (stopping.getCount() > 0) {
-                    PGNotification[] notifications = pg.getNotifications(1000);
-                    if (notifications != null) {
-                        for (PGNotification notification : notifications) {
-                            forget(notification.getParameter());
-                        }
-                    }
-                }
-            } catch (SQLException | RuntimeException e) {
-                if (stopping.getCount() == 0) {
-                    return;
-                }
-                LOG.warnf("registry rights: not listening for changes (%s); cached rights live %d ms meanwhile",
-                        e.getMessage(), TimeUnit.NANOSECONDS.toMillis(unlistenedTtlNanos));
-            } finally {
-                listening = false;
-            }
-            try {
-                if (stopping.await(backoffMillis, TimeUnit.MILLISECONDS)) {
-                    return;
-                }
-            } catch (InterruptedException e) {
-                return;
-            }
-            backoffMillis = Math.min(backoffMillis * 2, 5000);
+            listener.stop();
         }
     }
 }

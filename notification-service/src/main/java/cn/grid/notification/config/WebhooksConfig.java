@@ -74,4 +74,11 @@ public interface WebhooksConfig {
     /** The most deliveries one range redelivery queues again. */
     @WithDefault("1000")
     int redeliverMaxCount();
+
+    /**
+     * How long a finished delivery (succeeded, or failed for good) stays in the delivery log with its attempts;
+     * waiting ones stay whatever their age. A range redelivery finds only what is still in the log.
+     */
+    @WithDefault("P30D")
+    Duration logRetention();
 }

@@ -15,6 +15,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -310,6 +311,20 @@ public class WebhookStore {
         } catch (SQLException e) {
             throw new IllegalStateException("webhook store: " + e.getSQLState(), e);
         }
+    }
+
+    // ---- the log's retention -----------------------------------------------------------------------------------
+
+    /**
+     * Deletes at most {@code batch} finished deliveries (their attempts go with them) completed more than
+     * {@code retention} ago; a waiting delivery has no completion time and stays. Returns how many went.
+     */
+    public int purgeFinishedOlderThan(Duration retention, int batch) {
+        return update("""
+                delete from webhook_delivery where id in (
+                    select id from webhook_delivery
+                    where completed_at < now() - make_interval(secs => ?)
+                    order by completed_at limit ?)""", (double) retention.toSeconds(), batch);
     }
 
     private int update(String sql, Object... args) {

@@ -1,9 +1,14 @@
 package cn.grid.system;
 
+import cn.grid.testsupport.SseClient;
+import cn.grid.testsupport.WebhookReceiver;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -19,9 +24,14 @@ import static org.hamcrest.Matchers.equalTo;
 /**
  * Issue 20 through the packaged suite: a ticket dispatched to a party member reaches that member's inbox at
  * notification-service — request.events → its rules → the inbox — read through the gateway, and counts in the
- * member's home screen ({@code /api/v1/me}) until it is read.
+ * member's home screen ({@code /api/v1/me}) until it is read; it reaches their open live stream, and a webhook
+ * receiver run here gets the ticket's events signed per Standard Webhooks (the packaged notification-service runs
+ * its prod profile: the receiver on 127.0.0.1 is allowed by GRID_NOTIFICATION_WEBHOOKS_ALLOWED_HOSTS, which
+ * RunningSuite sets).
  */
 class NotificationPathIT extends AgainstTheSuite {
+
+    static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void aDispatchedTicketIsInTheAssigneesInboxAndCountsOnTheirHomeScreenUntilRead() {
@@ -78,6 +88,115 @@ class NotificationPathIT extends AgainstTheSuite {
                 .post("/api/v1/me/notifications/" + id + "/read").then().statusCode(204);
         given().baseUri(suite.gateway()).header("Authorization", member).get("/api/v1/me/notifications")
                 .then().statusCode(200).body("unreadCount", equalTo((int) before - 1));
+    }
+
+    @Test
+    void aDispatchedTicketReachesTheInboxTheOpenStreamAndASignedWebhook() throws Exception {
+        String admin = RequestLifecycleIT.token("nt-district-admin", "district-admin", null);
+        String district = node(admin, "兴隆台区", "DISTRICT", null);
+        String street = node(admin, "兴盛街道", "STREET", district);
+        String community = node(admin, "兴海社区", "COMMUNITY", street);
+        String grid = node(admin, "兴海第三网格", "GRID", community);
+        String memberLogin = "nt-member-" + UUID.randomUUID();
+        String member = registryPerson(admin, memberLogin, grid);
+        given().baseUri(suite.gateway()).header("Authorization", admin).contentType(ContentType.JSON)
+                .body("{\"personId\": \"%s\", \"role\": \"PARTY_MEMBER\", \"startDate\": \"%s\"}".formatted(member,
+                        LocalDate.now(ZoneId.of("Asia/Shanghai"))))
+                .post("/api/v1/grids/" + grid + "/assignments").then().statusCode(201);
+        registryAssignment(admin, "nt-worker", grid, "GRID_WORKER");
+        String worker = RequestLifecycleIT.token("nt-worker", "staff", null);
+        String memberToken = RequestLifecycleIT.token(memberLogin, "citizen", null);
+        String citizen = RequestLifecycleIT.token("nt-citizen", "citizen", null);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().baseUri(suite.gateway())
+                .header("Authorization", admin).get("/api/v1/requests/grid-nodes/" + grid).then().statusCode(200));
+
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            // the 12345 platform's subscription: the grid's ticket events; verified before it is stored
+            String secret = await().atMost(Duration.ofSeconds(60)).until(() -> given().baseUri(suite.gateway())
+                    .header("Authorization", admin).contentType(ContentType.JSON)
+                    .body("""
+                            {"url": "%s", "eventTypes": ["cn.grid.request.*"], "gridNodeId": "%s",
+                             "description": "12345 热线平台"}""".formatted(receiver.url("/12345"), grid))
+                    .post("/api/v1/webhooks/subscriptions").then().extract(), r -> r.statusCode() == 201)
+                    .path("secret");
+            assertThat(receiver.verifications("/12345")).isNotEmpty();
+
+            // the first ticket makes sure notification-service knows the member's login as the registry's person
+            String first = dispatchedTicket(citizen, worker, grid, member, "路灯不亮");
+            long firstSeq = await().atMost(Duration.ofSeconds(30)).until(() -> inboxItem(memberToken, first),
+                    item -> item != null).path("seq").asLong();
+
+            try (SseClient stream = SseClient.open(URI.create(suite.gateway() + "/api/v1/me/notifications/stream"),
+                    "Authorization", memberToken, "Last-Event-ID", Long.toString(firstSeq))) {
+                assertThat(stream.status()).isEqualTo(200);
+                String second = submitted(citizen, grid, "楼道堆放杂物");
+                RequestLifecycleIT.move(worker, second, "accept", null).statusCode(200);
+                long dispatched = dispatch(worker, second, member);
+                await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5)).until(() -> stream.events()
+                        .stream().anyMatch(e -> e.data().contains(second)));
+                long onStream = (System.nanoTime() - dispatched) / 1_000_000;
+                SseClient.Event event = stream.events().stream().filter(e -> e.data().contains(second)).findFirst()
+                        .orElseThrow();
+                JsonNode notification = JSON.readTree(event.data());
+                assertThat(notification.path("kind").asText()).isEqualTo("request.dispatched");
+                assertThat(Long.parseLong(event.id())).isGreaterThan(firstSeq);
+                // the inbox holds it too, unread
+                given().baseUri(suite.gateway()).header("Authorization", memberToken)
+                        .get("/api/v1/me/notifications?kind=request.dispatched").then().statusCode(200)
+                        .body("items[0].resourceId", equalTo(second)).body("items[0].readAt", equalTo(null));
+                System.out.printf("dispatch committed -> notification on the member's open stream through the "
+                        + "gateway: %d ms%n", onStream);
+
+                // every event of both tickets reaches the receiver signed, in the order request-service published
+                await().atMost(Duration.ofSeconds(60)).until(() -> receiver.deliveries("/12345").stream()
+                        .filter(r -> r.body().contains(second) && r.type().equals("cn.grid.request.dispatched.v1"))
+                        .count() == 1);
+                List<WebhookReceiver.Received> got = receiver.deliveries("/12345");
+                assertThat(got).allSatisfy(r -> assertThat(WebhookReceiver.verifies(r, secret))
+                        .as("signature of %s", r.webhookId()).isTrue());
+                assertThat(got.stream().filter(r -> r.body().contains(second)).map(WebhookReceiver.Received::type))
+                        .containsSubsequence("cn.grid.request.submitted.v1", "cn.grid.request.accepted.v1",
+                                "cn.grid.request.dispatched.v1");
+                // the person's own inbox is not an integrator's business: no notification.created for this filter
+                assertThat(got).noneMatch(r -> r.type().startsWith("cn.grid.notification."));
+            }
+            // someone else's token reads someone else's inbox only: the worker was told of submissions, not of
+            // the member's dispatches
+            given().baseUri(suite.gateway()).header("Authorization", worker)
+                    .get("/api/v1/me/notifications?kind=request.dispatched").then().statusCode(200)
+                    .body("items.size()", equalTo(0));
+        }
+    }
+
+    private static JsonNode inboxItem(String token, String ticket) throws Exception {
+        String body = given().baseUri(suite.gateway()).header("Authorization", token)
+                .get("/api/v1/me/notifications").then().statusCode(200).extract().asString();
+        for (JsonNode item : JSON.readTree(body).path("items")) {
+            if (ticket.equals(item.path("resourceId").asText())) {
+                return item;
+            }
+        }
+        return null;
+    }
+
+    private static String dispatchedTicket(String citizen, String worker, String grid, String member, String title) {
+        String ticket = submitted(citizen, grid, title);
+        RequestLifecycleIT.move(worker, ticket, "accept", null).statusCode(200);
+        dispatch(worker, ticket, member);
+        return ticket;
+    }
+
+    private static String submitted(String citizen, String grid, String title) {
+        return given().baseUri(suite.gateway()).header("Authorization", citizen).contentType(ContentType.JSON)
+                .body("{\"type\": \"PROBLEM_REPORT\", \"title\": \"%s\", \"gridNodeId\": \"%s\"}".formatted(title, grid))
+                .post("/api/v1/requests").then().statusCode(201).extract().path("id");
+    }
+
+    /** Dispatches to the member (asked again while request-service has not learnt the person); the commit's time. */
+    private static long dispatch(String worker, String ticket, String member) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> RequestLifecycleIT.move(worker, ticket, "dispatch",
+                "{\"targetType\": \"PERSON\", \"targetId\": \"" + member + "\"}").extract().statusCode() == 200);
+        return System.nanoTime();
     }
 
     @SuppressWarnings("unchecked")

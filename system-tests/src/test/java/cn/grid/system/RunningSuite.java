@@ -138,6 +138,9 @@ final class RunningSuite implements AutoCloseable {
         common.put("GRID_DB_PASSWORD", TestDatabase.password());
         // the jars run the prod profile, which refuses grid-service's published identity-number key: a random one
         common.put("GRID_PEOPLE_ID_HMAC_KEY", java.util.UUID.randomUUID() + "-" + java.util.UUID.randomUUID());
+        // the packaged services run their prod profile, whose webhook guard refuses private addresses: the tests'
+        // receivers listen on this machine, allowed by name as an operator would allow an internal receiver
+        common.put("GRID_NOTIFICATION_WEBHOOKS_ALLOWED_HOSTS", "127.0.0.1");
         common.putAll(environment);
 
         for (String service : List.of("grid-service", "study-service", "request-service", "notification-service")) {

@@ -1,5 +1,7 @@
 package cn.grid.notification.webhook;
 
+import cn.grid.testsupport.WebhookReceiver;
+
 import cn.grid.platform.security.Roles;
 import cn.grid.testsupport.TestGridEvents;
 import cn.grid.testsupport.TestJwt;
@@ -47,14 +49,14 @@ class WebhookDeliveryTest {
 
     private static final String BASE = "/api/v1/webhooks/subscriptions";
     private static final String MONTH_CLOSED = "cn.grid.study.month.closed.v1";
-    private static TestReceiver receiver;
+    private static WebhookReceiver receiver;
 
     @Inject
     AgroalDataSource dataSource;
 
     @BeforeAll
     static void startReceiver() throws Exception {
-        receiver = new TestReceiver();
+        receiver = new WebhookReceiver();
     }
 
     @AfterAll
@@ -80,7 +82,7 @@ class WebhookDeliveryTest {
         String id = created.getString("id");
         String secret = created.getString("secret");
         assertThat(receiver.verifications("/ordered")).singleElement()
-                .satisfies(v -> assertThat(TestReceiver.verifies(v, secret)).isTrue());
+                .satisfies(v -> assertThat(WebhookReceiver.verifies(v, secret)).isTrue());
 
         UUID ticket = UUID.randomUUID();
         List<String> published = new ArrayList<>();
@@ -90,18 +92,18 @@ class WebhookDeliveryTest {
         }
 
         await().atMost(Duration.ofSeconds(20)).until(() -> receiver.deliveries("/ordered").size() >= 5);
-        List<TestReceiver.Received> got = receiver.deliveries("/ordered");
+        List<WebhookReceiver.Received> got = receiver.deliveries("/ordered");
         String diagnosis = rows(id) + "\nreceived: " + got.stream().map(r -> r.webhookId() + " " + r.eventId()).toList();
-        assertThat(got.stream().map(TestReceiver.Received::eventId).toList()).withFailMessage(diagnosis)
+        assertThat(got.stream().map(WebhookReceiver.Received::eventId).toList()).withFailMessage(diagnosis)
                 .containsExactlyElementsOf(published);
         assertThat(got).allSatisfy(r -> {
-            assertThat(TestReceiver.verifies(r, secret)).as("signature of " + r.webhookId()).isTrue();
+            assertThat(WebhookReceiver.verifies(r, secret)).as("signature of " + r.webhookId()).isTrue();
             assertThat(JsonPath.from(r.body()).getString("specversion")).isEqualTo("1.0");
         });
         // the log: webhook-id is the delivery's id; all SUCCEEDED with the receiver's 204
         List<String> logged = given().spec(admin()).get(BASE + "/" + id + "/deliveries?status=SUCCEEDED&limit=100")
                 .then().statusCode(200).extract().jsonPath().getList("items.id");
-        assertThat(logged).containsExactlyInAnyOrderElementsOf(got.stream().map(TestReceiver.Received::webhookId).toList());
+        assertThat(logged).containsExactlyInAnyOrderElementsOf(got.stream().map(WebhookReceiver.Received::webhookId).toList());
         String first = got.get(0).webhookId();
         given().spec(admin()).get(BASE + "/" + id + "/deliveries/" + first).then().statusCode(200)
                 .body("status", equalTo("SUCCEEDED")).body("attemptLog[0].responseCode", equalTo(204))
@@ -119,9 +121,9 @@ class WebhookDeliveryTest {
         given().spec(admin()).post(BASE + "/" + id + "/deliveries/" + first + "/redeliver").then().statusCode(202)
                 .body("redeliveries", equalTo(1));
         await().atMost(Duration.ofSeconds(10)).until(() -> receiver.deliveries("/ordered").size() >= 6);
-        TestReceiver.Received again = receiver.deliveries("/ordered").get(5);
+        WebhookReceiver.Received again = receiver.deliveries("/ordered").get(5);
         assertThat(again.webhookId()).isEqualTo(first);
-        assertThat(TestReceiver.verifies(again, secret)).isTrue();
+        assertThat(WebhookReceiver.verifies(again, secret)).isTrue();
 
         // a time range again: every delivery of it, in the original order, same ids
         await().atMost(Duration.ofSeconds(10)).until(() -> given().spec(admin())
@@ -131,8 +133,8 @@ class WebhookDeliveryTest {
                         "to", OffsetDateTime.now().plusMinutes(1).toString()))
                 .post(BASE + "/" + id + "/redeliver").then().statusCode(202).body("queued", equalTo(5));
         await().atMost(Duration.ofSeconds(10)).until(() -> receiver.deliveries("/ordered").size() >= 11);
-        assertThat(receiver.deliveries("/ordered").subList(6, 11)).extracting(TestReceiver.Received::webhookId)
-                .containsExactlyElementsOf(got.stream().map(TestReceiver.Received::webhookId).toList());
+        assertThat(receiver.deliveries("/ordered").subList(6, 11)).extracting(WebhookReceiver.Received::webhookId)
+                .containsExactlyElementsOf(got.stream().map(WebhookReceiver.Received::webhookId).toList());
 
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("grid_webhook_attempts_total{outcome=\"succeeded\""))
@@ -141,7 +143,7 @@ class WebhookDeliveryTest {
 
     @Test
     void aReceiverDownThenUpGetsEverythingInOrderTheFailingOneUnderOneWebhookId() {
-        receiver.deliver("/flaky", TestReceiver.Deliver.FAIL_503);
+        receiver.deliver("/flaky", WebhookReceiver.Deliver.FAIL_503);
         String secret = create(admin(), receiver.url("/flaky"), List.of(MONTH_CLOSED), null).statusCode(201)
                 .extract().path("secret");
         UUID org = UUID.randomUUID();
@@ -152,20 +154,20 @@ class WebhookDeliveryTest {
 
         await().atMost(Duration.ofSeconds(20)).until(() -> receiver.deliveries("/flaky").size() >= 2);
         // the head is retried; the ones behind it wait
-        assertThat(receiver.deliveries("/flaky")).extracting(TestReceiver.Received::eventId).containsOnly(published.get(0));
-        receiver.deliver("/flaky", TestReceiver.Deliver.OK);
+        assertThat(receiver.deliveries("/flaky")).extracting(WebhookReceiver.Received::eventId).containsOnly(published.get(0));
+        receiver.deliver("/flaky", WebhookReceiver.Deliver.OK);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> distinctEvents("/flaky").size() >= 3);
         assertThat(distinctEvents("/flaky")).containsExactlyElementsOf(published);
-        List<TestReceiver.Received> got = receiver.deliveries("/flaky");
-        assertThat(got.stream().filter(r -> r.eventId().equals(published.get(0))).map(TestReceiver.Received::webhookId)
+        List<WebhookReceiver.Received> got = receiver.deliveries("/flaky");
+        assertThat(got.stream().filter(r -> r.eventId().equals(published.get(0))).map(WebhookReceiver.Received::webhookId)
                 .distinct()).hasSize(1);
-        assertThat(got).allSatisfy(r -> assertThat(TestReceiver.verifies(r, secret)).isTrue());
+        assertThat(got).allSatisfy(r -> assertThat(WebhookReceiver.verifies(r, secret)).isTrue());
     }
 
     @Test
     void aSlowReceiverDoesNotDelayAnotherSubscription() {
-        receiver.deliver("/slow", TestReceiver.Deliver.HOLD);
+        receiver.deliver("/slow", WebhookReceiver.Deliver.HOLD);
         create(admin(), receiver.url("/slow"), List.of(MONTH_CLOSED), null).statusCode(201);
         create(admin(), receiver.url("/quick"), List.of(MONTH_CLOSED), null).statusCode(201);
 
@@ -174,12 +176,12 @@ class WebhookDeliveryTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> !receiver.deliveries("/slow").isEmpty());
         await().atMost(Duration.ofSeconds(20)).until(() -> !receiver.deliveries("/quick").isEmpty());
         // the slow receiver still holds its request (released only after the test) while the other got it
-        assertThat(receiver.deliveries("/quick")).extracting(TestReceiver.Received::eventId).containsExactly(event);
+        assertThat(receiver.deliveries("/quick")).extracting(WebhookReceiver.Received::eventId).containsExactly(event);
     }
 
     @Test
     void afterTheWholeScheduleTheSubscriptionIsDisabledAnnouncedAndCanBeEnabledAgain() throws Exception {
-        receiver.deliver("/dead", TestReceiver.Deliver.FAIL_500);
+        receiver.deliver("/dead", WebhookReceiver.Deliver.FAIL_500);
         String id = create(admin(), receiver.url("/dead"), List.of(MONTH_CLOSED), null).statusCode(201)
                 .extract().path("id");
         String event = TestGridEvents.publish("study.events", "study.month.closed.v1", UUID.randomUUID(), Map.of());
@@ -191,7 +193,7 @@ class WebhookDeliveryTest {
         assertThat(failed.getList("items")).hasSize(1);
         assertThat(failed.getInt("items[0].attempts")).isEqualTo(5);
         assertThat(failed.getInt("items[0].lastResponseCode")).isEqualTo(500);
-        assertThat(receiver.deliveries("/dead")).hasSize(5).extracting(TestReceiver.Received::webhookId)
+        assertThat(receiver.deliveries("/dead")).hasSize(5).extracting(WebhookReceiver.Received::webhookId)
                 .containsOnly(failed.getString("items[0].id"));
         given().spec(admin()).get(BASE + "/" + id).then().body("disabledReason", containsString("5 attempts"));
         assertThat(count("select count(*) from outbox_event where event_type = ? and event_key = ?",
@@ -211,7 +213,7 @@ class WebhookDeliveryTest {
         assertThat(marker).isNotEqualTo(event);
 
         // enabled again by its manager, the failed delivery redelivered: it arrives
-        receiver.deliver("/dead", TestReceiver.Deliver.OK);
+        receiver.deliver("/dead", WebhookReceiver.Deliver.OK);
         given().spec(admin()).contentType(ContentType.JSON)
                 .body(body(receiver.url("/dead"), List.of(MONTH_CLOSED), null, true))
                 .put(BASE + "/" + id).then().statusCode(200).body("status", equalTo("ACTIVE"));
@@ -237,10 +239,10 @@ class WebhookDeliveryTest {
         TestGridEvents.publish("study.events", "study.month.closed.v1", UUID.randomUUID(), Map.of());
 
         await().atMost(Duration.ofSeconds(20)).until(() -> !receiver.deliveries("/rotated").isEmpty());
-        TestReceiver.Received r = receiver.deliveries("/rotated").get(0);
+        WebhookReceiver.Received r = receiver.deliveries("/rotated").get(0);
         assertThat(r.signature().split(" ")).hasSize(2);
-        assertThat(TestReceiver.verifies(r, newSecret)).isTrue();
-        assertThat(TestReceiver.verifies(r, oldSecret)).isTrue();
+        assertThat(WebhookReceiver.verifies(r, newSecret)).isTrue();
+        assertThat(WebhookReceiver.verifies(r, oldSecret)).isTrue();
     }
 
     @Test
@@ -263,7 +265,7 @@ class WebhookDeliveryTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> !receiver.deliveries("/subtree").isEmpty());
         // the other grid's event was on the same partition before it: it was handled and not delivered; the path
         // is the registry's (the read model), not the one the event carried
-        assertThat(receiver.deliveries("/subtree")).extracting(TestReceiver.Received::eventId).containsExactly(inside);
+        assertThat(receiver.deliveries("/subtree")).extracting(WebhookReceiver.Received::eventId).containsExactly(inside);
     }
 
     @Test
@@ -296,10 +298,10 @@ class WebhookDeliveryTest {
         }
 
         await().atMost(Duration.ofSeconds(20)).until(() -> !receiver.deliveries("/orphaned").isEmpty());
-        TestReceiver.Received r = receiver.deliveries("/orphaned").get(0);
+        WebhookReceiver.Received r = receiver.deliveries("/orphaned").get(0);
         assertThat(r.webhookId()).isEqualTo(delivery.toString());
         assertThat(r.body()).isEqualTo(payload);
-        assertThat(TestReceiver.verifies(r, secret)).isTrue();
+        assertThat(WebhookReceiver.verifies(r, secret)).isTrue();
         await().atMost(Duration.ofSeconds(10)).until(() -> count(
                 "select count(*) from webhook_subscription where id = ?::uuid and lease_owner is null",
                 subscription.toString()) == 1);
@@ -309,8 +311,8 @@ class WebhookDeliveryTest {
 
     @Test
     void everyRefusedSubscriptionIsA422NamingTheFieldAndStoresNothing() throws Exception {
-        receiver.verify("/wrong-echo", TestReceiver.Verify.WRONG_ECHO);
-        receiver.verify("/refusing", TestReceiver.Verify.FAIL);
+        receiver.verify("/wrong-echo", WebhookReceiver.Verify.WRONG_ECHO);
+        receiver.verify("/refusing", WebhookReceiver.Verify.FAIL);
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();

@@ -1,4 +1,4 @@
-package cn.grid.notification.webhook;
+package cn.grid.testsupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,17 +24,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A webhook receiver run by the test: a real HTTP server on a free port, one behaviour per path. It answers the
+ * A webhook receiver run by a test (notification-service's WebhookDeliveryTest, the system tests' NotificationsIT): a real HTTP server on a free port, one behaviour per path. It answers the
  * verification challenge (unless told otherwise), records every request as received, and verifies Standard Webhooks
  * signatures with its own HMAC code (not the service's).
  */
-final class TestReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
-    enum Verify { ECHO, WRONG_ECHO, FAIL }
+    public enum Verify { ECHO, WRONG_ECHO, FAIL }
 
-    enum Deliver { OK, FAIL_503, FAIL_500, HOLD }
+    public enum Deliver { OK, FAIL_503, FAIL_500, HOLD }
 
-    record Received(String path, String webhookId, String timestamp, String signature, String body, String type,
+    public record Received(String path, String webhookId, String timestamp, String signature, String body, String type,
             String eventId) {
     }
 
@@ -47,33 +47,33 @@ final class TestReceiver implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private volatile CountDownLatch held = new CountDownLatch(1);
 
-    TestReceiver() throws IOException {
+    public WebhookReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
         server.setExecutor(threads);
         server.start();
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
-    void verify(String path, Verify mode) {
+    public void verify(String path, Verify mode) {
         verify.put(path, mode);
     }
 
-    void deliver(String path, Deliver mode) {
+    public void deliver(String path, Deliver mode) {
         deliver.put(path, mode);
     }
 
     /** Lets every held request answer (at the end of a test). */
-    void releaseHeld() {
+    public void releaseHeld() {
         held.countDown();
         held = new CountDownLatch(1);
     }
 
     /** The deliveries (not verification requests) that reached {@code path}, in arrival order. */
-    List<Received> deliveries(String path) {
+    public List<Received> deliveries(String path) {
         List<Received> out = new ArrayList<>();
         for (Received r : received) {
             if (r.path().equals(path) && !r.type().endsWith(".webhook.verification.v1")) {
@@ -83,7 +83,7 @@ final class TestReceiver implements AutoCloseable {
         return out;
     }
 
-    List<Received> verifications(String path) {
+    public List<Received> verifications(String path) {
         return received.stream().filter(r -> r.path().equals(path) && r.type().endsWith(".webhook.verification.v1"))
                 .toList();
     }
@@ -137,7 +137,7 @@ final class TestReceiver implements AutoCloseable {
      * Standard Webhooks verification, written here independently: HMAC-SHA256 over id.timestamp.body keyed with the
      * base64 after whsec_, compared in constant time against each v1 signature; the timestamp within 5 minutes.
      */
-    static boolean verifies(Received r, String secret) {
+    public static boolean verifies(Received r, String secret) {
         long timestamp = Long.parseLong(r.timestamp());
         if (Math.abs(Instant.now().getEpochSecond() - timestamp) > 300) {
             return false;

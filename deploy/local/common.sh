@@ -24,7 +24,7 @@ GRID_DB_PORT="${GRID_DB_PORT:-5432}"
 GRID_DB_USER="${GRID_DB_USER:-postgres}"
 GRID_DB_PASSWORD="${GRID_DB_PASSWORD:-}"
 GRID_DB_ADMIN_USER="${GRID_DB_ADMIN_USER:-postgres}"
-GRID_DATABASES=(grid_service study_service request_service)
+GRID_DATABASES=(grid_service study_service request_service notification_service)
 
 # ---- Kafka ----------------------------------------------------------------------------
 KAFKA_PORT="${KAFKA_PORT:-9092}"
@@ -38,10 +38,12 @@ KAFKA_STOP_TIMEOUT="${KAFKA_STOP_TIMEOUT:-30}"
 GRID_PORT="${GRID_PORT:-8081}"
 STUDY_PORT="${STUDY_PORT:-8082}"
 REQUEST_PORT="${REQUEST_PORT:-8083}"
+NOTIFICATION_PORT="${NOTIFICATION_PORT:-8084}"
 GATEWAY_PORT="${GATEWAY_PORT:-8080}"
 GRID_HEAP="${GRID_HEAP:-256m}"
 STUDY_HEAP="${STUDY_HEAP:-256m}"
 REQUEST_HEAP="${REQUEST_HEAP:-256m}"
+NOTIFICATION_HEAP="${NOTIFICATION_HEAP:-256m}"
 GATEWAY_HEAP="${GATEWAY_HEAP:-256m}"
 JAVA_OPTS="${JAVA_OPTS:-}"
 GRID_BUILD="${GRID_BUILD:-auto}"
@@ -55,6 +57,7 @@ GRID_SEED_ONLY="${GRID_SEED_ONLY:-}"
 GRID_INSTANCES="${GRID_INSTANCES:-1}"
 STUDY_INSTANCES="${STUDY_INSTANCES:-1}"
 REQUEST_INSTANCES="${REQUEST_INSTANCES:-1}"
+NOTIFICATION_INSTANCES="${NOTIFICATION_INSTANCES:-1}"
 INSTANCE_PORT_STEP=10
 # Health and metrics: each process's Quarkus management interface, on its HTTP port + 100 (the gateway
 # probes the services there too: gateway.balancing.probe-port-offset)
@@ -105,7 +108,7 @@ PROM_CONFIG="$PROM_DIR/prometheus.yml"
 PROM_RULES_DIR="$REPO_ROOT/deploy/observability/prometheus/rules"
 
 # Modules in start order (the gateway last: it needs to know every instance).
-SERVICES=(grid-service study-service request-service gateway)
+SERVICES=(grid-service study-service request-service notification-service gateway)
 
 # svc_module NAME: the module a process runs (request-service-2 -> request-service)
 svc_module() {
@@ -120,6 +123,7 @@ svc_instances() { # module -> how many instances run starts
     grid-service) echo "$GRID_INSTANCES" ;;
     study-service) echo "$STUDY_INSTANCES" ;;
     request-service) echo "$REQUEST_INSTANCES" ;;
+    notification-service) echo "$NOTIFICATION_INSTANCES" ;;
     *) echo 1 ;;
   esac
 }
@@ -148,6 +152,7 @@ svc_port() {
     grid-service) base="$GRID_PORT" ;;
     study-service) base="$STUDY_PORT" ;;
     request-service) base="$REQUEST_PORT" ;;
+    notification-service) base="$NOTIFICATION_PORT" ;;
     gateway) base="$GATEWAY_PORT" ;;
     *) return 1 ;;
   esac
@@ -160,6 +165,7 @@ svc_heap() {
     grid-service) echo "$GRID_HEAP" ;;
     study-service) echo "$STUDY_HEAP" ;;
     request-service) echo "$REQUEST_HEAP" ;;
+    notification-service) echo "$NOTIFICATION_HEAP" ;;
     gateway) echo "$GATEWAY_HEAP" ;;
     *) return 1 ;;
   esac

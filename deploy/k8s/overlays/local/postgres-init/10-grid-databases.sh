@@ -14,3 +14,4 @@ SQL
 create grid_service grid_service "${GRID_SERVICE_DB_PASSWORD:?}"
 create study_service study_service "${STUDY_SERVICE_DB_PASSWORD:?}"
 create request_service request_service "${REQUEST_SERVICE_DB_PASSWORD:?}"
+create notification_service notification_service "${NOTIFICATION_SERVICE_DB_PASSWORD:?}"

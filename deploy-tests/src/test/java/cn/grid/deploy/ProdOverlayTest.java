@@ -130,7 +130,7 @@ class ProdOverlayTest {
             }
             int maxReplicas = integer(at(prod.autoscalersOf(prod.deployment(s.service())).get(0), "spec", "maxReplicas"));
             for (String consumer : s.consumers()) {
-                String topic = ServiceConfig.topicOfConsumer(consumer);
+                String topic = s.topicOf(consumer);
                 Map<String, Object> t = prod.ofKind("KafkaTopic").stream()
                         .filter(x -> topic.equals(text(x, "spec", "topicName"))).findFirst().orElse(null);
                 if (t == null) {

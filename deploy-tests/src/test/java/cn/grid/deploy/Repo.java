@@ -6,14 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Where the repository is, and the four services that get deployed. */
+/** Where the repository is, and the five services that get deployed. */
 final class Repo {
 
-    /** The four deployables, in the order the suite starts them. */
-    static final List<String> SERVICES = List.of("grid-service", "study-service", "request-service", "gateway");
+    /** The five deployables, in the order the suite starts them. */
+    static final List<String> SERVICES = List.of("grid-service", "study-service", "request-service",
+            "notification-service", "gateway");
 
     /** The services with a database and Kafka. */
-    static final List<String> BACKENDS = List.of("grid-service", "study-service", "request-service");
+    static final List<String> BACKENDS = List.of("grid-service", "study-service", "request-service",
+            "notification-service");
 
     private Repo() {
     }

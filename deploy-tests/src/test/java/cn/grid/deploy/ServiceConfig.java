@@ -23,12 +23,20 @@ import java.util.stream.Stream;
  * service, or a new consumer (and so a new dead-letter topic), shows up here without editing the tests.
  */
 record ServiceConfig(String service, Map<String, Optional<String>> envReferences, Map<String, String> properties,
-        Set<String> consumers) {
+        Map<String, String> consumerTopics) {
 
     private static final Pattern ENV_NAME = Pattern.compile("[A-Z][A-Z0-9_]*");
-    /** {@code consumers.start("group", ...)} or {@code consumers.start(CONSTANT, ...)} with the group in a constant. */
-    private static final Pattern CONSUMER_START =
-            Pattern.compile("consumers\\.start\\(\\s*(?:\"([^\"]+)\"|([A-Z][A-Z0-9_]*)\\s*,)");
+    /**
+     * {@code consumers.start("group", topic, ...)} or {@code consumers.start(CONSTANT, topic, ...)} with the group in a
+     * constant; the topic, when it is named as {@code EventTypes.X_TOPIC}, is read from contracts' EventTypes.
+     */
+    private static final Pattern CONSUMER_START = Pattern.compile(
+            "consumers\\.start\\(\\s*(?:\"([^\"]+)\"|([A-Z][A-Z0-9_]*))\\s*,\\s*(?:EventTypes\\.([A-Z][A-Z0-9_]*)\\s*,)?");
+    /** {@code consumers.start(PREFIX + topic, topic, ...)}: a group per topic, named by a constant prefix. */
+    private static final Pattern CONSUMER_PER_TOPIC = Pattern.compile(
+            "consumers\\.start\\(\\s*([A-Z][A-Z0-9_]*)\\s*\\+\\s*(\\w+)\\s*,\\s*\\2\\s*,");
+    /** The suite's event topics in contracts' EventTypes: {@code String GRID_TOPIC = "grid.events"} ... */
+    private static final Pattern SUITE_TOPIC = Pattern.compile("String\\s+[A-Z][A-Z0-9_]*_TOPIC\\s*=\\s*\"([^\"]+)\"");
     /** How grid-readmodel's GridNodeViewConsumer names its group; checked against its source in {@link #of}. */
     private static final String GRIDVIEW_CONSUMER_SOURCE = "application + \".grid-events\"";
 
@@ -50,15 +58,11 @@ record ServiceConfig(String service, Map<String, Optional<String>> envReferences
         Map<String, Optional<String>> refs = new LinkedHashMap<>();
         properties.values().forEach(v -> collectReferences(v, refs));
 
-        Set<String> consumers = new TreeSet<>();
+        Map<String, String> consumers = new java.util.TreeMap<>();
+        String eventTypes = Repo.read(Repo.path("contracts/src/main/java/cn/grid/contracts/events/EventTypes.java"));
         try (Stream<Path> files = Files.walk(module.resolve("src/main/java"))) {
-            files.filter(f -> f.toString().endsWith(".java")).forEach(f -> {
-                String source = Repo.read(f);
-                Matcher m = CONSUMER_START.matcher(source);
-                while (m.find()) {
-                    consumers.add(m.group(1) != null ? m.group(1) : constantIn(source, m.group(2), f));
-                }
-            });
+            files.filter(f -> f.toString().endsWith(".java"))
+                    .forEach(f -> consumers.putAll(consumersIn(Repo.read(f), f.toString(), eventTypes)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -69,9 +73,47 @@ record ServiceConfig(String service, Map<String, Optional<String>> envReferences
                 throw new IllegalStateException("GridNodeViewConsumer no longer names its group "
                         + GRIDVIEW_CONSUMER_SOURCE + ": update ServiceConfig");
             }
-            consumers.add(properties.get("quarkus.application.name") + ".grid-events");
+            consumers.put(properties.get("quarkus.application.name") + ".grid-events", "grid.events");
         }
         return new ServiceConfig(service, refs, properties, consumers);
+    }
+
+    /**
+     * The consumer groups one source file starts, each with the topic it reads:
+     * <ul>
+     *   <li>{@code consumers.start("group", topic, ...)} or {@code consumers.start(CONSTANT, topic, ...)}: the topic
+     *   is the {@code EventTypes.X_TOPIC} named, or else read from the group's name
+     *   ({@code study-service.grid-events} reads {@code grid.events});</li>
+     *   <li>{@code consumers.start(PREFIX + topic, topic, ...)} (in a loop over configured topics): one group
+     *   {@code PREFIX<topic>} for every event topic of the suite ({@code EventTypes.*_TOPIC}), the most it may be
+     *   configured with.</li>
+     * </ul>
+     * A group made up in any other way would have no dead-letter topic in the manifests: the file is refused.
+     */
+    static Map<String, String> consumersIn(String source, String file, String eventTypes) {
+        Map<String, String> consumers = new java.util.TreeMap<>();
+        int found = 0;
+        Matcher m = CONSUMER_START.matcher(source);
+        while (m.find()) {
+            found++;
+            String group = m.group(1) != null ? m.group(1) : constantIn(source, m.group(2), file);
+            consumers.put(group, m.group(3) != null ? constantIn(eventTypes, m.group(3), file)
+                    : topicOfConsumer(group));
+        }
+        Matcher perTopic = CONSUMER_PER_TOPIC.matcher(source);
+        while (perTopic.find()) {
+            found++;
+            String prefix = constantIn(source, perTopic.group(1), file);
+            Matcher topic = SUITE_TOPIC.matcher(eventTypes);
+            while (topic.find()) {
+                consumers.put(prefix + topic.group(1), topic.group(1));
+            }
+        }
+        if (found != source.split("consumers\\.start\\(", -1).length - 1) {
+            throw new IllegalStateException(file + " starts a consumer whose group is neither a string, a String "
+                    + "constant nor a constant prefix + its topic: update ServiceConfig");
+        }
+        return consumers;
     }
 
     /** Finds {@code ${NAME}} and {@code ${NAME:default}} (defaults may nest further expressions). */
@@ -142,7 +184,7 @@ record ServiceConfig(String service, Map<String, Optional<String>> envReferences
     }
 
     /** The value of {@code String name = "...";} in {@code source}: a consumer group named by a constant. */
-    private static String constantIn(String source, String name, Path file) {
+    private static String constantIn(String source, String name, String file) {
         Matcher m = Pattern.compile("String\\s+" + name + "\\s*=\\s*\"([^\"]+)\"").matcher(source);
         if (!m.find()) {
             throw new IllegalStateException(file + " starts a consumer named by " + name
@@ -170,6 +212,16 @@ record ServiceConfig(String service, Map<String, Optional<String>> envReferences
 
     int poolMaxSize() {
         return Integer.parseInt(properties.getOrDefault("quarkus.datasource.jdbc.max-size", "20"));
+    }
+
+    /** The consumer groups this service starts. */
+    Set<String> consumers() {
+        return consumerTopics.keySet();
+    }
+
+    /** The topic a consumer group of this service reads. */
+    String topicOf(String consumer) {
+        return consumerTopics.get(consumer);
     }
 
     /** Consumer group {@code <app>.<topic with - for .>} reads that topic, e.g. study-service.grid-events. */

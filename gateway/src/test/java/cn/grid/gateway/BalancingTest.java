@@ -123,8 +123,9 @@ class BalancingTest {
 
     @Test
     void everyRoutedServiceHasItsBalancerCountersBeforeAnythingHappensToIt() {
-        // grid- and study-service are never ejected here: their series are there, at 0, for the alert rules
-        for (String service : List.of("grid-service", "study-service", "request-service")) {
+        // grid-, study- and notification-service are never ejected here: their series are there, at 0, for the alert rules
+        for (String service : List.of("grid-service", "study-service", "request-service",
+                "notification-service")) {
             for (String name : List.of("gateway.upstream.ejections", "gateway.upstream.readmissions",
                     "gateway.upstream.retries")) {
                 assertThat(metrics.find(name).tag("service", service).counter()).as(name + " " + service).isNotNull();

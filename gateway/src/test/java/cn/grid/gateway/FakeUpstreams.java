@@ -43,6 +43,8 @@ import java.util.concurrent.Executors;
  *       token subject {@value #SLOW_STUDY_SUBJECT} study answers it after 4 s</li>
  *   <li>{@code /api/v1/people/me} for the token subject {@value #UNLINKED_SUBJECT}: 404 problem+json (a login
  *       linked to no person)</li>
+ *   <li>{@code /api/v1/me/notifications} (notification only): an empty inbox page with {@value #UNREAD} unread; for
+ *       the token subject {@value #SLOW_NOTIFICATION_SUBJECT} after 4 s</li>
  *   <li>anything else: a JSON echo of method, path, query, headers and the body's length and SHA-256,
  *       with status {@code ?status=} (default 200)</li>
  * </ul>
@@ -71,6 +73,12 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
 
     /** A token subject whose study-service work list takes too long. */
     public static final String SLOW_STUDY_SUBJECT = "slow-study-member";
+
+    /** A token subject whose notification-service inbox takes too long. */
+    public static final String SLOW_NOTIFICATION_SUBJECT = "slow-inbox-member";
+
+    /** How many notifications the stand-in inbox says are unread. */
+    public static final int UNREAD = 4;
 
     /** A token subject grid-service links to no person. */
     public static final String UNLINKED_SUBJECT = "citizen-without-person";
@@ -233,6 +241,16 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
                 sleep(4000);
             }
             byte[] body = JSON.writeValueAsBytes(workList(service));
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            return;
+        }
+        if (path.equals("/api/v1/me/notifications") && service.equals("notification")) {
+            if (SLOW_NOTIFICATION_SUBJECT.equals(subjectOf(exchange))) {
+                sleep(4000);
+            }
+            byte[] body = JSON.writeValueAsBytes(Map.of("items", List.of(), "unreadCount", UNREAD));
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);

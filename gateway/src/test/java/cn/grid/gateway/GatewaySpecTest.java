@@ -58,6 +58,36 @@ class GatewaySpecTest {
     }
 
     /**
+     * notification-service's operations are in the suite's spec: everything it serves under the two prefixes the
+     * gateway routes to it (its inbox and stream under /api/v1/me/notifications, its webhooks under
+     * /api/v1/webhooks), with the gateway's answers added.
+     */
+    @Test
+    void holdsNotificationServicesOperations() throws java.io.IOException {
+        JsonPath spec = given().accept("application/json").when().get("/q/openapi")
+                .then().statusCode(200).extract().jsonPath();
+        Map<String, Object> merged = spec.getMap("paths");
+        com.fasterxml.jackson.databind.JsonNode own;
+        try (java.io.InputStream in = getClass().getClassLoader()
+                .getResourceAsStream("openapi/services/notification-service.json")) {
+            assertThat(in).as("notification-service.json packaged into the gateway").isNotNull();
+            own = new com.fasterxml.jackson.databind.ObjectMapper().readTree(in);
+        }
+        own.path("paths").fieldNames().forEachRemaining(path -> {
+            if (path.startsWith("/api/v1/me/notifications") || path.startsWith("/api/v1/webhooks")) {
+                assertThat(merged).as("merged spec").containsKey(path);
+                own.path("paths").path(path).fieldNames().forEachRemaining(method -> {
+                    if (List.of("get", "put", "post", "delete", "patch").contains(method)) {
+                        assertThat(spec.getMap("paths.'" + path + "'." + method + ".responses"))
+                                .as(method + " " + path).containsKey("502");
+                    }
+                });
+            }
+        });
+        assertThat(spec.getString("info.description")).contains("notification-service");
+    }
+
+    /**
      * A generated client takes an operation's return type from its 2xx answer: an operation that documents only
      * its errors (a class-level 401/403 keeps SmallRye from adding the 200 of the method's return type) comes out
      * as a method that returns nothing.

@@ -39,6 +39,8 @@ class MetricsCardinalityTest {
                 () -> "/api/v1/" + random() + "/x",
                 () -> "/api/v1/grids/" + random(),
                 () -> "/api/v1/dashboard/grids/" + random(),
+                () -> "/api/v1/me/notifications/" + random() + "/read",
+                () -> "/api/v1/webhooks/subscriptions/" + random(),
                 () -> "/open311/" + random(),
                 () -> "/open311/v2/requests/" + random() + ".json",
                 () -> "/xapi/" + random(),

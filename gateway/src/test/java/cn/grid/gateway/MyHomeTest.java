@@ -60,6 +60,21 @@ class MyHomeTest {
         assertThat(me.getList("points.headers.authorization")).containsExactly(token);
         assertThat(me.getMap("openWork.counts")).containsEntry("SHARED_KIND", 3).containsEntry("GRID_KIND", 2);
         assertThat(me.getInt("openWork.total")).isEqualTo(9);
+        // the inbox is asked for its smallest page, and only its unread count is shown
+        assertThat(me.getMap("notifications")).containsOnlyKeys("unreadCount");
+        assertThat(me.getInt("notifications.unreadCount")).isEqualTo(FakeUpstreams.UNREAD);
+    }
+
+    @Test
+    void aSlowInboxIsLeftOutOfMeAndTheRestStillComes() {
+        JsonPath me = given().header("Authorization", bearer(FakeUpstreams.SLOW_NOTIFICATION_SUBJECT))
+                .when().get("/api/v1/me")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(me.getBoolean("partial")).isTrue();
+        assertThat(me.getMap("notifications")).isNull();
+        assertThat(me.getList("missing.part")).contains("notifications");
+        assertThat(me.getList("missing.service")).contains("notification-service");
+        assertThat(me.getList("missing.detail")).anySatisfy(d -> assertThat(d).asString().startsWith("did not answer"));
     }
 
     @Test

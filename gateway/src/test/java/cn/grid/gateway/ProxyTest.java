@@ -52,7 +52,11 @@ class ProxyTest {
                 List.of("/api/v1/study/sessions", "study"),
                 List.of("/api/v1/requests", "request"),
                 List.of("/api/v1/requests/r-1/claim", "request"),
-                List.of("/api/v1/request-categories/water-pipe", "request"));
+                List.of("/api/v1/request-categories/water-pipe", "request"),
+                List.of("/api/v1/me/notifications/read", "notification"),
+                List.of("/api/v1/me/notifications/0193f0a4/read", "notification"),
+                List.of("/api/v1/webhooks/subscriptions", "notification"),
+                List.of("/api/v1/webhooks/subscriptions/s-1/deliveries", "notification"));
         for (List<String> row : table) {
             given().header("Authorization", BEARER)
                     .when().get(row.get(0))
@@ -251,7 +255,8 @@ class ProxyTest {
 
     @Test
     void anUnknownApiPathIsA404Problem() {
-        for (String path : List.of("/api/v1/nothing", "/api/v1/gridsx", "/api/v2/grids", "/api")) {
+        for (String path : List.of("/api/v1/nothing", "/api/v1/gridsx", "/api/v2/grids", "/api",
+                "/api/v1/webhooksx", "/api/v1/me/notificationsx")) {
             given().header("Authorization", BEARER)
                     .when().get(path)
                     .then().statusCode(404)

@@ -41,6 +41,9 @@ class ExportedMetricsIT extends AgainstTheSuite {
 
     /** Series Prometheus makes itself, not the services. */
     private static final Set<String> PROMETHEUS_OWN = Set.of("up", "ALERTS", "ALERTS_FOR_STATE");
+    /** Every process of the suite, each scraped on its management port. */
+    private static final List<String> PROCESSES = List.of("gateway", "grid-service", "study-service",
+            "request-service", "notification-service");
     /** Labels Prometheus attaches to every scraped series (job: the module; instance: the address). */
     private static final Set<String> TARGET_LABELS = Set.of("job", "instance");
     private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"(?:[^\"\\\\]|\\\\.)*\"");
@@ -88,7 +91,7 @@ class ExportedMetricsIT extends AgainstTheSuite {
             java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(500).toNanos());
         } while (System.nanoTime() < deadline);
         System.out.printf("%d metric names read by %d rules and panels, all exported by the suite's %d processes%n",
-                names.size(), wanted.size(), 4);
+                names.size(), wanted.size(), PROCESSES.size());
         assertThat(missing).as("metrics (and their labels) the rules and dashboards read that no process exports")
                 .isEmpty();
     }
@@ -96,7 +99,7 @@ class ExportedMetricsIT extends AgainstTheSuite {
     /** Sample name → the label names seen on it, over every process of the suite. */
     private Map<String, Set<String>> scrapeAll() throws Exception {
         Map<String, Set<String>> exported = new TreeMap<>();
-        for (String process : List.of("gateway", "grid-service", "study-service", "request-service")) {
+        for (String process : PROCESSES) {
             HttpResponse<String> scrape = http.send(HttpRequest.newBuilder(
                     URI.create(suite.management(process) + "/q/metrics")).timeout(Duration.ofSeconds(10)).build(),
                     HttpResponse.BodyHandlers.ofString());

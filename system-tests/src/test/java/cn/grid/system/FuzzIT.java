@@ -18,7 +18,7 @@ class FuzzIT extends AgainstTheSuite {
     @Test
     void badInputNeverGetsA5xxAndEvery4xxIsAProblem() throws Exception {
         Map<String, String> apis = new LinkedHashMap<>();
-        for (String service : new String[]{"grid-service", "study-service", "request-service"}) {
+        for (String service : new String[]{"grid-service", "study-service", "request-service", "notification-service"}) {
             apis.put(service, "http://127.0.0.1:" + suite.port(service) + "/q/openapi?format=json");
         }
         Fuzzer fuzzer = new Fuzzer(suite.gateway(), apis, Integer.getInteger("fuzz.requests", 1_500),

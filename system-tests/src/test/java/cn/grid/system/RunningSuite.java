@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The four packaged services ({@code target/quarkus-app/quarkus-run.jar}) started as real JVM processes, each
+ * The five packaged services ({@code target/quarkus-app/quarkus-run.jar}) started as real JVM processes, each
  * with its own fresh database, against the embedded Kafka broker, wired as {@code deploy/local/run} wires them.
  * request-service may run as several instances ({@code request-service}, {@code request-service-2} ...), which
  * share its database and which the gateway balances over, as {@code REQUEST_INSTANCES=2 deploy/local/run} does.
@@ -122,6 +122,7 @@ final class RunningSuite implements AutoCloseable {
     private void startAll() throws Exception {
         List<String> all = new ArrayList<>(List.of("grid-service", "study-service"));
         all.addAll(requestServiceInstances());
+        all.add("notification-service");
         all.add("gateway");
         for (String process : all) {
             ports.put(process, freePortWithItsManagementPort());
@@ -137,9 +138,12 @@ final class RunningSuite implements AutoCloseable {
         common.put("GRID_DB_PASSWORD", TestDatabase.password());
         // the jars run the prod profile, which refuses grid-service's published identity-number key: a random one
         common.put("GRID_PEOPLE_ID_HMAC_KEY", java.util.UUID.randomUUID() + "-" + java.util.UUID.randomUUID());
+        // the packaged services run their prod profile, whose webhook guard refuses private addresses: the tests'
+        // receivers listen on this machine, allowed by name as an operator would allow an internal receiver
+        common.put("GRID_NOTIFICATION_WEBHOOKS_ALLOWED_HOSTS", "127.0.0.1");
         common.putAll(environment);
 
-        for (String service : List.of("grid-service", "study-service", "request-service")) {
+        for (String service : List.of("grid-service", "study-service", "request-service", "notification-service")) {
             TestDatabase db = TestDatabase.create(service.replace('-', '_') + "_sys");
             databases.add(db);
             Map<String, String> env = new HashMap<>(common);
@@ -161,12 +165,13 @@ final class RunningSuite implements AutoCloseable {
         gateway.put("GRID_SERVICE_URL", "http://127.0.0.1:" + port("grid-service"));
         gateway.put("STUDY_SERVICE_URL", "http://127.0.0.1:" + port("study-service"));
         gateway.put("REQUEST_SERVICE_URL", "http://127.0.0.1:" + port("request-service"));
+        gateway.put("NOTIFICATION_SERVICE_URL", "http://127.0.0.1:" + port("notification-service"));
         gateway.put("REQUEST_SERVICE_ADDRESSES", String.join(",", requestServiceInstances().stream()
                 .map(instance -> "127.0.0.1:" + port(instance)).toList()));
         String upstreamTimeout = System.getProperty("suite.upstream-timeout");
         if (upstreamTimeout != null) {
             // the gateway's 10 s default is for a machine that is not also running other builds: -Dsuite.upstream-timeout=60S
-            for (String upstream : List.of("GRID", "STUDY", "REQUEST")) {
+            for (String upstream : List.of("GRID", "STUDY", "REQUEST", "NOTIFICATION")) {
                 gateway.put("GATEWAY_UPSTREAMS_" + upstream + "_TIMEOUT", upstreamTimeout);
             }
         }

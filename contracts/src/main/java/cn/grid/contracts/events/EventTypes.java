@@ -28,6 +28,11 @@ public final class EventTypes {
     public static final String TEAM_CHANGED = "cn.grid.grid.team.changed.v1";
     public static final String REGISTRATION_SUBMITTED = "cn.grid.grid.registration.submitted.v1";
     public static final String REGISTRATION_REVIEWED = "cn.grid.grid.registration.reviewed.v1";
+    /**
+     * notification-service (topic {@code notification.events}): a webhook subscription was disabled after its
+     * deliveries kept failing for the whole retry schedule.
+     */
+    public static final String NOTIFICATION_WEBHOOK_DISABLED = "cn.grid.notification.webhook.disabled.v1";
     public static final String REQUEST_SUBMITTED = "cn.grid.request.submitted.v1";
     public static final String REQUEST_OVERDUE = "cn.grid.request.overdue.v1";
     public static final String REQUEST_ESCALATED = "cn.grid.request.escalated.v1";

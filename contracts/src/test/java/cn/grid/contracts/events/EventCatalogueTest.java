@@ -16,6 +16,7 @@ import cn.grid.contracts.events.grid.RegistrationReviewedV1;
 import cn.grid.contracts.events.grid.RegistrationSubmittedV1;
 import cn.grid.contracts.events.grid.TeamChangedV1;
 import cn.grid.contracts.events.notification.NotificationCreatedV1;
+import cn.grid.contracts.events.notification.WebhookDisabledV1;
 import cn.grid.contracts.events.request.RequestEscalatedV1;
 import cn.grid.contracts.events.request.RequestOverdueV1;
 import cn.grid.contracts.events.request.RequestSubmittedV1;
@@ -112,6 +113,7 @@ class EventCatalogueTest {
         records.put(EventTypes.TEAM_CHANGED, TeamChangedV1.class);
         records.put(EventTypes.REGISTRATION_SUBMITTED, RegistrationSubmittedV1.class);
         records.put(EventTypes.REGISTRATION_REVIEWED, RegistrationReviewedV1.class);
+        records.put(EventTypes.NOTIFICATION_WEBHOOK_DISABLED, WebhookDisabledV1.class);
         records.put(EventTypes.REQUEST_SUBMITTED, RequestSubmittedV1.class);
         for (String move : EventTypes.REQUEST_MOVES) {
             records.put(RequestTransitionedV1.typeOf(move), RequestTransitionedV1.class);

@@ -23,8 +23,10 @@ import java.util.TreeMap;
  * <ul>
  *   <li>{@code GET /api/v1/me}: the caller's person with roles per node, organisations and teams (grid-service
  *   {@code /api/v1/people/me}; {@code person: null} when the login is linked to no person), their points
- *   (study-service {@code /api/v1/study/me}) and the counts of their open work, summed per kind over the three
- *   work lists;</li>
+ *   (study-service {@code /api/v1/study/me}), the counts of their open work, summed per kind over the three
+ *   work lists, and how many of their notifications are unread (notification-service's
+ *   {@code /api/v1/me/notifications?limit=1}, its {@code unreadCount}; {@code notifications: null} when it did not
+ *   come);</li>
  *   <li>{@code GET /api/v1/me/work}: the three work lists (grid-service {@code /api/v1/people/me/work},
  *   study-service {@code /api/v1/study/me/work}, request-service {@code /api/v1/requests/me/work}) merged: items by
  *   {@code dueAt}, soonest first, those without one last; counts summed per kind.</li>
@@ -37,6 +39,9 @@ public class MyHome {
 
     public static final String ME = "/api/v1/me";
     public static final String WORK = "/api/v1/me/work";
+
+    /** The inbox read for its unread count only: the smallest page, whose items are not used. */
+    static final String UNREAD_PART_URI = "/api/v1/me/notifications?limit=1";
 
     /** Each service's part of the work list: part name, service, path. */
     private static final List<String[]> WORK_PARTS = List.of(
@@ -55,8 +60,10 @@ public class MyHome {
     public void me(RoutingContext ctx) {
         Future<Part> person = parts.fetch(ctx, "person", "grid-service", "/api/v1/people/me");
         Future<Part> points = parts.fetch(ctx, "points", "study-service", "/api/v1/study/me");
+        Future<Part> inbox = parts.fetch(ctx, "notifications", "notification-service", UNREAD_PART_URI)
+                .map(MyHome::unreadCount);
         List<Future<Part>> work = workParts(ctx);
-        List<Future<Part>> all = new ArrayList<>(List.of(person, points));
+        List<Future<Part>> all = new ArrayList<>(List.of(person, points, inbox));
         all.addAll(work);
         Future.join(all).onComplete(done -> {
             Part personPart = person.result();
@@ -64,7 +71,8 @@ public class MyHome {
             boolean unlinked = personPart.status() == 404;
             JsonObject answer = new JsonObject()
                     .put("person", personPart.ok() ? personPart.body() : null)
-                    .put("points", points.result().ok() ? points.result().body() : null);
+                    .put("points", points.result().ok() ? points.result().body() : null)
+                    .put("notifications", inbox.result().ok() ? inbox.result().body() : null);
             List<Part> workParts = work.stream().map(Future::result).toList();
             JsonObject openWork = new JsonObject().put("counts", summedCounts(workParts));
             openWork.put("total", openWork.getJsonObject("counts").stream()
@@ -75,6 +83,7 @@ public class MyHome {
                 fetched.add(personPart);
             }
             fetched.add(points.result());
+            fetched.add(inbox.result());
             fetched.addAll(workParts);
             send(ctx, answer, fetched, all.size(), "/api/v1/me");
         });
@@ -124,6 +133,21 @@ public class MyHome {
             return;
         }
         CompositeParts.sendJson(ctx, answer);
+    }
+
+    /**
+     * The inbox page reduced to what the home screen shows, {@code {"unreadCount": n}}; a page without a count is
+     * an unusable answer, left out like a failed part.
+     */
+    private static Part unreadCount(Part inbox) {
+        if (!inbox.ok()) {
+            return inbox;
+        }
+        if (!(inbox.body().getValue("unreadCount") instanceof Number count)) {
+            return new Part(inbox.name(), inbox.service(), 502, null, "answered without an unreadCount");
+        }
+        return new Part(inbox.name(), inbox.service(), 200, new JsonObject().put("unreadCount", count.longValue()),
+                null);
     }
 
     /** Each kind's count summed over the work lists that answered (kinds in name order). */

@@ -21,6 +21,9 @@ public interface NotificationConfig {
 
     Stream stream();
 
+    /** {@code grid.notification.webhooks.*}: subscriptions, their address policy and the delivery schedule. */
+    WebhooksConfig webhooks();
+
     /** {@code grid.notification.inbox.*}: the people's inboxes. */
     interface Inbox {
 

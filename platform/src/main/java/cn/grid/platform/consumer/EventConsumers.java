@@ -30,6 +30,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 @ApplicationScoped
 public class EventConsumers {
 
+    /**
+     * A key of the handler map that stands for every type without a handler of its own (a consumer that forwards
+     * whatever a topic carries, such as notification-service's webhooks).
+     */
+    public static final String EVERY_TYPE = "*";
+
     private final ProcessedEvents processedEvents;
     private final CloudEventCodec codec;
     private final String bootstrapServers;
@@ -56,7 +62,8 @@ public class EventConsumers {
     }
 
     /**
-     * Starts consumer group {@code consumerName} on {@code topic}; {@code handlers} maps event types to effects.
+     * Starts consumer group {@code consumerName} on {@code topic}; {@code handlers} maps event types to effects
+     * ({@link #EVERY_TYPE} to the effect of every type not named).
      * Failed events go to {@code <consumerName>.dlt}. The loop supervises its KafkaConsumer: one that ends
      * unexpectedly is replaced by a fresh one (see {@link EventConsumerLoop}); {@link ConsumerSupervision} watches it.
      */
@@ -77,7 +84,7 @@ public class EventConsumers {
     }
 
     private void process(String consumerName, Map<String, EventHandler> handlers, CloudEvent event) {
-        EventHandler handler = handlers.get(event.type());
+        EventHandler handler = handlers.getOrDefault(event.type(), handlers.get(EVERY_TYPE));
         if (handler == null) {
             return;
         }

@@ -18,6 +18,8 @@ public enum ProblemType {
     PAYLOAD_TOO_LARGE("payload-too-large", "Payload too large", 413),
     URI_TOO_LONG("uri-too-long", "URI too long", 414),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),
+    /** Well-formed, but refused for what it names (a webhook URL that is forbidden or failed its verification). */
+    UNPROCESSABLE("unprocessable", "Request cannot be processed", 422),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", "Idempotency-Key reused with a different request", 422),
     PRECONDITION_REQUIRED("precondition-required", "Precondition required", 428),
     TOO_MANY_REQUESTS("too-many-requests", "Too many requests", 429),

@@ -100,7 +100,11 @@ public class WebhookSubscriptionResource {
 
     @GET
     @Path("/{id}")
-    @Operation(operationId = "getWebhookSubscription", summary = "A subscription (without its secret)")
+    @Operation(operationId = "getWebhookSubscription", summary = "A subscription (without its secret)",
+            description = "Its URL, event types, subtree, status (ACTIVE, or DISABLED with disabledReason after the "
+                    + "retry schedule ran out) and the time a rotated-out secret stops signing. The secret itself is "
+                    + "shown only when created or rotated. Only district administrators, service accounts and staff over "
+                    + "its subtree may read it (else 403).")
     @APIResponse(responseCode = "200", description = "The subscription; ETag carries its version",
             content = @Content(schema = @Schema(implementation = WebhookBodies.SubscriptionView.class)))
     @APIResponse(responseCode = "404", description = "No such subscription",
@@ -134,7 +138,10 @@ public class WebhookSubscriptionResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(operationId = "deleteWebhookSubscription", summary = "Unsubscribe (its delivery log goes too)")
+    @Operation(operationId = "deleteWebhookSubscription", summary = "Unsubscribe (its delivery log goes too)",
+            description = "Nothing more is delivered to the URL, not even what was waiting; the delivery log and its "
+                    + "attempts are deleted with the subscription. Only district administrators, service accounts and staff "
+                    + "over its subtree may delete it (else 403).")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such subscription",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -182,7 +189,11 @@ public class WebhookSubscriptionResource {
 
     @GET
     @Path("/{id}/deliveries/{deliveryId}")
-    @Operation(operationId = "getWebhookDelivery", summary = "A delivery with every attempt")
+    @Operation(operationId = "getWebhookDelivery", summary = "A delivery with every attempt",
+            description = "The delivery (its id is the webhook-id header the receiver saw, the same on every retry "
+                    + "and redelivery), the CloudEvent sent, its status, and each attempt: when, the response code "
+                    + "(none when nothing answered), how long it took, the error (truncated). Finished deliveries "
+                    + "stay in the log for grid.notification.webhooks.log-retention (30 days).")
     @APIResponse(responseCode = "200", description = "The delivery",
             content = @Content(schema = @Schema(implementation = WebhookBodies.DeliveryView.class)))
     @APIResponse(responseCode = "404", description = "No such subscription or delivery",

@@ -59,8 +59,12 @@ public interface WebhooksConfig {
     @WithDefault("8")
     int workers();
 
-    /** How often an idle sender looks for due deliveries. */
-    @WithDefault("PT0.1S")
+    /**
+     * How often an idle sender looks for due deliveries on its own. A delivery queued anywhere wakes every instance's
+     * sender at once (V22__webhook_delivery_notify.sql); the poll finds the retries coming due and the leases of an
+     * instance that died.
+     */
+    @WithDefault("PT1S")
     Duration pollInterval();
 
     /** After a secret rotation, how long deliveries are still signed with the old secret too. */

@@ -9,8 +9,10 @@ import cn.grid.notification.domain.webhook.DeliveryStatus;
 import cn.grid.notification.domain.webhook.RetrySchedule;
 import cn.grid.notification.domain.webhook.Subscription;
 import cn.grid.notification.domain.webhook.SubscriptionStatus;
+import cn.grid.notification.persistence.WebhookSignals;
 import cn.grid.notification.persistence.WebhookStore;
 import cn.grid.platform.events.CloudEvent;
+import cn.grid.platform.listen.PgChannelListener;
 import cn.grid.platform.outbox.OutboxWriter;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -30,7 +32,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Sends the deliveries. One poller per instance leases subscriptions whose head delivery is due
+ * Sends the deliveries. One poller per instance — woken when a delivery is queued anywhere ({@link WebhookSignals}),
+ * else every {@code poll-interval} — leases subscriptions whose head delivery is due
  * ({@link WebhookStore#leaseDue}: {@code for update skip locked}, a lease in the row) and hands each to a bounded pool
  * of workers; a worker sends that subscription's deliveries in seq order while they succeed, and stops at the first
  * failure, which waits for its retry while later deliveries of the subscription wait behind it. A slow or failing
@@ -58,10 +61,15 @@ public class DeliverySender {
     private ExecutorService workers;
     private Thread poller;
     private volatile boolean running;
+    private final WebhookSignals signals;
+    // released when a delivery is queued anywhere (or the LISTEN is back after a loss): the poller looks at once
+    private final Semaphore queued = new Semaphore(0);
+    private PgChannelListener listener;
 
     public DeliverySender(WebhookStore store, WebhookCaller caller, OutboxWriter outbox, WebhookMetrics metrics,
-            WebhookOwnerNotice ownerNotice, NotificationConfig config) {
+            WebhookOwnerNotice ownerNotice, NotificationConfig config, WebhookSignals signals) {
         this.store = store;
+        this.signals = signals;
         this.caller = caller;
         this.outbox = outbox;
         this.metrics = metrics;
@@ -83,6 +91,18 @@ public class DeliverySender {
             t.setDaemon(true);
             return t;
         });
+        listener = signals.listener(new PgChannelListener.Handler() {
+            @Override
+            public void listening() {
+                wake();
+            }
+
+            @Override
+            public void notified(String payload) {
+                wake();
+            }
+        });
+        listener.start();
         poller = new Thread(this::poll, "webhook-poller");
         poller.setDaemon(true);
         poller.start();
@@ -90,6 +110,9 @@ public class DeliverySender {
 
     void onStop(@Observes ShutdownEvent event) {
         running = false;
+        if (listener != null) {
+            listener.stop();
+        }
         if (poller != null) {
             poller.interrupt();
         }
@@ -109,7 +132,10 @@ public class DeliverySender {
                     workers.execute(() -> sendTurn(subscriptionId));
                 }
                 if (leased.isEmpty()) {
-                    Thread.sleep(config.pollInterval().toMillis());
+                    // until a delivery is queued, or the poll interval passes (a retry coming due, a lease expiring)
+                    if (queued.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
+                        queued.drainPermits();
+                    }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -119,6 +145,12 @@ public class DeliverySender {
                 LOG.warnf("webhook poller: %s", e.toString());
                 sleepQuietly(Duration.ofSeconds(1));
             }
+        }
+    }
+
+    private void wake() {
+        if (queued.availablePermits() == 0) {
+            queued.release();
         }
     }
 

@@ -13,6 +13,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -28,11 +29,13 @@ public class WebhookHttp {
 
     static final int MAX_BODY = 8 * 1024;
 
+    private final Vertx vertx;
     private final HttpClient client;
     private final Duration connectTimeout;
     private final Duration readTimeout;
 
     public WebhookHttp(Vertx vertx, NotificationConfig config) {
+        this.vertx = vertx;
         this.connectTimeout = config.webhooks().connectTimeout();
         this.readTimeout = config.webhooks().readTimeout();
         this.client = vertx.createHttpClient(new HttpClientOptions()
@@ -70,20 +73,31 @@ public class WebhookHttp {
                 .putHeader("webhook-id", webhookId)
                 .putHeader("webhook-timestamp", Long.toString(timestampSeconds))
                 .putHeader("webhook-signature", signature);
+        // The chain runs on an event loop: there each listener is registered before the loop can complete what it
+        // listens to. Built from this (worker) thread instead, a pooled keep-alive connection could deliver the
+        // whole answer before the body handler was set — "Response already ended", a verification refused for no
+        // reason (WebhookDeliveryTest met it).
+        CompletableFuture<Answer> answer = new CompletableFuture<>();
+        vertx.runOnContext(start -> client.request(options)
+                .compose(request -> request.send(Buffer.buffer(body)))
+                .compose(response -> {
+                    Buffer kept = Buffer.buffer();
+                    response.handler(chunk -> {
+                        if (kept.length() < MAX_BODY) {
+                            kept.appendBuffer(chunk, 0, Math.min(chunk.length(), MAX_BODY - kept.length()));
+                        }
+                    });
+                    return response.end().map(v -> new Answer(response.statusCode(), kept.toString()));
+                })
+                .onComplete(done -> {
+                    if (done.succeeded()) {
+                        answer.complete(done.result());
+                    } else {
+                        answer.completeExceptionally(done.cause());
+                    }
+                }));
         try {
-            return client.request(options)
-                    .compose(request -> request.send(Buffer.buffer(body)))
-                    .compose(response -> {
-                        Buffer kept = Buffer.buffer();
-                        response.handler(chunk -> {
-                            if (kept.length() < MAX_BODY) {
-                                kept.appendBuffer(chunk, 0, Math.min(chunk.length(), MAX_BODY - kept.length()));
-                            }
-                        });
-                        return response.end().map(v -> new Answer(response.statusCode(), kept.toString()));
-                    })
-                    .toCompletionStage().toCompletableFuture()
-                    .get(connectTimeout.plus(readTimeout).toMillis(), TimeUnit.MILLISECONDS);
+            return answer.get(connectTimeout.plus(readTimeout).toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             throw new java.io.IOException(describe(cause), cause);

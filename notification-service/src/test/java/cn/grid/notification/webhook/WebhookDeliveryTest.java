@@ -269,6 +269,30 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void aSubtreeSubscriptionFollowsItsSubtreeWhenTheRegistryMovesIt() {
+        UUID street = UUID.randomUUID();
+        UUID otherStreet = UUID.randomUUID();
+        UUID community = UUID.randomUUID();
+        node(street, null, "/" + street + "/");
+        node(otherStreet, null, "/" + otherStreet + "/");
+        node(community, street, "/" + street + "/" + community + "/");
+        create(admin(), receiver.url("/moved"), List.of("cn.grid.request.*"), community).statusCode(201);
+
+        // the community moves to the other street: the subscription's copy of its path must move with it
+        String newPath = "/" + otherStreet + "/" + community + "/";
+        TestGridEvents.publish("grid.node.moved.v1", community, Map.of("nodeId", community.toString(),
+                "oldParentId", street.toString(), "newParentId", otherStreet.toString(),
+                "oldPath", "/" + street + "/" + community + "/", "newPath", newPath, "level", "COMMUNITY"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> count(
+                "select count(*) from webhook_subscription where grid_path = ?", newPath) == 1);
+
+        String inside = TestGridEvents.publish("request.events", "request.dispatched.v1", UUID.randomUUID(),
+                Map.of("gridNodeId", community.toString(), "gridPath", newPath));
+        await().atMost(Duration.ofSeconds(20)).until(() -> !receiver.deliveries("/moved").isEmpty());
+        assertThat(receiver.deliveries("/moved")).extracting(WebhookReceiver.Received::eventId).containsExactly(inside);
+    }
+
+    @Test
     void aDeliveryLeasedByAnInstanceThatDiedIsSentByAnotherOnceTheLeaseRunsOut() throws Exception {
         // what a kill -9 mid-send leaves in the database: the subscription leased by a sender that no longer runs,
         // its head delivery PENDING; nothing else anywhere
